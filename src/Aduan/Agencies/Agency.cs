@@ -1,0 +1,17 @@
+namespace Aduan.Agencies;
+
+/// <summary>A regional agency (Perangkat Daerah, OPD) that reports are dispatched to.</summary>
+public sealed class Agency
+{
+    public long Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string ShortName { get; set; }
+
+    /// <summary>dinas, badan, satuan, rsud, bumd, kecamatan, ...</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>Has a rapid-response unit (Unit Reaksi Cepat) for urgent reports.</summary>
+    public bool HasUrc { get; set; }
+    public bool IsActive { get; set; } = true;
+}

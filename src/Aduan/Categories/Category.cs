@@ -1,0 +1,26 @@
+using Aduan.Agencies;
+
+namespace Aduan.Categories;
+
+/// <summary>The national service-standard tier that sets a category's resolution deadline.</summary>
+public enum ServiceTier
+{
+    Light,
+    Normative,
+    NonSupervisory,
+    FieldExamination,
+}
+
+public sealed class Category
+{
+    public long Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The agency a report of this category usually goes to; null: the manager decides.</summary>
+    public long? DefaultAgencyId { get; set; }
+    public Agency? DefaultAgency { get; set; }
+    public ServiceTier Tier { get; set; } = ServiceTier.Normative;
+    public bool UrgentPossible { get; set; }
+    public bool IsActive { get; set; } = true;
+}

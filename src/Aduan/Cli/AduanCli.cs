@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Aduan.Data;
+using Aduan.Identity;
+using Aduan.Infrastructure;
+
+namespace Aduan.Cli;
+
+/// <summary>
+/// The operator's command line on the same executable: <c>serve</c> (the default), <c>migrate</c>,
+/// <c>user add|list</c>, <c>audit verify</c>. Anything that is not one of these commands starts the server,
+/// so <c>--urls</c> and other host switches pass straight through.
+/// </summary>
+public static class AduanCli
+{
+    private static readonly string[] CommandWords = ["migrate", "user", "audit", "help", "--help", "-h", "-?", "--version"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && CommandWords.Contains(args[0]);
+
+    /// <summary>The host's arguments for <c>serve</c>: everything after the optional word "serve".</summary>
+    public static string[] ServeArgs(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Aduan: public complaint management. Without a command, runs the web server (serve).");
+        var serve = new Command("serve", "Run the web server (the default). Host options pass through, e.g. --urls http://127.0.0.1:5080.");
+        root.Subcommands.Add(serve);
+        var migrate = new Command("migrate", "Create or upgrade the database and load the demo city into an empty one.");
+        migrate.SetAction((_, ct) => WithServices(async (sp, _) =>
+        {
+            Console.WriteLine("Database is up to date.");
+            await Task.CompletedTask;
+            return 0;
+        }, ct));
+        root.Subcommands.Add(migrate);
+        root.Subcommands.Add(UserCommands.Build());
+        root.Subcommands.Add(AuditCommands.Build());
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Runs a command with the application's services on a migrated, seeded database.</summary>
+    internal static async Task<int> WithServices(Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddAduanDefaults();
+        builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity();
+        using var host = builder.Build();
+        await DatabaseSetup.PrepareAsync(host.Services, seed: true, ct);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await command(scope.ServiceProvider, ct);
+    }
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using Aduan.Complaints;
+using Aduan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Cli;
+
+/// <summary><c>audit verify</c>: recomputes every report's event hash chain.</summary>
+public static class AuditCommands
+{
+    private const int BatchSize = 1000;
+
+    public static Command Build()
+    {
+        var audit = new Command("audit", "Check the integrity of the event log.");
+        var verify = new Command("verify", "Verify every report's event chain; exits 2 naming each report whose events were altered, removed or reordered.");
+        verify.SetAction((_, ct) => AduanCli.WithServices(async (sp, token) =>
+        {
+            var result = await VerifyAsync(sp.GetRequiredService<AduanDbContext>(), Console.Out, token);
+            return result.Broken.Count == 0 ? 0 : 2;
+        }, ct));
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+
+    public sealed record AuditResult(int Reports, long Events, IReadOnlyList<string> Broken);
+
+    /// <summary>Reads reports and their events in id order, a batch at a time, so memory stays flat at any size.</summary>
+    public static async Task<AuditResult> VerifyAsync(AduanDbContext db, TextWriter output, CancellationToken ct)
+    {
+        var broken = new List<string>();
+        var (reports, events, lastId) = (0, 0L, 0L);
+        while (true)
+        {
+            var batch = await db.Complaints.AsNoTracking().Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(BatchSize)
+                .Select(c => new { c.Id, c.TrackingCode, c.EventCount, c.LastEventHash }).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var (first, last) = (batch[0].Id, batch[^1].Id);
+            var byReport = (await db.ComplaintEvents.AsNoTracking()
+                    .Where(e => e.ComplaintId >= first && e.ComplaintId <= last)
+                    .OrderBy(e => e.ComplaintId).ThenBy(e => e.Sequence).ToListAsync(ct))
+                .GroupBy(e => e.ComplaintId).ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var c in batch)
+            {
+                var chain = byReport.GetValueOrDefault(c.Id) ?? [];
+                events += chain.Count;
+                if (Check(chain, c.EventCount, c.LastEventHash) is { } problem)
+                {
+                    broken.Add(c.TrackingCode);
+                    await output.WriteLineAsync($"BROKEN {c.TrackingCode}: {problem}");
+                }
+            }
+
+            reports += batch.Count;
+            lastId = last;
+            if (reports % (BatchSize * 50) == 0)
+            {
+                await output.WriteLineAsync($"... {reports} reports checked");
+            }
+        }
+
+        await output.WriteLineAsync(broken.Count == 0
+            ? $"OK: {reports} reports, {events} events, every chain intact."
+            : $"FAILED: {broken.Count} of {reports} reports have a broken event chain.");
+        return new AuditResult(reports, events, broken);
+    }
+
+    /// <summary>Null when the chain is intact, else what is wrong with it.</summary>
+    public static string? Check(IReadOnlyList<ComplaintEvent> chain, int expectedCount, string expectedLastHash)
+    {
+        var previous = "";
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var e = chain[i];
+            if (e.Sequence != i + 1)
+            {
+                return $"event {i + 1} is missing (found {e.Sequence})";
+            }
+
+            if (e.PreviousHash != previous)
+            {
+                return $"event {e.Sequence} does not follow event {e.Sequence - 1}";
+            }
+
+            if (e.ComputeHash() != e.Hash)
+            {
+                return $"event {e.Sequence} ({e.Type}) was altered";
+            }
+
+            previous = e.Hash;
+        }
+
+        if (chain.Count != expectedCount || previous != expectedLastHash)
+        {
+            return $"the report expects {expectedCount} events but {chain.Count} remain";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Aduan.Data;
+using Aduan.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Cli;
+
+/// <summary><c>user add</c> and <c>user list</c>: staff accounts from the command line.</summary>
+public static class UserCommands
+{
+    public static Command Build()
+    {
+        var user = new Command("user", "Manage staff accounts.");
+        var name = new Argument<string>("name") { Description = "The user name to sign in with." };
+        var role = new Option<string>("--role") { Description = "One of: " + string.Join(", ", Roles.All), Required = true };
+        var agency = new Option<string?>("--agency") { Description = "Agency code; required for AgencyOfficer, AgencyHead and Urc." };
+        var password = new Option<string?>("--password") { Description = "The password; without it, the first line of standard input." };
+        var displayName = new Option<string?>("--display-name") { Description = "Name shown to colleagues (default: the user name)." };
+        var add = new Command("add", "Create a staff user with one role.") { name, role, agency, password, displayName };
+        add.SetAction((parse, ct) => AduanCli.WithServices((sp, token) => AddAsync(sp,
+            parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(agency), parse.GetValue(password), parse.GetValue(displayName), token), ct));
+        user.Subcommands.Add(add);
+
+        var list = new Command("list", "List staff users with their roles and agencies.");
+        list.SetAction((_, ct) => AduanCli.WithServices(ListAsync, ct));
+        user.Subcommands.Add(list);
+        return user;
+    }
+
+    private static async Task<int> AddAsync(IServiceProvider sp, string userName, string roleName, string? agencyCode,
+        string? password, string? displayName, CancellationToken ct)
+    {
+        var role = Roles.Normalize(roleName);
+        if (role is null)
+        {
+            return Fail($"Unknown role '{roleName}'. Choose one of: {string.Join(", ", Roles.All)}.");
+        }
+
+        var db = sp.GetRequiredService<AduanDbContext>();
+        long? agencyId = null;
+        if (Roles.AgencyBound.Contains(role))
+        {
+            if (string.IsNullOrWhiteSpace(agencyCode))
+            {
+                return Fail($"Role {role} belongs to one agency: add --agency CODE (see GET /api/v1/agencies).");
+            }
+
+            var code = agencyCode.Trim().ToUpperInvariant();
+            agencyId = await db.Agencies.Where(a => a.Code == code).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct);
+            if (agencyId is null)
+            {
+                return Fail($"Unknown agency '{agencyCode}'. Known codes: {string.Join(", ", await db.Agencies.OrderBy(a => a.Code).Select(a => a.Code).ToListAsync(ct))}.");
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(agencyCode))
+        {
+            return Fail($"Role {role} is city-wide and takes no --agency.");
+        }
+
+        password ??= await Console.In.ReadLineAsync(ct);
+        if (string.IsNullOrEmpty(password))
+        {
+            return Fail("No password: give --password or type it on standard input.");
+        }
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(role))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        var users = sp.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName, DisplayName = displayName ?? userName, AgencyId = agencyId };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user, password);
+        if (created.Succeeded)
+        {
+            created = await users.AddToRoleAsync(user, role);
+        }
+
+        if (!created.Succeeded)
+        {
+            return Fail("Could not create the user: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await tx.CommitAsync(ct);
+        Console.WriteLine($"Created user {userName} ({role}{(agencyCode is null ? "" : ", " + agencyCode.ToUpperInvariant())}).");
+        return 0;
+    }
+
+    private static async Task<int> ListAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<AduanDbContext>();
+        var rows = await (from u in db.Users
+                          orderby u.UserName
+                          select new
+                          {
+                              u.UserName,
+                              Agency = u.Agency!.Code,
+                              u.LockoutEnd,
+                              Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
+                          }).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            Console.WriteLine("No users yet. Create one with: user add NAME --role Manager");
+            return 0;
+        }
+
+        Console.WriteLine($"{"USER",-24} {"ROLES",-28} {"AGENCY",-20} STATE");
+        foreach (var r in rows)
+        {
+            var locked = r.LockoutEnd > DateTimeOffset.UtcNow ? "locked" : "active";
+            Console.WriteLine($"{r.UserName,-24} {string.Join(",", r.Roles),-28} {r.Agency ?? "-",-20} {locked}");
+        }
+
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+}

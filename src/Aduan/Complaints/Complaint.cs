@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Aduan.Agencies;
+using Aduan.Categories;
+using Aduan.Sla;
+
+namespace Aduan.Complaints;
+
+/// <summary>
+/// A report from a citizen, the aggregate at the heart of Aduan. Its state changes only through
+/// <see cref="Handle"/>, which checks <see cref="ComplaintStateMachine"/>, records an event in the
+/// report's hash chain and keeps the deadline clocks in step with the new state.
+/// </summary>
+public sealed partial class Complaint
+{
+    public const int MinTextLength = 10;
+    public const int MaxTextLength = 4000;
+    public const int MaxTitleLength = 200;
+
+    public long Id { get; private set; }
+    public string TrackingCode { get; private set; } = "";
+    public string? Title { get; private set; }
+    public string Text { get; private set; } = "";
+    public ComplaintKind Kind { get; private set; }
+    public PrivacyMode Privacy { get; private set; }
+    public Channel Channel { get; private set; }
+    public Priority Priority { get; private set; }
+    public ComplaintStatus Status { get; private set; }
+    public long? CategoryId { get; private set; }
+    public Category? Category { get; private set; }
+    public long? LeadAgencyId { get; private set; }
+    public Agency? LeadAgency { get; private set; }
+    public ReporterContact Reporter { get; private set; } = ReporterContact.None;
+    public ComplaintLocation Location { get; private set; } = ComplaintLocation.None;
+
+    /// <summary>SHA-256 of the reporter key; the key itself is shown once, at intake.</summary>
+    public string ReporterKeyHash { get; private set; } = "";
+    public long? MergedIntoId { get; private set; }
+
+    /// <summary>How often the report was forwarded between agencies.</summary>
+    public int ForwardCount { get; private set; }
+    public bool IsImported { get; private set; }
+    public int? Rating { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? DispatchedAt { get; private set; }
+    public DateTimeOffset? FollowedUpAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    /// <summary>The earliest due instant of the running clocks: what "overdue" and "nearest deadline" read.</summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
+
+    /// <summary>Concurrency token: every change increments it; a stale writer gets a conflict.</summary>
+    public int Version { get; private set; }
+    public int EventCount { get; private set; }
+    public string LastEventHash { get; private set; } = "";
+
+    public List<ComplaintEvent> Events { get; private set; } = [];
+    public List<ComplaintAssignment> Assignments { get; private set; } = [];
+
+    /// <summary>Loaded with the running clocks only when the report is changed (see ComplaintWorkflow).</summary>
+    public List<SlaClock> Clocks { get; private set; } = [];
+
+    private Complaint()
+    {
+    }
+
+    public static Complaint Submit(NewComplaint input, string trackingCode, string reporterKeyHash, Actor actor,
+        DateTimeOffset now, SlaPolicy sla)
+    {
+        var complaint = new Complaint
+        {
+            TrackingCode = trackingCode,
+            Title = input.Title,
+            Text = input.Text,
+            Kind = input.Kind,
+            Privacy = input.Privacy,
+            Channel = input.Channel,
+            Priority = Priority.Normal,
+            Status = ComplaintStatus.Submitted,
+            Category = input.Category,
+            CategoryId = input.Category?.Id,
+            Reporter = input.Reporter,
+            Location = input.Location,
+            ReporterKeyHash = reporterKeyHash,
+            SubmittedAt = now,
+            UpdatedAt = now,
+        };
+        complaint.Record(ComplaintEventType.Submitted, EventVisibility.Public, actor, now, null,
+            ComplaintStatus.Submitted, null, Json(new { channel = input.Channel.ToString() }));
+        complaint.SyncClocks(now, sla, restartAgencyClocks: false);
+        return complaint;
+    }
+
+    public bool IsFlagged(SlaOptions options) => ForwardCount > options.ForwardFlagThreshold;
+
+    /// <summary>Applies one command, or throws and changes nothing.</summary>
+    public void Handle(ComplaintCommand command, Actor actor, DateTimeOffset now, SlaPolicy sla)
+    {
+        if (!ComplaintStateMachine.IsAllowed(Status, command.Action))
+        {
+            throw new InvalidTransitionException(Status, command.Action);
+        }
+
+        var before = Status;
+        var restartAgencyClocks = false;
+        switch (command)
+        {
+            case ClassifyCommand c: Classify(c, actor, now); break;
+            case DeferCommand c: Move(ComplaintStatus.Deferred, ComplaintEventType.Deferred, EventVisibility.Reporter, actor, now, c.Question); break;
+            case ArchiveCommand c: Move(ComplaintStatus.Archived, ComplaintEventType.Archived, EventVisibility.Reporter, actor, now, c.Reason); break;
+            case ReferCommand c: Move(ComplaintStatus.Referred, ComplaintEventType.Referred, EventVisibility.Public, actor, now, c.Reason); break;
+            case MergeCommand c: MergeInto(c.Primary, actor, now); break;
+            case DispatchCommand c: Dispatch(c, actor, now); break;
+            case AcknowledgeCommand: Move(ComplaintStatus.InProgress, ComplaintEventType.Acknowledged, EventVisibility.Public, actor, now, null); break;
+            case ForwardCommand c: Forward(c, actor, now); restartAgencyClocks = true; break;
+            case FollowUpCommand c: FollowUp(c, actor, now); break;
+            case RejectFollowUpCommand c: Move(ComplaintStatus.InProgress, ComplaintEventType.FollowUpRejected, EventVisibility.Staff, actor, now, c.Reason); break;
+            case ResolveCommand: Resolve(ComplaintEventType.Resolved, actor, now, null); break;
+            case ReopenCommand c: Reopen(actor, now, c.Reason); break;
+            case ReplyCommand c: Reply(c, actor, now); break;
+            case AcceptCommand c: Accept(c, actor, now); break;
+            case RejectCommand c: Reject(c, actor, now, sla); break;
+            default: throw new ArgumentOutOfRangeException(nameof(command), command, null);
+        }
+
+        UpdatedAt = now;
+        Version++;
+        if (before != Status || restartAgencyClocks || command is ClassifyCommand)
+        {
+            SyncClocks(now, sla, restartAgencyClocks);
+        }
+    }
+
+    private void Move(ComplaintStatus to, ComplaintEventType type, EventVisibility visibility, Actor actor,
+        DateTimeOffset now, string? text, string? data = null)
+    {
+        var from = Status;
+        Status = to;
+        Record(type, visibility, actor, now, from, to, text, data);
+    }
+
+    internal void Record(ComplaintEventType type, EventVisibility visibility, Actor actor, DateTimeOffset now,
+        ComplaintStatus? from, ComplaintStatus? to, string? text, string? data)
+    {
+        var e = ComplaintEvent.Create(Id, EventCount + 1, LastEventHash, now, type, visibility, actor, from, to, text, data);
+        Events.Add(e);
+        EventCount = e.Sequence;
+        LastEventHash = e.Hash;
+    }
+
+    private static string Json(object value) => JsonSerializer.Serialize(value);
+}

@@ -1,0 +1,39 @@
+using Aduan.Agencies;
+using Aduan.Categories;
+
+namespace Aduan.Complaints;
+
+/// <summary>A request to change a report, with its references already resolved to entities.</summary>
+public abstract record ComplaintCommand(ComplaintAction Action);
+
+public sealed record ClassifyCommand(Category? Category, ComplaintKind? Kind, PrivacyMode? Privacy, Priority? Priority)
+    : ComplaintCommand(ComplaintAction.Classify);
+
+public sealed record DeferCommand(string Question) : ComplaintCommand(ComplaintAction.Defer);
+
+public sealed record ArchiveCommand(string Reason) : ComplaintCommand(ComplaintAction.Archive);
+
+public sealed record ReferCommand(string Reason) : ComplaintCommand(ComplaintAction.Refer);
+
+public sealed record MergeCommand(Complaint Primary) : ComplaintCommand(ComplaintAction.Merge);
+
+public sealed record DispatchCommand(Agency Lead, IReadOnlyList<Agency> Copies, string? Note)
+    : ComplaintCommand(ComplaintAction.Dispatch);
+
+public sealed record AcknowledgeCommand() : ComplaintCommand(ComplaintAction.Acknowledge);
+
+public sealed record ForwardCommand(Agency To, string Reason) : ComplaintCommand(ComplaintAction.Forward);
+
+public sealed record FollowUpCommand(string Text, bool Final) : ComplaintCommand(ComplaintAction.FollowUp);
+
+public sealed record RejectFollowUpCommand(string Reason) : ComplaintCommand(ComplaintAction.RejectFollowUp);
+
+public sealed record ResolveCommand() : ComplaintCommand(ComplaintAction.Resolve);
+
+public sealed record ReopenCommand(string Reason) : ComplaintCommand(ComplaintAction.Reopen);
+
+public sealed record ReplyCommand(string Text) : ComplaintCommand(ComplaintAction.Reply);
+
+public sealed record AcceptCommand(int Rating, string? Comment) : ComplaintCommand(ComplaintAction.Accept);
+
+public sealed record RejectCommand(string? Comment) : ComplaintCommand(ComplaintAction.Reject);

@@ -1,0 +1,220 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Aduan.Categories;
+using Aduan.Data;
+using Aduan.Infrastructure;
+using Aduan.Sla;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using PhoneNumbers;
+
+namespace Aduan.Complaints;
+
+/// <summary>
+/// Takes a report in from any channel: validates it, gives it a tracking code and a reporter key,
+/// starts its clocks and stores it with its first event in one transaction. A repeated
+/// Idempotency-Key returns the first answer instead of a second report.
+/// </summary>
+public sealed class ComplaintIntake(
+    AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection)
+{
+    private const string ProtectorPurpose = "Aduan.Complaints.Idempotency";
+
+    /// <summary>The stored report and its key; or, for a reused key with another request, <see cref="KeyConflict"/>.</summary>
+    public sealed record Outcome(Complaint? Complaint, string? ReporterKey, bool Replayed, bool KeyConflict);
+
+    public async Task<NewComplaint?> ValidateAsync(SubmitComplaintRequest request, Channel channel, Validation v, CancellationToken ct)
+    {
+        var text = v.Text("text", request.Text, Complaint.MinTextLength, Complaint.MaxTextLength, required: true);
+        var title = v.Text("title", request.Title, 1, Complaint.MaxTitleLength, required: false);
+        Category? category = null;
+        if (!string.IsNullOrWhiteSpace(request.Category))
+        {
+            var code = request.Category.Trim().ToUpperInvariant();
+            category = await db.Categories.SingleOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
+            if (category is null)
+            {
+                v.Add("category", "Field.UnknownCategory", request.Category);
+            }
+        }
+
+        var reporter = ValidateReporter(request.Reporter, v);
+        var location = await ValidateLocationAsync(request.Location, v, ct);
+        if (!v.IsValid)
+        {
+            return null;
+        }
+
+        return new NewComplaint(title, text!, request.Kind ?? ComplaintKind.Complaint, request.Privacy ?? PrivacyMode.Anonymous,
+            channel, category, reporter, location);
+    }
+
+    public async Task<Outcome> SubmitAsync(NewComplaint input, Actor actor, string? idempotencyKey, CancellationToken ct)
+    {
+        var requestHash = idempotencyKey is null ? null : Hash(input);
+        if (idempotencyKey is not null && await FindAsync(idempotencyKey, requestHash!, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var now = time.GetUtcNow();
+        var sla = await slaProvider.GetAsync(ct);
+        var reporterKey = ReporterKey.New();
+        var complaint = Complaint.Submit(input, await NewTrackingCodeAsync(ct), ReporterKey.Hash(reporterKey), actor, now, sla);
+        db.Complaints.Add(complaint);
+        if (idempotencyKey is not null)
+        {
+            // Same transaction as the report: a retry after a crash finds both or neither.
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Key = idempotencyKey,
+                RequestHash = requestHash!,
+                Complaint = complaint,
+                ProtectedReporterKey = Protector.Protect(reporterKey),
+                CreatedAt = now,
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A concurrent request with the same key won the race: answer with its report.
+            db.ChangeTracker.Clear();
+            return await FindAsync(idempotencyKey, requestHash!, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+        }
+
+        return new Outcome(complaint, reporterKey, Replayed: false, KeyConflict: false);
+    }
+
+    private IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);
+
+    private async Task<Outcome?> FindAsync(string key, string requestHash, CancellationToken ct)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            return new Outcome(null, null, Replayed: false, KeyConflict: true);
+        }
+
+        var complaint = await db.Complaints.AsNoTracking()
+            .Include(c => c.Clocks.Where(k => k.StoppedAt == null))
+            .SingleAsync(c => c.Id == record.ComplaintId, ct);
+        return new Outcome(complaint, Protector.Unprotect(record.ProtectedReporterKey), Replayed: true, KeyConflict: false);
+    }
+
+    private async Task<string> NewTrackingCodeAsync(CancellationToken ct)
+    {
+        // 31^9 codes: a clash is rare, but the unique index would turn one into an error, so look first.
+        while (true)
+        {
+            var code = TrackingCode.New();
+            if (!await db.Complaints.AnyAsync(c => c.TrackingCode == code, ct))
+            {
+                return code;
+            }
+        }
+    }
+
+    private static string Hash(NewComplaint input) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+        new { input.Title, input.Text, input.Kind, input.Privacy, input.Channel, Category = input.Category?.Code, input.Reporter, input.Location })));
+
+    private static ReporterContact ValidateReporter(ReporterRequest? r, Validation v)
+    {
+        if (r is null)
+        {
+            return ReporterContact.None;
+        }
+
+        var name = v.Text("reporter.name", r.Name, 1, 120, required: false);
+        var phone = NormalizePhone(r.Phone, v);
+        var email = v.Text("reporter.email", r.Email, 3, 254, required: false);
+        if (email is not null && (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
+        {
+            v.Add("reporter.email", "Field.Email");
+        }
+
+        return new ReporterContact(name, phone, email?.ToLowerInvariant());
+    }
+
+    /// <summary>Indonesian numbers in any usual spelling become E.164 (+628...), the form SMS gateways use.</summary>
+    public static string? NormalizePhone(string? raw, Validation v, string field = "reporter.phone")
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var util = PhoneNumberUtil.GetInstance();
+        try
+        {
+            var number = util.Parse(raw, "ID");
+            if (util.IsValidNumber(number))
+            {
+                return util.Format(number, PhoneNumberFormat.E164);
+            }
+        }
+        catch (NumberParseException)
+        {
+            // reported below
+        }
+
+        v.Add(field, "Field.Phone");
+        return null;
+    }
+
+    private async Task<ComplaintLocation> ValidateLocationAsync(LocationRequest? l, Validation v, CancellationToken ct)
+    {
+        if (l is null)
+        {
+            return ComplaintLocation.None;
+        }
+
+        var address = v.Text("location.address", l.Address, 1, 300, required: false);
+        if (l.Lat is null != l.Lng is null)
+        {
+            v.Add("location", "Field.LatLngPair");
+        }
+        else if (l.Lat is { } lat && l.Lng is { } lng && !GeoBounds.InIndonesia(lat, lng))
+        {
+            v.Add("location", "Field.OutsideIndonesia");
+        }
+
+        string? kecamatan = null;
+        if (!string.IsNullOrWhiteSpace(l.Kecamatan))
+        {
+            var names = await KecamatanNamesAsync(ct);
+            var wanted = l.Kecamatan.Trim();
+            kecamatan = names.FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase)
+                || string.Equals("Kecamatan " + n, wanted, StringComparison.OrdinalIgnoreCase));
+            if (kecamatan is null)
+            {
+                v.Add("location.kecamatan", "Field.UnknownKecamatan", wanted.Length > 60 ? wanted[..60] : wanted, string.Join(", ", names));
+            }
+        }
+
+        return new ComplaintLocation(address, l.Lat, l.Lng, kecamatan);
+    }
+
+    /// <summary>The city's kecamatan are its agencies of kind "kecamatan" (their offices take reports too).</summary>
+    private async Task<List<string>> KecamatanNamesAsync(CancellationToken ct)
+    {
+        var names = await db.Agencies.AsNoTracking().Where(a => a.Kind == "kecamatan" && a.IsActive).Select(a => a.Name).ToListAsync(ct);
+        return names.Select(n => n.StartsWith("Kecamatan ", StringComparison.Ordinal) ? n["Kecamatan ".Length..] : n).Order().ToList();
+    }
+}
+
+public static class GeoBounds
+{
+    /// <summary>A box around Indonesia's territory (Sabang to Merauke, Miangas to Rote), generous at the edges.</summary>
+    public static bool InIndonesia(double lat, double lng) =>
+        double.IsFinite(lat) && double.IsFinite(lng) && lat is >= -11.5 and <= 6.5 && lng is >= 94.5 and <= 141.5;
+}

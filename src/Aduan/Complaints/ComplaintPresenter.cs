@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Aduan.Agencies;
+using Aduan.Identity;
+using Aduan.Resources;
+using Aduan.Sla;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Complaints;
+
+/// <summary>Turns reports, clocks and events into API views in the request's language, hiding what the viewer may not see.</summary>
+public sealed class ComplaintPresenter(
+    IStringLocalizer<SharedResource> text, AgencyDirectory agencies, TimeProvider time, IOptions<SlaOptions> sla)
+{
+    public string StatusLabel(ComplaintStatus status) => text["Status." + status];
+
+    public async Task<IReadOnlyList<DeadlineView>> DeadlinesAsync(IEnumerable<SlaClock> clocks, CancellationToken ct)
+    {
+        var byId = await agencies.GetAsync(ct);
+        var now = time.GetUtcNow();
+        return clocks.OrderBy(c => c.StartedAt).ThenBy(c => c.Kind)
+            .Select(c => DeadlineViews.From(c, text["Clock." + c.Kind], AgencyCode(byId, c.AgencyId), now))
+            .ToList();
+    }
+
+    /// <summary>
+    /// For the public and the reporter, staff are named by their agency or role, never by name:
+    /// an officer's name is personal data too.
+    /// </summary>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(IEnumerable<ComplaintEvent> events, bool forStaff,
+        bool includeText, CancellationToken ct)
+    {
+        var byId = await agencies.GetAsync(ct);
+        return events.OrderBy(e => e.Sequence).Select(e => new TimelineEntry(
+            e.Sequence,
+            e.At,
+            e.Type.ToString(),
+            text["Event." + e.Type],
+            includeText ? e.Text : null,
+            forStaff ? e.ActorName : PublicActor(e, byId),
+            AgencyCode(byId, e.ActorAgencyId),
+            e.FromStatus?.ToString(),
+            e.ToStatus?.ToString(),
+            e.Visibility.ToString(),
+            e.Data is null ? null : JsonDocument.Parse(e.Data).RootElement.Clone())).ToList();
+    }
+
+    public async Task<StaffComplaintView> StaffViewAsync(Complaint c, IEnumerable<ComplaintEvent> events, string? mergedInto,
+        StaffMember staff, CancellationToken ct)
+    {
+        var byId = await agencies.GetAsync(ct);
+        var showReporter = ComplaintScope.CanSeeReporter(staff, c.Privacy);
+        var allowed = ComplaintStateMachine.AllowedIn(c.Status)
+            .Where(a => ComplaintPermissions.StaffActions.Contains(a) && ComplaintPermissions.Check(staff, a, c) is null)
+            .Select(ComplaintStateMachine.ApiName).ToList();
+        return new StaffComplaintView(
+            c.TrackingCode, c.Version, c.Status.ToString(), StatusLabel(c.Status), c.Title, c.Text, c.Kind.ToString(),
+            c.Privacy.ToString(), c.Priority.ToString(), c.Channel.ToString(), c.IsImported,
+            c.Category is null ? null : new CodeName(c.Category.Code, c.Category.Name),
+            AgencyOf(byId, c.LeadAgencyId),
+            c.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(
+                byId[a.AgencyId].Code, byId[a.AgencyId].Name, a.Role.ToString(), a.AssignedAt, a.EndedAt)).ToList(),
+            showReporter ? new ReporterView(c.Reporter.Name, c.Reporter.Phone, c.Reporter.Email) : null,
+            !showReporter,
+            new LocationView(c.Location.Address, c.Location.Latitude, c.Location.Longitude, c.Location.Kecamatan),
+            mergedInto, c.ForwardCount, c.IsFlagged(sla.Value), c.Rating, c.SubmittedAt, c.UpdatedAt, allowed,
+            await DeadlinesAsync(c.Clocks, ct),
+            await TimelineAsync(events, forStaff: true, includeText: true, ct));
+    }
+
+    public static CodeName? AgencyOf(IReadOnlyDictionary<long, AgencyDirectory.Entry> byId, long? id) =>
+        id is { } v && byId.TryGetValue(v, out var a) ? new CodeName(a.Code, a.Name) : null;
+
+    private static string? AgencyCode(IReadOnlyDictionary<long, AgencyDirectory.Entry> byId, long? id) =>
+        id is { } v && byId.TryGetValue(v, out var a) ? a.Code : null;
+
+    private string PublicActor(ComplaintEvent e, IReadOnlyDictionary<long, AgencyDirectory.Entry> byId) => e.ActorKind switch
+    {
+        ActorKind.Reporter => text["Actor.Reporter"],
+        ActorKind.System => text["Actor.System"],
+        _ when e.ActorAgencyId is { } id && byId.TryGetValue(id, out var a) => a.Name,
+        _ => text["Actor.Manager"],
+    };
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Aduan.Sla;
+
+namespace Aduan.Complaints;
+
+public sealed record CodeName(string Code, string Name);
+
+public sealed record DeadlineView(
+    string Clock,
+    string Label,
+    string? Agency,
+    DateTimeOffset StartedAt,
+    DateTimeOffset DueAt,
+    DateTimeOffset? StoppedAt,
+    string State,
+    bool Overdue);
+
+public sealed record TimelineEntry(
+    int Sequence,
+    DateTimeOffset At,
+    string Type,
+    string Label,
+    string? Text,
+    string Actor,
+    string? Agency,
+    string? FromStatus,
+    string? ToStatus,
+    string Visibility,
+    JsonElement? Data);
+
+/// <summary>What anyone with the tracking code sees; with the reporter key also the text and the reporter's messages.</summary>
+public sealed record PublicComplaintView(
+    string TrackingCode,
+    string Status,
+    string StatusLabel,
+    string Kind,
+    CodeName? Category,
+    CodeName? Agency,
+    string? MergedInto,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt,
+    string? Title,
+    string? Text,
+    IReadOnlyList<DeadlineView> Deadlines,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record StaffComplaintListItem(
+    string TrackingCode,
+    string? Title,
+    string Excerpt,
+    string Status,
+    string StatusLabel,
+    string Kind,
+    string Privacy,
+    string Priority,
+    string Channel,
+    CodeName? Category,
+    CodeName? Agency,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? NextDueAt,
+    bool Overdue,
+    int ForwardCount);
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages);
+
+public sealed record ReporterView(string? Name, string? Phone, string? Email);
+
+public sealed record LocationView(string? Address, double? Lat, double? Lng, string? Kecamatan);
+
+public sealed record AssignmentView(string Agency, string Name, string Role, DateTimeOffset AssignedAt, DateTimeOffset? EndedAt);
+
+public sealed record StaffComplaintView(
+    string TrackingCode,
+    int Version,
+    string Status,
+    string StatusLabel,
+    string? Title,
+    string Text,
+    string Kind,
+    string Privacy,
+    string Priority,
+    string Channel,
+    bool IsImported,
+    CodeName? Category,
+    CodeName? Agency,
+    IReadOnlyList<AssignmentView> Assignments,
+    ReporterView? Reporter,
+    bool ReporterHidden,
+    LocationView Location,
+    string? MergedInto,
+    int ForwardCount,
+    bool Flagged,
+    int? Rating,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<DeadlineView> Deadlines,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+public static class DeadlineViews
+{
+    public static DeadlineView From(SlaClock clock, string label, string? agencyCode, DateTimeOffset now) => new(
+        clock.Kind.ToString(), label, agencyCode, clock.StartedAt, clock.DueAt, clock.StoppedAt,
+        clock.IsRunning ? "running" : clock.IsOverdue(now) ? "missed" : "met",
+        clock.IsRunning && clock.IsOverdue(now));
+}

@@ -1,0 +1,38 @@
+using Aduan.Data;
+using Aduan.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Complaints;
+
+/// <summary>
+/// Loads a report for change and applies a command to it in one transaction. Shared by the API,
+/// and later the staff pages, SMS, Open311 and the scheduled jobs.
+/// </summary>
+public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time)
+{
+    /// <summary>Tracked, with what a transition needs: category (tier, default agency), open assignments, running clocks.</summary>
+    public IQueryable<Complaint> ForChange() => db.Complaints
+        .Include(c => c.Category).ThenInclude(k => k!.DefaultAgency)
+        .Include(c => c.LeadAgency)
+        .Include(c => c.Assignments.Where(a => a.EndedAt == null))
+        .Include(c => c.Clocks.Where(k => k.StoppedAt == null));
+
+    /// <summary>Applies the command and saves; throws (and saves nothing) when the state or a rule refuses it.</summary>
+    public async Task ApplyAsync(Complaint complaint, ComplaintCommand command, Actor actor, CancellationToken ct)
+    {
+        var sla = await slaProvider.GetAsync(ct);
+        complaint.Handle(command, actor, time.GetUtcNow(), sla);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Events the viewer may read, oldest first.</summary>
+    public Task<List<ComplaintEvent>> EventsAsync(long complaintId, IReadOnlyCollection<EventVisibility> visible, CancellationToken ct) =>
+        db.ComplaintEvents.AsNoTracking()
+            .Where(e => e.ComplaintId == complaintId && visible.Contains(e.Visibility))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+
+    public async Task<string?> TrackingCodeOfAsync(long? id, CancellationToken ct) => id is null
+        ? null
+        : await db.Complaints.Where(c => c.Id == id).Select(c => c.TrackingCode).SingleOrDefaultAsync(ct);
+}

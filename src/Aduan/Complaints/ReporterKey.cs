@@ -1,0 +1,20 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Aduan.Complaints;
+
+/// <summary>
+/// The secret that lets a reporter reply, accept or reopen without an account. Only its SHA-256
+/// is stored; a key of 128 random bits needs no slow hash.
+/// </summary>
+public static class ReporterKey
+{
+    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public static bool Matches(string? key, string storedHash) =>
+        !string.IsNullOrEmpty(key) && key.Length <= 64 &&
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(storedHash));
+}

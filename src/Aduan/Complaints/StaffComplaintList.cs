@@ -1,0 +1,157 @@
+using Aduan.Agencies;
+using Aduan.Data;
+using Aduan.Identity;
+using Aduan.Infrastructure;
+using Aduan.Sla;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Complaints;
+
+public sealed record StaffListQuery(
+    string? Status = null,
+    string? Agency = null,
+    string? Category = null,
+    Channel? Channel = null,
+    bool? Overdue = null,
+    bool? Flagged = null,
+    string? Q = null,
+    string? Sort = null,
+    int? Page = null,
+    int? PageSize = null);
+
+/// <summary>The staff list: filters that map onto the report table's indexes, a stable order, offset pages.</summary>
+public static class StaffComplaintList
+{
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 25;
+    private static readonly string[] Sorts = ["newest", "oldest", "due", "updated"];
+
+    public static async Task<Results<Ok<PagedList<StaffComplaintListItem>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] StaffListQuery query, StaffContext staffContext, AduanDbContext db, AgencyDirectory agencies,
+        ComplaintPresenter presenter, TimeProvider time, IOptions<SlaOptions> sla, Problems problems, CancellationToken ct)
+    {
+        var staff = (await staffContext.GetAsync(ct))!;
+        var v = new Validation(problems.T);
+        var page = query.Page ?? 1;
+        var pageSize = query.PageSize ?? DefaultPageSize;
+        if (page < 1)
+        {
+            v.Add("page", "Field.Page");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            v.Add("pageSize", "Field.PageSize", MaxPageSize);
+        }
+
+        var sort = (query.Sort ?? "newest").ToLowerInvariant();
+        if (!Sorts.Contains(sort))
+        {
+            v.Add("sort", "Field.Sort", PublicComplaintsApi.Clip(sort), string.Join(", ", Sorts));
+        }
+
+        var statuses = new List<ComplaintStatus>();
+        foreach (var s in (query.Status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<ComplaintStatus>(s, ignoreCase: true, out var status) && !int.TryParse(s, out _))
+            {
+                statuses.Add(status);
+            }
+            else
+            {
+                v.Add("status", "Field.UnknownValue", PublicComplaintsApi.Clip(s), string.Join(", ", Enum.GetNames<ComplaintStatus>()));
+            }
+        }
+
+        var byId = await agencies.GetAsync(ct);
+        long? agencyId = null;
+        if (query.Agency is { } agencyCode)
+        {
+            agencyId = byId.Values.FirstOrDefault(a => string.Equals(a.Code, agencyCode.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
+            if (agencyId is null)
+            {
+                v.Add("agency", "Field.UnknownAgency", PublicComplaintsApi.Clip(agencyCode));
+            }
+        }
+
+        long? categoryId = null;
+        if (query.Category is { } categoryCode)
+        {
+            var normalized = categoryCode.Trim().ToUpperInvariant();
+            categoryId = await db.Categories.Where(c => c.Code == normalized).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
+            if (categoryId is null)
+            {
+                v.Add("category", "Field.UnknownCategory", PublicComplaintsApi.Clip(categoryCode));
+            }
+        }
+
+        var text = v.Text("q", query.Q, 1, 200, required: false);
+        if (!v.IsValid)
+        {
+            return v.ToProblem(problems);
+        }
+
+        var now = time.GetUtcNow();
+        var q = db.Complaints.AsNoTracking().VisibleTo(staff);
+        if (statuses.Count > 0)
+        {
+            q = q.Where(c => statuses.Contains(c.Status));
+        }
+
+        if (agencyId is not null)
+        {
+            q = q.Where(c => c.LeadAgencyId == agencyId);
+        }
+
+        if (categoryId is not null)
+        {
+            q = q.Where(c => c.CategoryId == categoryId);
+        }
+
+        if (query.Channel is { } channel)
+        {
+            q = q.Where(c => c.Channel == channel);
+        }
+
+        if (query.Overdue is { } overdue)
+        {
+            q = overdue ? q.Where(c => c.NextDueAt < now) : q.Where(c => c.NextDueAt == null || c.NextDueAt >= now);
+        }
+
+        if (query.Flagged is { } flagged)
+        {
+            var threshold = sla.Value.ForwardFlagThreshold;
+            q = flagged ? q.Where(c => c.ForwardCount > threshold) : q.Where(c => c.ForwardCount <= threshold);
+        }
+
+        if (text is not null)
+        {
+            q = q.Matching(db, text);
+        }
+
+        var total = await q.CountAsync(ct);
+        q = sort switch
+        {
+            "oldest" => q.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id),
+            "due" => q.OrderBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id),
+            "updated" => q.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            _ => q.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id),
+        };
+        var rows = await q.Skip((page - 1) * pageSize).Take(pageSize).Select(c => new
+        {
+            c.TrackingCode, c.Title, Excerpt = c.Text.Substring(0, 160), c.Status, c.Kind, c.Privacy, c.Priority, c.Channel,
+            CategoryCode = c.Category!.Code, CategoryName = c.Category.Name, c.LeadAgencyId, c.SubmittedAt, c.UpdatedAt,
+            c.NextDueAt, c.ForwardCount,
+        }).ToListAsync(ct);
+
+        var items = rows.Select(r => new StaffComplaintListItem(
+            r.TrackingCode, r.Title, r.Excerpt, r.Status.ToString(), presenter.StatusLabel(r.Status), r.Kind.ToString(),
+            r.Privacy.ToString(), r.Priority.ToString(), r.Channel.ToString(),
+            r.CategoryCode is null ? null : new CodeName(r.CategoryCode, r.CategoryName),
+            ComplaintPresenter.AgencyOf(byId, r.LeadAgencyId), r.SubmittedAt, r.UpdatedAt, r.NextDueAt,
+            r.NextDueAt < now, r.ForwardCount)).ToList();
+        return TypedResults.Ok(new PagedList<StaffComplaintListItem>(items, page, pageSize, total, (total + pageSize - 1) / pageSize));
+    }
+}

@@ -1,0 +1,94 @@
+using Aduan.Agencies;
+using Aduan.Data;
+using Aduan.Identity;
+using Aduan.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Complaints;
+
+/// <summary>The staff side of the JSON API. Every query starts from <see cref="ComplaintScope.VisibleTo"/>.</summary>
+public static class StaffComplaintsApi
+{
+    public static void MapStaffComplaintsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/staff/complaints").WithTags("Staff")
+            .RequireAuthorization(AuthSetup.StaffPolicy).AddEndpointFilter<RequireStaffMember>();
+        group.MapGet("/", StaffComplaintList.ListAsync)
+            .WithSummary("Reports in your scope; filters: status, agency, category, channel, overdue, flagged, q; sort; paged.");
+        group.MapGet("/{trackingCode}", Get).WithSummary("Full detail of a report in your scope.");
+        group.MapPost("/{trackingCode}/transitions", Transition)
+            .WithSummary("Take an action: classify, defer, archive, refer, merge, dispatch, acknowledge, forward, follow-up, reject-follow-up, resolve, reopen.");
+    }
+
+    public static async Task<Results<Ok<StaffComplaintView>, ProblemHttpResult>> Get(
+        string trackingCode, StaffContext staffContext, AduanDbContext db, ComplaintWorkflow workflow,
+        ComplaintPresenter presenter, Problems problems, CancellationToken ct)
+    {
+        var staff = (await staffContext.GetAsync(ct))!;
+        if (!TrackingCode.TryNormalize(trackingCode, out var code))
+        {
+            return problems.InvalidCode(PublicComplaintsApi.Clip(trackingCode));
+        }
+
+        var complaint = await db.Complaints.AsNoTracking().VisibleTo(staff)
+            .Include(c => c.Category).Include(c => c.Assignments).Include(c => c.Clocks)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.TrackingCode == code, ct);
+        return complaint is null
+            ? problems.NotFound(code)
+            : TypedResults.Ok(await StaffViewAsync(complaint, staff, workflow, presenter, ct));
+    }
+
+    public static async Task<Results<Ok<StaffComplaintView>, ProblemHttpResult>> Transition(
+        string trackingCode, TransitionRequest request, StaffContext staffContext, ComplaintWorkflow workflow,
+        TransitionCommands commands, ComplaintPresenter presenter, Problems problems, CancellationToken ct)
+    {
+        var staff = (await staffContext.GetAsync(ct))!;
+        var v = new Validation(problems.T);
+        if (!TrackingCode.TryNormalize(trackingCode, out var code))
+        {
+            return problems.InvalidCode(PublicComplaintsApi.Clip(trackingCode));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Action) || !TransitionCommands.ByApiName.TryGetValue(request.Action.Trim(), out var action))
+        {
+            var known = string.Join(", ", TransitionCommands.ByApiName.Keys.Order());
+            return problems.Validation("action", request.Action is null ? "Field.Required" : "Field.UnknownAction",
+                PublicComplaintsApi.Clip(request.Action ?? ""), known);
+        }
+
+        var complaint = await workflow.ForChange().VisibleTo(staff).SingleOrDefaultAsync(c => c.TrackingCode == code, ct);
+        if (complaint is null)
+        {
+            return problems.NotFound(code);
+        }
+
+        if (ComplaintPermissions.Check(staff, action, complaint) is { } reason)
+        {
+            return problems.Forbidden(reason, ComplaintStateMachine.ApiName(action));
+        }
+
+        if (request.Version is { } expected && expected != complaint.Version)
+        {
+            return problems.Stale(complaint.Version);
+        }
+
+        var command = await commands.BuildAsync(action, request, complaint, v, ct);
+        if (command is null || !v.IsValid)
+        {
+            return v.ToProblem(problems);
+        }
+
+        await workflow.ApplyAsync(complaint, command, new Actor(ActorKind.Staff, staff.UserId, staff.Name, staff.AgencyId), ct);
+        return TypedResults.Ok(await StaffViewAsync(complaint, staff, workflow, presenter, ct));
+    }
+
+    private static async Task<StaffComplaintView> StaffViewAsync(Complaint complaint, StaffMember staff, ComplaintWorkflow workflow,
+        ComplaintPresenter presenter, CancellationToken ct)
+    {
+        var events = await workflow.EventsAsync(complaint.Id, [EventVisibility.Public, EventVisibility.Reporter, EventVisibility.Staff], ct);
+        var mergedInto = await workflow.TrackingCodeOfAsync(complaint.MergedIntoId, ct);
+        return await presenter.StaffViewAsync(complaint, events, mergedInto, staff, ct);
+    }
+}

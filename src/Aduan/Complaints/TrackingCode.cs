@@ -1,0 +1,78 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+
+namespace Aduan.Complaints;
+
+/// <summary>
+/// Tracking codes like <c>K7M2Q-XP4RT</c>: nine random characters and a check character from an
+/// alphabet without 0/O, 1/I/L, so they read out on the phone and type into an SMS without doubt.
+/// The alphabet has 31 characters, a prime, and the check is a weighted sum modulo 31, so any
+/// single wrong character and any swap of two data characters is detected.
+/// </summary>
+public static class TrackingCode
+{
+    public const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    public const int RandomLength = 9;
+    public const int Length = RandomLength + 1;
+
+    public static string New()
+    {
+        Span<char> chars = stackalloc char[Length];
+        for (var i = 0; i < RandomLength; i++)
+        {
+            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+
+        chars[RandomLength] = Alphabet[Checksum(chars[..RandomLength])];
+        return Format(chars);
+    }
+
+    /// <summary>Accepts any case, spaces and hyphens; returns the canonical form when the code is well formed.</summary>
+    public static bool TryNormalize(string? input, [NotNullWhen(true)] out string? code)
+    {
+        code = null;
+        if (string.IsNullOrWhiteSpace(input) || input.Length > 32)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[Length];
+        var n = 0;
+        foreach (var ch in input)
+        {
+            if (ch is ' ' or '-')
+            {
+                continue;
+            }
+
+            var upper = char.ToUpperInvariant(ch);
+            if (n == Length || !Alphabet.Contains(upper, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            chars[n++] = upper;
+        }
+
+        if (n != Length || Alphabet[Checksum(chars[..RandomLength])] != chars[RandomLength])
+        {
+            return false;
+        }
+
+        code = Format(chars);
+        return true;
+    }
+
+    private static int Checksum(ReadOnlySpan<char> data)
+    {
+        var sum = 0;
+        for (var i = 0; i < data.Length; i++)
+        {
+            sum += (i + 1) * Alphabet.IndexOf(data[i], StringComparison.Ordinal);
+        }
+
+        return sum % Alphabet.Length;
+    }
+
+    private static string Format(ReadOnlySpan<char> chars) => $"{chars[..5]}-{chars[5..]}";
+}

@@ -1,0 +1,124 @@
+using Aduan.Agencies;
+using Aduan.Data;
+using Aduan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Complaints;
+
+/// <summary>Reads a staff transition request into a command: required fields, known codes. Errors go to <see cref="Validation"/>.</summary>
+public sealed class TransitionCommands(AduanDbContext db)
+{
+    private const int MaxReason = 2000;
+
+    public static IReadOnlyDictionary<string, ComplaintAction> ByApiName { get; } =
+        Identity.ComplaintPermissions.StaffActions.ToDictionary(ComplaintStateMachine.ApiName, a => a, StringComparer.OrdinalIgnoreCase);
+
+    public async Task<ComplaintCommand?> BuildAsync(ComplaintAction action, TransitionRequest r, Complaint target, Validation v,
+        CancellationToken ct)
+    {
+        switch (action)
+        {
+            case ComplaintAction.Classify:
+                var category = r.Category is null ? null : await CategoryAsync(r.Category, v, ct);
+                if (r.Category is null && r.Kind is null && r.Privacy is null && r.Priority is null)
+                {
+                    v.Add("category", "Field.Nothing");
+                }
+
+                return new ClassifyCommand(category, r.Kind, r.Privacy, r.Priority);
+            case ComplaintAction.Defer:
+                return new DeferCommand(v.Text("question", r.Question, 1, MaxReason, required: true)!);
+            case ComplaintAction.Archive:
+                return new ArchiveCommand(v.Text("reason", r.Reason, 1, MaxReason, required: true)!);
+            case ComplaintAction.Refer:
+                return new ReferCommand(v.Text("reason", r.Reason, 1, MaxReason, required: true)!);
+            case ComplaintAction.Merge:
+                return await MergeAsync(r, v, ct);
+            case ComplaintAction.Dispatch:
+                var leadCode = r.Agency ?? target.Category?.DefaultAgency?.Code;
+                var lead = leadCode is null ? Required(v, "agency") : await AgencyAsync("agency", leadCode, v, ct);
+                var copies = new List<Agency>();
+                foreach (var (code, i) in (r.Copies ?? []).Select((c, i) => (c, i)))
+                {
+                    if (await AgencyAsync($"copies[{i}]", code, v, ct) is { } copy)
+                    {
+                        copies.Add(copy);
+                    }
+                }
+
+                var note = v.Text("note", r.Note, 1, MaxReason, required: false);
+                return lead is null ? null : new DispatchCommand(lead, copies, note);
+            case ComplaintAction.Acknowledge:
+                return new AcknowledgeCommand();
+            case ComplaintAction.Forward:
+                var to = r.Agency is null ? Required(v, "agency") : await AgencyAsync("agency", r.Agency, v, ct);
+                var reason = v.Text("reason", r.Reason, 1, MaxReason, required: true);
+                return to is null ? null : new ForwardCommand(to, reason!);
+            case ComplaintAction.FollowUp:
+                var text = v.Text("text", r.Text, 1, Complaint.MaxTextLength, required: true);
+                return new FollowUpCommand(text!, r.Final ?? false);
+            case ComplaintAction.RejectFollowUp:
+                return new RejectFollowUpCommand(v.Text("reason", r.Reason, 1, MaxReason, required: true)!);
+            case ComplaintAction.Resolve:
+                return new ResolveCommand();
+            case ComplaintAction.Reopen:
+                return new ReopenCommand(v.Text("reason", r.Reason, 1, MaxReason, required: true)!);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, null);
+        }
+    }
+
+    private async Task<ComplaintCommand?> MergeAsync(TransitionRequest r, Validation v, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(r.Primary))
+        {
+            v.Add("primary", "Field.Required");
+            return null;
+        }
+
+        if (!TrackingCode.TryNormalize(r.Primary, out var code))
+        {
+            v.Add("primary", "Field.TrackingCode");
+            return null;
+        }
+
+        var primary = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingCode == code, ct);
+        if (primary is null)
+        {
+            v.Add("primary", "Field.TrackingCode");
+            return null;
+        }
+
+        return new MergeCommand(primary);
+    }
+
+    private static Agency? Required(Validation v, string field)
+    {
+        v.Add(field, "Field.Required");
+        return null;
+    }
+
+    private async Task<Agency?> AgencyAsync(string field, string code, Validation v, CancellationToken ct)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Code == normalized && a.IsActive, ct);
+        if (agency is null)
+        {
+            v.Add(field, "Field.UnknownAgency", code.Length > 40 ? code[..40] : code);
+        }
+
+        return agency;
+    }
+
+    private async Task<Categories.Category?> CategoryAsync(string code, Validation v, CancellationToken ct)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        var category = await db.Categories.SingleOrDefaultAsync(c => c.Code == normalized && c.IsActive, ct);
+        if (category is null)
+        {
+            v.Add("category", "Field.UnknownCategory", code.Length > 40 ? code[..40] : code);
+        }
+
+        return category;
+    }
+}

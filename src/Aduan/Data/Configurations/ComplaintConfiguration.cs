@@ -1,0 +1,69 @@
+using Aduan.Complaints;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Aduan.Data.Configurations;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> b)
+    {
+        b.HasIndex(c => c.TrackingCode).IsUnique();
+        b.Property(c => c.TrackingCode).HasMaxLength(TrackingCode.Length + 1);
+        b.Property(c => c.Title).HasMaxLength(Complaint.MaxTitleLength);
+        b.Property(c => c.Text).HasMaxLength(Complaint.MaxTextLength);
+        b.Property(c => c.ReporterKeyHash).HasMaxLength(64);
+        b.Property(c => c.LastEventHash).HasMaxLength(64);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.ComplexProperty(c => c.Reporter, r =>
+        {
+            r.Property(x => x.Name).HasMaxLength(120);
+            r.Property(x => x.Phone).HasMaxLength(20);
+            r.Property(x => x.Email).HasMaxLength(254);
+        });
+        b.ComplexProperty(c => c.Location, l =>
+        {
+            l.Property(x => x.Address).HasMaxLength(300);
+            l.Property(x => x.Kecamatan).HasMaxLength(60);
+        });
+        b.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.LeadAgency).WithMany().HasForeignKey(c => c.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Clocks).WithOne().HasForeignKey(k => k.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+
+        // The staff list filters by state, agency and category, newest first; the overdue sweep reads NextDueAt.
+        b.HasIndex(c => new { c.Status, c.SubmittedAt });
+        b.HasIndex(c => new { c.LeadAgencyId, c.Status, c.SubmittedAt });
+        b.HasIndex(c => new { c.CategoryId, c.SubmittedAt });
+        b.HasIndex(c => c.SubmittedAt);
+        b.HasIndex(c => c.NextDueAt);
+    }
+}
+
+internal sealed class ComplaintEventConfiguration : IEntityTypeConfiguration<ComplaintEvent>
+{
+    public void Configure(EntityTypeBuilder<ComplaintEvent> b)
+    {
+        // Unique per report: two writers can never both append event n.
+        b.HasIndex(e => new { e.ComplaintId, e.Sequence }).IsUnique();
+        b.Property(e => e.ActorName).HasMaxLength(120);
+        b.Property(e => e.ActorUserId).HasMaxLength(64);
+        b.Property(e => e.Text).HasMaxLength(Complaint.MaxTextLength);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class ComplaintAssignmentConfiguration : IEntityTypeConfiguration<ComplaintAssignment>
+{
+    public void Configure(EntityTypeBuilder<ComplaintAssignment> b)
+    {
+        b.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+
+        // Agency scoping: "reports with an open assignment for my agency".
+        b.HasIndex(a => new { a.AgencyId, a.EndedAt, a.ComplaintId });
+        b.HasIndex(a => a.ComplaintId);
+    }
+}

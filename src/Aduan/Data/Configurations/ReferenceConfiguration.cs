@@ -1,0 +1,72 @@
+using Aduan.Agencies;
+using Aduan.Categories;
+using Aduan.Identity;
+using Aduan.Sla;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Aduan.Data.Configurations;
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.HasIndex(a => a.Code).IsUnique();
+        b.Property(a => a.Code).HasMaxLength(40);
+        b.Property(a => a.Name).HasMaxLength(200);
+        b.Property(a => a.ShortName).HasMaxLength(60);
+        b.Property(a => a.Kind).HasMaxLength(20);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> b)
+    {
+        b.HasIndex(c => c.Code).IsUnique();
+        b.Property(c => c.Code).HasMaxLength(40);
+        b.Property(c => c.Name).HasMaxLength(200);
+        b.HasOne(c => c.DefaultAgency).WithMany().HasForeignKey(c => c.DefaultAgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class HolidayConfiguration : IEntityTypeConfiguration<Holiday>
+{
+    public void Configure(EntityTypeBuilder<Holiday> b)
+    {
+        b.HasKey(h => h.Date);
+        b.Property(h => h.Name).HasMaxLength(200);
+    }
+}
+
+internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
+{
+    public void Configure(EntityTypeBuilder<SlaClock> b)
+    {
+        b.HasIndex(k => k.ComplaintId);
+
+        // The escalation sweep: running clocks by due instant.
+        b.HasIndex(k => new { k.StoppedAt, k.DueAt });
+    }
+}
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(120);
+        b.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.HasKey(r => r.Key);
+        b.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.HasIndex(r => r.CreatedAt);
+        b.HasOne(r => r.Complaint).WithMany().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,55 @@
+using Aduan.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Aduan.Identity;
+
+public sealed record LoginRequest(string? UserName, string? Password);
+
+public sealed record MeResponse(string Name, IReadOnlyList<string> Roles, string? Agency);
+
+public static class AuthApi
+{
+    public static void MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login)
+            .WithSummary("Staff sign-in: returns { tokenType, accessToken, expiresIn, refreshToken }; send it as Authorization: Bearer.");
+        group.MapGet("/me", Me).RequireAuthorization(AuthSetup.StaffPolicy).AddEndpointFilter<RequireStaffMember>().WithSummary("Who the token belongs to.");
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
+        LoginRequest request, SignInManager<StaffUser> signIn, Problems problems)
+    {
+        var v = new Validation(problems.T);
+        var userName = v.Text("userName", request.UserName, 1, 256, required: true);
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            v.Add("password", "Field.Required");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToProblem(problems);
+        }
+
+        // The bearer handler writes the token response itself on success.
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(userName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return TypedResults.Empty;
+        }
+
+        return problems.Create(StatusCodes.Status401Unauthorized, "login-failed", "Problem.Login.Title",
+            problems.T[result.IsLockedOut ? "Problem.LockedOut.Detail" : "Problem.Login.Detail"]);
+    }
+
+    public static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(StaffContext staffContext, CancellationToken ct)
+    {
+        var staff = await staffContext.GetAsync(ct);
+        return staff is null
+            ? TypedResults.Unauthorized()
+            : TypedResults.Ok(new MeResponse(staff.Name, staff.Roles.Order().ToList(), staff.AgencyCode));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Aduan.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Identity;
+
+/// <summary>The signed-in staff user as read from the database on this request (so a disabled or moved user loses access at once).</summary>
+public sealed record StaffMember(string UserId, string Name, IReadOnlySet<string> Roles, long? AgencyId, string? AgencyCode)
+{
+    public bool IsIn(string role) => Roles.Contains(role);
+
+    /// <summary>Roles that see every report of the city.</summary>
+    public bool IsCityWide => IsIn(Identity.Roles.Manager) || IsIn(Identity.Roles.Leadership) || IsIn(Identity.Roles.Operator);
+}
+
+/// <summary>Resolves <see cref="StaffMember"/> for the current request, once.</summary>
+public sealed class StaffContext(IHttpContextAccessor http, AduanDbContext db)
+{
+    private StaffMember? _member;
+    private bool _loaded;
+
+    public async Task<StaffMember?> GetAsync(CancellationToken ct)
+    {
+        if (_loaded)
+        {
+            return _member;
+        }
+
+        _loaded = true;
+        var userId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return null;
+        }
+
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AgencyId, AgencyCode = u.Agency!.Code, u.LockoutEnd })
+            .SingleOrDefaultAsync(ct);
+        if (user is null || user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(50))
+        {
+            return null; // deleted or disabled since the token was issued
+        }
+
+        var roles = await (from ur in db.Set<IdentityUserRole<string>>()
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == userId
+                           select r.Name!).ToListAsync(ct);
+        _member = new StaffMember(user.Id, user.DisplayName ?? user.UserName ?? user.Id, roles.ToHashSet(), user.AgencyId,
+            user.AgencyId is null ? null : user.AgencyCode);
+        return _member;
+    }
+}

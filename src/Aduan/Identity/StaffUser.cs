@@ -1,0 +1,13 @@
+using Aduan.Agencies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Aduan.Identity;
+
+public sealed class StaffUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+
+    /// <summary>The agency of an AgencyOfficer, AgencyHead or Urc user; null for city-wide roles.</summary>
+    public long? AgencyId { get; set; }
+    public Agency? Agency { get; set; }
+}

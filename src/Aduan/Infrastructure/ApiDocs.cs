@@ -1,0 +1,35 @@
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Aduan.Infrastructure;
+
+/// <summary>The OpenAPI document at /openapi/v1.json and a readable API reference at /docs/api.</summary>
+public static class ApiDocs
+{
+    public static IServiceCollection AddAduanApiDocs(this IServiceCollection services) =>
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Aduan API",
+                Version = "v1",
+                Description = "Public complaint management: intake, tracking, and the staff workflow. Errors are RFC 9457 problem details " +
+                    "in Bahasa Indonesia, or English with Accept-Language: en.",
+            };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /api/v1/auth/login.",
+            };
+            return Task.CompletedTask;
+        }));
+
+    public static void MapAduanApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs/api", o => o.WithTitle("Aduan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+    }
+}

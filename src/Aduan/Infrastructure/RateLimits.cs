@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Infrastructure;
+
+/// <summary>Per-client limits on public intake and on sign-in; a rejected request gets 429 with Retry-After.</summary>
+public static class RateLimits
+{
+    public const string Intake = "intake";
+    public const string Login = "login";
+
+    public static IServiceCollection AddAduanRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(Intake, context => PerClient(context, context.RequestServices.GetRequiredService<IOptions<AduanOptions>>().Value.IntakePerMinute));
+            o.AddPolicy(Login, context => PerClient(context, 10));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                var problems = ctx.HttpContext.RequestServices.GetRequiredService<Problems>();
+                await problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Problem.RateLimited.Title",
+                    problems.T["Problem.RateLimited.Detail"]).ExecuteAsync(ctx.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            (context.Connection.RemoteIpAddress?.ToString() ?? "local") + "/" + perMinute.ToString(CultureInfo.InvariantCulture),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}

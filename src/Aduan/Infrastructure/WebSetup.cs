@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Aduan.Agencies;
+using Aduan.Complaints;
+using Aduan.Data;
+using Aduan.Sla;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Infrastructure;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddAduanCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AduanOptions>().BindConfiguration(AduanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddLocalization();
+        services.AddAduanDatabase(configuration);
+        services.AddDataProtection().SetApplicationName("Aduan");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AduanOptions>>((o, aduan) =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(aduan.Value.DataDirectory, "keys")), NullLoggerFactory.Instance));
+        services.AddScoped<Seeder>();
+        services.AddScoped<SlaPolicyProvider>();
+        services.AddScoped<AgencyDirectory>();
+        services.AddScoped<ComplaintIntake>();
+        services.AddScoped<ComplaintWorkflow>();
+        services.AddScoped<TransitionCommands>();
+        services.AddScoped<ComplaintPresenter>();
+        services.AddScoped<Problems>();
+        return services;
+    }
+
+    public static IServiceCollection AddAduanWeb(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeDefaults);
+        services.AddExceptionHandler<ErrorHandling>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            CultureInfo[] cultures = [new("id"), new("en")];
+            o.DefaultRequestCulture = new RequestCulture("id");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        services.AddAduanRateLimits();
+        services.AddAduanApiDocs();
+        services.AddAduanHealth();
+        return services;
+    }
+
+    /// <summary>Middleware order matters: the language is chosen before errors are written, so they are localized.</summary>
+    public static WebApplication UseAduanPipeline(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(LimitJsonBodies);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>JSON bodies are small; a larger one is refused before it is read (uploads get their own limit later).</summary>
+    private static async Task LimitJsonBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            var limit = context.RequestServices.GetRequiredService<IOptions<AduanOptions>>().Value.MaxJsonBodyBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                await ErrorHandling.TooLarge(context.RequestServices.GetRequiredService<Problems>(), context).ExecuteAsync(context);
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+        }
+
+        await next(context);
+    }
+
+    /// <summary>Problems written by the framework (401, 403, 404, 405, 415, ...) get a title in the request's language.</summary>
+    private static void LocalizeDefaults(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        if (problem.Type?.StartsWith(Problems.TypePrefix, StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+
+        var t = context.HttpContext.RequestServices.GetRequiredService<Problems>().T;
+        (problem.Title, problem.Detail) = problem.Status switch
+        {
+            401 => (t["Problem.Unauthorized.Title"], t["Problem.Unauthorized.Detail"]),
+            403 => (t["Problem.Forbidden.Title"], problem.Detail),
+            404 => (t["Problem.NotFound.Title"], problem.Detail),
+            429 => (t["Problem.RateLimited.Title"], t["Problem.RateLimited.Detail"]),
+            503 => (t["Problem.Unavailable.Title"], problem.Detail),
+            _ => (problem.Title, problem.Detail),
+        };
+    }
+}
