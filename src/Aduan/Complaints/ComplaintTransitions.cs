@@ -38,7 +38,7 @@ public sealed partial class Complaint
 
     private void MergeInto(Complaint primary, Actor actor, DateTimeOffset now)
     {
-        if (primary.Id == Id)
+        if (ReferenceEquals(primary, this) || (Id != 0 && primary.Id == Id))
         {
             throw new ComplaintRuleException("Rule.MergeSelf");
         }

@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aduan.Data;
+using Aduan.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Aduan.Tests.Support;
+
+/// <summary>
+/// The real application over a real SQLite file in its own temporary data directory, with a fake
+/// clock that starts on Tuesday 2 June 2026, 10:00 WIB (a working day).
+/// </summary>
+public sealed class AduanFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Kata-Sandi-Uji-123";
+    public static readonly DateTimeOffset Start = new(2026, 6, 2, 3, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public AduanFactory() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    public AduanFactory(Dictionary<string, string?> settings)
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "aduan-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["Aduan:DataDirectory"] = DataDirectory,
+            ["Aduan:IntakePerMinute"] = "100000",
+        };
+        foreach (var (k, v) in settings)
+        {
+            _settings[k] = v;
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp directory is harmless
+        }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AduanDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AduanDbContext>());
+    }
+
+    /// <summary>Creates a staff user (as the CLI does) and returns a client signed in as them.</summary>
+    public async Task<HttpClient> StaffClientAsync(string role, string? agency = null, string? userName = null)
+    {
+        userName ??= $"{role.ToLowerInvariant()}-{agency?.ToLowerInvariant() ?? "kota"}-{Guid.NewGuid():N}"[..40];
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var sp = scope.ServiceProvider;
+            var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+
+            var db = sp.GetRequiredService<AduanDbContext>();
+            long? agencyId = agency is null ? null : await db.Agencies.Where(a => a.Code == agency).Select(a => a.Id).SingleAsync();
+            var users = sp.GetRequiredService<UserManager<StaffUser>>();
+            var user = new StaffUser { UserName = userName, DisplayName = "Petugas " + userName, AgencyId = agencyId };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        var client = CreateClient();
+        var token = await LoginAsync(client, userName, Password);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<string> LoginAsync(HttpClient client, string userName, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("accessToken").GetString()!;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
