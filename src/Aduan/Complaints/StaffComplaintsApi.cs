@@ -13,7 +13,7 @@ public static class StaffComplaintsApi
     public static void MapStaffComplaintsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/staff/complaints").WithTags("Staff")
-            .RequireAuthorization(AuthSetup.StaffPolicy).AddEndpointFilter<RequireStaffMember>();
+            .RequireAuthorization(AuthSetup.CaseworkPolicy).AddEndpointFilter<RequireStaffMember>();
         group.MapGet("/", StaffComplaintList.ListAsync)
             .WithSummary("Reports in your scope; filters: status, agency, category, channel, overdue, flagged, q; sort; paged.");
         group.MapGet("/{trackingCode}", Get).WithSummary("Full detail of a report in your scope.");

@@ -9,6 +9,9 @@ public static class AuthSetup
 {
     public const string StaffPolicy = "Staff";
 
+    /// <summary>Roles that work on reports; Admin manages the system, not cases, and gets 403 there.</summary>
+    public const string CaseworkPolicy = "Casework";
+
     /// <summary>
     /// Identity for staff with ASP.NET Core's bearer tokens (protected by data protection, so a
     /// token stays valid across restarts while the keys in the data directory are kept).
@@ -19,7 +22,8 @@ public static class AuthSetup
         services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
             .Configure<IOptions<AduanOptions>>((o, aduan) => o.BearerTokenExpiration = aduan.Value.AccessTokenLifetime);
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
+            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(CaseworkPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All.Where(r => r != Roles.Admin)));
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Password.RequiredLength = 10;

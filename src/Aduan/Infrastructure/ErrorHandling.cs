@@ -76,7 +76,7 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
         return problems.Create(StatusCodes.Status409Conflict, "invalid-transition", "Problem.InvalidTransition.Title", detail,
             new Dictionary<string, object?>
             {
-                ["status"] = e.Status.ToString(),
+                ["currentStatus"] = e.Status.ToString(),
                 ["action"] = ComplaintStateMachine.ApiName(e.Action),
                 ["allowedActions"] = allowed,
             });

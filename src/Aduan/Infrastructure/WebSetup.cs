@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Aduan.Agencies;
 using Aduan.Complaints;
@@ -50,6 +51,9 @@ public static class WebSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+
+            // Escapes <, >, &, ' as \u003C...: text that citizens typed can never become markup in a page that embeds it.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Default;
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -73,6 +77,7 @@ public static class WebSetup
     /// <summary>Middleware order matters: the language is chosen before errors are written, so they are localized.</summary>
     public static WebApplication UseAduanPipeline(this WebApplication app)
     {
+        app.Use(SecurityHeaders);
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -81,6 +86,15 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        return next(context);
     }
 
     /// <summary>JSON bodies are small; a larger one is refused before it is read (uploads get their own limit later).</summary>

@@ -24,11 +24,7 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public AduanFactory() : this(new Dictionary<string, string?>())
-    {
-    }
-
-    public AduanFactory(Dictionary<string, string?> settings)
+    public AduanFactory()
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "aduan-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
@@ -36,10 +32,18 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             ["Aduan:DataDirectory"] = DataDirectory,
             ["Aduan:IntakePerMinute"] = "100000",
         };
+    }
+
+    /// <summary>A factory with extra settings, for tests that need their own app.</summary>
+    public static AduanFactory With(params (string Key, string? Value)[] settings)
+    {
+        var factory = new AduanFactory();
         foreach (var (k, v) in settings)
         {
-            _settings[k] = v;
+            factory._settings[k] = v;
         }
+
+        return factory;
     }
 
     public string DataDirectory { get; }

@@ -6,7 +6,7 @@ using Aduan.Complaints;
 namespace Aduan.Tests.Support;
 
 /// <summary>Short ways to drive the JSON API in tests.</summary>
-public static class Api
+public static class TestApi
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
