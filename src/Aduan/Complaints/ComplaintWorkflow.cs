@@ -22,7 +22,16 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
     {
         var sla = await slaProvider.GetAsync(ct);
         complaint.Handle(command, actor, time.GetUtcNow(), sla);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.Entries.Any(x => x.Entity is ComplaintEvent))
+        {
+            // Another writer appended the same event number first (unique per report): the same
+            // conflict as a stale version, and answered the same way.
+            throw new DbUpdateConcurrencyException("The report changed concurrently.", e);
+        }
     }
 
     /// <summary>Events the viewer may read, oldest first.</summary>

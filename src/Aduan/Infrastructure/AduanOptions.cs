@@ -21,6 +21,10 @@ public sealed class AduanOptions
     [Range(1, 1_000_000)]
     public int IntakePerMinute { get; set; } = 20;
 
+    /// <summary>Sign-in attempts per client address per minute (on top of the account lockout after 5 failures).</summary>
+    [Range(1, 1_000_000)]
+    public int LoginPerMinute { get; set; } = 10;
+
     /// <summary>Largest accepted JSON request body, in bytes.</summary>
     [Range(1024, 10_485_760)]
     public int MaxJsonBodyBytes { get; set; } = 64 * 1024;

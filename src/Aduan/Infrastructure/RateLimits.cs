@@ -15,8 +15,8 @@ public static class RateLimits
     {
         services.AddRateLimiter(o =>
         {
-            o.AddPolicy(Intake, context => PerClient(context, context.RequestServices.GetRequiredService<IOptions<AduanOptions>>().Value.IntakePerMinute));
-            o.AddPolicy(Login, context => PerClient(context, 10));
+            o.AddPolicy(Intake, context => PerClient(context, Options(context).IntakePerMinute));
+            o.AddPolicy(Login, context => PerClient(context, Options(context).LoginPerMinute));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
@@ -27,6 +27,9 @@ public static class RateLimits
         });
         return services;
     }
+
+    private static AduanOptions Options(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<AduanOptions>>().Value;
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(

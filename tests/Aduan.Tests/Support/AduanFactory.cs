@@ -31,6 +31,7 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
         {
             ["Aduan:DataDirectory"] = DataDirectory,
             ["Aduan:IntakePerMinute"] = "100000",
+            ["Aduan:LoginPerMinute"] = "100000",
         };
     }
 
