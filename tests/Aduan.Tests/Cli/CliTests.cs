@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Aduan.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Aduan.Tests.Cli;
+
+/// <summary>The command line of the real executable, in a fresh working directory.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("aduan-cli-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task UserAdd_FreshDirectory_CreatesDatabaseUnderDataAndTheUser()
+    {
+        var add = await AppProcess.RunAsync(_dir, null, null, "user", "add", "manajer", "--role", "Manager", "--password", "Rahasia-12345");
+        var addFromStdin = await AppProcess.RunAsync(_dir, "Rahasia-67890", null, "user", "add", "petugas", "--role", "agencyofficer", "--agency", "dinkes");
+        var list = await AppProcess.RunAsync(_dir, null, null, "user", "list");
+
+        Assert.True(add.ExitCode == 0, add.Error);
+        Assert.Contains("Created user manajer (Manager)", add.Output, StringComparison.Ordinal);
+        Assert.True(addFromStdin.ExitCode == 0, addFromStdin.Error);
+        Assert.True(File.Exists(Path.Combine(_dir, "data", "aduan.db")));
+        Assert.Matches(@"manajer\s+Manager\s+-\s+active", list.Output);
+        Assert.Matches(@"petugas\s+AgencyOfficer\s+DINKES\s+active", list.Output);
+    }
+
+    [Theory]
+    [InlineData("Mayor", "Unknown role")]
+    [InlineData("AgencyOfficer", "--agency")]
+    public async Task UserAdd_BadRoleOrMissingAgency_ExitsWithHelpfulMessage(string role, string hint)
+    {
+        var result = await AppProcess.RunAsync(_dir, null, null, "user", "add", "x", "--role", role, "--password", "Rahasia-12345");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(hint, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UserAdd_WeakPassword_ExitsNonZeroAndCreatesNoUser()
+    {
+        var result = await AppProcess.RunAsync(_dir, null, null, "user", "add", "lemah", "--role", "Manager", "--password", "123");
+        var list = await AppProcess.RunAsync(_dir, null, null, "user", "list");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("lemah", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditVerify_AfterTampering_ExitsNonZeroNamingTheReports()
+    {
+        using var factory = new AduanFactory();
+        var client = factory.CreateClient();
+        var manager = await factory.StaffClientAsync("Manager");
+        var intact = await client.SubmitAsync();
+        var altered = await client.SubmitAsync();
+        var truncated = await client.SubmitAsync();
+        foreach (var code in new[] { intact.TrackingCode, altered.TrackingCode, truncated.TrackingCode })
+        {
+            await manager.ActOkAsync(code, new { action = "defer", question = "Mohon foto lokasi." });
+        }
+
+        var env = new Dictionary<string, string> { ["Aduan__DataDirectory"] = factory.DataDirectory };
+
+        var clean = await AppProcess.RunAsync(_dir, null, env, "audit", "verify");
+        Assert.True(clean.ExitCode == 0, clean.Output + clean.Error);
+        Assert.Contains("OK: 3 reports, 6 events", clean.Output, StringComparison.Ordinal);
+
+        await ExecuteAsync(factory, $"UPDATE ComplaintEvents SET Text = 'Pertanyaan diganti' WHERE Sequence = 2 AND ComplaintId = (SELECT Id FROM Complaints WHERE TrackingCode = '{altered.TrackingCode}')");
+        await ExecuteAsync(factory, $"DELETE FROM ComplaintEvents WHERE Sequence = 2 AND ComplaintId = (SELECT Id FROM Complaints WHERE TrackingCode = '{truncated.TrackingCode}')");
+        var broken = await AppProcess.RunAsync(_dir, null, env, "audit", "verify");
+
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains($"BROKEN {altered.TrackingCode}: event 2 (Deferred) was altered", broken.Output, StringComparison.Ordinal);
+        Assert.Contains($"BROKEN {truncated.TrackingCode}", broken.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(intact.TrackingCode, broken.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_WithUrls_AnswersOnThatPortOverRealHttp()
+    {
+        var port = FreePort();
+        using var process = Process.Start(AppProcess.StartInfo(_dir, null, "serve", "--urls", $"http://127.0.0.1:{port}"))!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var status = await PollAsync(http, "/health/ready");
+            Assert.Equal(HttpStatusCode.OK, status);
+            var categories = await http.GetStringAsync("/api/v1/categories");
+            Assert.Contains("KESEHATAN", categories, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<HttpStatusCode?> PollAsync(HttpClient http, string path)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                return (await http.GetAsync(path)).StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        return null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task ExecuteAsync(AduanFactory factory, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "aduan.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
