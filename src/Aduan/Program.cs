@@ -4,6 +4,7 @@ using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Identity;
 using Aduan.Infrastructure;
+using Aduan.Sla;
 using Microsoft.Extensions.Options;
 
 if (AduanCli.IsCommand(args))
@@ -29,6 +30,7 @@ app.MapAuthApi();
 app.MapReferenceApi();
 app.MapPublicComplaintsApi();
 app.MapStaffComplaintsApi();
+app.MapHolidaysApi();
 app.MapGet("/", () => TypedResults.Redirect("/docs/api")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -2,6 +2,7 @@ using Aduan.Agencies;
 using Aduan.Categories;
 using Aduan.Complaints;
 using Aduan.Identity;
+using Aduan.Infrastructure;
 using Aduan.Sla;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class AduanDbContext(DbContextOptions<AduanDbContext> options) : I
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

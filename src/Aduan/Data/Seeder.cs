@@ -51,7 +51,7 @@ public sealed class Seeder(AduanDbContext db, ILogger<Seeder> logger)
                 .Select(r => new Holiday
                 {
                     Date = DateOnly.ParseExact(r.date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Kind = r.kind == "cuti_bersama" ? HolidayKind.CutiBersama : HolidayKind.Holiday,
+                    Kind = HolidayCalendar.TryParseKind(r.kind, out var kind) ? kind : throw new FormatException($"Unknown holiday kind '{r.kind}'."),
                     Name = r.name,
                 }).ToList();
             db.Holidays.AddRange(holidays);

@@ -12,6 +12,8 @@ public static class AuthSetup
     /// <summary>Roles that work on reports; Admin manages the system, not cases, and gets 403 there.</summary>
     public const string CaseworkPolicy = "Casework";
 
+    public const string AdminPolicy = "Admin";
+
     /// <summary>
     /// Identity for staff with ASP.NET Core's bearer tokens (protected by data protection, so a
     /// token stays valid across restarts while the keys in the data directory are kept).
@@ -23,6 +25,7 @@ public static class AuthSetup
             .Configure<IOptions<AduanOptions>>((o, aduan) => o.BearerTokenExpiration = aduan.Value.AccessTokenLifetime);
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(CaseworkPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All.Where(r => r != Roles.Admin)));
         services.AddIdentityCore<StaffUser>(o =>
             {

@@ -30,6 +30,8 @@ public static class ApiDocs
     public static void MapAduanApiDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs/api", o => o.WithTitle("Aduan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Served from the app itself, without web fonts: the page works on a network with no way out.
+        app.MapScalarApiReference("/docs/api", o => o.WithTitle("Aduan API").DisableDefaultFonts()
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
     }
 }

@@ -38,6 +38,8 @@ public static class WebSetup
         services.AddScoped<TransitionCommands>();
         services.AddScoped<ComplaintPresenter>();
         services.AddScoped<Problems>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<HolidayCalendar>();
         return services;
     }
 

@@ -54,6 +54,37 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task HolidayImport_ValidFile_AddsDaysAndListsThem()
+    {
+        var file = Path.Combine(_dir, "libur-2027.csv");
+        await File.WriteAllTextAsync(file, "date,kind,name\n2027-01-01,holiday,Tahun Baru 2027 Masehi\n2027-02-08,cuti_bersama,Cuti Bersama Imlek\n");
+
+        var dry = await AppProcess.RunAsync(_dir, null, null, "holiday", "import", file, "--dry-run");
+        var beforeImport = await AppProcess.RunAsync(_dir, null, null, "holiday", "list", "--year", "2027");
+        var import = await AppProcess.RunAsync(_dir, null, null, "holiday", "import", file);
+        var list = await AppProcess.RunAsync(_dir, null, null, "holiday", "list", "--year", "2027");
+
+        Assert.True(dry.ExitCode == 0, dry.Error);
+        Assert.Contains("0 days.", beforeImport.Output, StringComparison.Ordinal);
+        Assert.Contains("Imported 2 days (2 new, 0 corrected)", import.Output, StringComparison.Ordinal);
+        Assert.Contains("2027-02-08  cuti_bersama  Cuti Bersama Imlek", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HolidayImport_BadRow_ImportsNothing()
+    {
+        var file = Path.Combine(_dir, "rusak.csv");
+        await File.WriteAllTextAsync(file, "date,kind,name\n2027-01-01,holiday,Tahun Baru\n01/02/2027,libur,Salah\n");
+
+        var import = await AppProcess.RunAsync(_dir, null, null, "holiday", "import", file);
+        var list = await AppProcess.RunAsync(_dir, null, null, "holiday", "list", "--year", "2027");
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("line 3", import.Error, StringComparison.Ordinal);
+        Assert.Contains("0 days.", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AuditVerify_AfterTampering_ExitsNonZeroNamingTheReports()
     {
         using var factory = new AduanFactory();

@@ -1,6 +1,7 @@
 using Aduan.Agencies;
 using Aduan.Categories;
 using Aduan.Identity;
+using Aduan.Infrastructure;
 using Aduan.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -68,5 +69,17 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.RequestHash).HasMaxLength(64);
         b.HasIndex(r => r.CreatedAt);
         b.HasOne(r => r.Complaint).WithMany().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(e => e.ActorName).HasMaxLength(120);
+        b.Property(e => e.ActorUserId).HasMaxLength(64);
+        b.Property(e => e.Action).HasMaxLength(60);
+        b.Property(e => e.Subject).HasMaxLength(200);
+        b.HasIndex(e => e.At);
     }
 }

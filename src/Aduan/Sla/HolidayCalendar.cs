@@ -1,0 +1,71 @@
+using System.Globalization;
+using Aduan.Data;
+using Aduan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Sla;
+
+/// <summary>
+/// The editable list of non-working days, shared by the admin API and the command line. Each
+/// change is audited; deadlines computed after it use it within a minute (the policy cache).
+/// Clocks already running keep the due instant they were given.
+/// </summary>
+public sealed class HolidayCalendar(AduanDbContext db, AuditTrail audit, SlaPolicyProvider sla)
+{
+    public Task<List<Holiday>> ListAsync(int? year, CancellationToken ct) =>
+        db.Holidays.AsNoTracking()
+            .Where(h => year == null || (h.Date >= new DateOnly(year.Value, 1, 1) && h.Date <= new DateOnly(year.Value, 12, 31)))
+            .OrderBy(h => h.Date).ToListAsync(ct);
+
+    /// <summary>Adds or corrects one day; returns true when it was new.</summary>
+    public async Task<bool> SetAsync(DateOnly date, HolidayKind kind, string name, string actorName, string? actorUserId, CancellationToken ct)
+    {
+        var existing = await db.Holidays.SingleOrDefaultAsync(h => h.Date == date, ct);
+        if (existing is null)
+        {
+            db.Holidays.Add(new Holiday { Date = date, Kind = kind, Name = name });
+        }
+        else
+        {
+            (existing.Kind, existing.Name) = (kind, name);
+        }
+
+        audit.Record(actorName, actorUserId, "holiday.set", Iso(date), new { kind = kind.ToString(), name });
+        await db.SaveChangesAsync(ct);
+        sla.Invalidate();
+        return existing is null;
+    }
+
+    public async Task<bool> RemoveAsync(DateOnly date, string actorName, string? actorUserId, CancellationToken ct)
+    {
+        var existing = await db.Holidays.SingleOrDefaultAsync(h => h.Date == date, ct);
+        if (existing is null)
+        {
+            return false;
+        }
+
+        db.Holidays.Remove(existing);
+        audit.Record(actorName, actorUserId, "holiday.remove", Iso(date), new { kind = existing.Kind.ToString(), existing.Name });
+        await db.SaveChangesAsync(ct);
+        sla.Invalidate();
+        return true;
+    }
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static bool TryParseKind(string? value, out HolidayKind kind)
+    {
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case "holiday":
+                kind = HolidayKind.Holiday;
+                return true;
+            case "cuti_bersama" or "cutibersama":
+                kind = HolidayKind.CutiBersama;
+                return true;
+            default:
+                kind = default;
+                return false;
+        }
+    }
+}
