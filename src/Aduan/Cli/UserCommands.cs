@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Cli;
 
-/// <summary><c>user add</c> and <c>user list</c>: staff accounts from the command line.</summary>
+/// <summary><c>user add|list|disable|enable</c>: staff accounts from the command line.</summary>
 public static class UserCommands
 {
     public static Command Build()
@@ -21,6 +21,16 @@ public static class UserCommands
         add.SetAction((parse, ct) => AduanCli.WithServices((sp, token) => AddAsync(sp,
             parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(agency), parse.GetValue(password), parse.GetValue(displayName), token), ct));
         user.Subcommands.Add(add);
+
+        foreach (var (word, disable) in new[] { ("disable", true), ("enable", false) })
+        {
+            var who = new Argument<string>("name") { Description = "The user name." };
+            var command = new Command(word, disable
+                ? "Disable a user at once: sign-in and existing tokens stop working."
+                : "Enable a disabled user again.") { who };
+            command.SetAction((parse, ct) => AduanCli.WithServices((sp, token) => SetEnabledAsync(sp, parse.GetValue(who)!, !disable, token), ct));
+            user.Subcommands.Add(command);
+        }
 
         var list = new Command("list", "List staff users with their roles and agencies.");
         list.SetAction((_, ct) => AduanCli.WithServices(ListAsync, ct));
@@ -89,6 +99,25 @@ public static class UserCommands
         return 0;
     }
 
+    private static async Task<int> SetEnabledAsync(IServiceProvider sp, string userName, bool enabled, CancellationToken ct)
+    {
+        var users = sp.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return Fail($"No user named '{userName}'. See: user list");
+        }
+
+        // Disabled = locked out for good; StaffContext refuses such a user's tokens on the next request.
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, enabled ? null : StaffUser.DisabledUntil);
+        var audit = sp.GetRequiredService<Infrastructure.AuditTrail>();
+        audit.Record("cli:" + Environment.UserName, null, enabled ? "user.enable" : "user.disable", userName);
+        await sp.GetRequiredService<AduanDbContext>().SaveChangesAsync(ct);
+        Console.WriteLine($"{(enabled ? "Enabled" : "Disabled")} user {userName}.");
+        return 0;
+    }
+
     private static async Task<int> ListAsync(IServiceProvider sp, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AduanDbContext>();
@@ -110,7 +139,7 @@ public static class UserCommands
         Console.WriteLine($"{"USER",-24} {"ROLES",-28} {"AGENCY",-20} STATE");
         foreach (var r in rows)
         {
-            var locked = r.LockoutEnd > DateTimeOffset.UtcNow ? "locked" : "active";
+            var locked = r.LockoutEnd == StaffUser.DisabledUntil ? "disabled" : r.LockoutEnd > DateTimeOffset.UtcNow ? "locked" : "active";
             Console.WriteLine($"{r.UserName,-24} {string.Join(",", r.Roles),-28} {r.Agency ?? "-",-20} {locked}");
         }
 

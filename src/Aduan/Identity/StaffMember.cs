@@ -38,7 +38,7 @@ public sealed class StaffContext(IHttpContextAccessor http, AduanDbContext db)
             .Where(u => u.Id == userId)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AgencyId, AgencyCode = u.Agency!.Code, u.LockoutEnd })
             .SingleOrDefaultAsync(ct);
-        if (user is null || user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(50))
+        if (user is null || user.LockoutEnd == StaffUser.DisabledUntil)
         {
             return null; // deleted or disabled since the token was issued
         }

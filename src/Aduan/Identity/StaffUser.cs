@@ -5,6 +5,9 @@ namespace Aduan.Identity;
 
 public sealed class StaffUser : IdentityUser
 {
+    /// <summary>A disabled account is locked out until the end of time; its tokens are refused too.</summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
     public string? DisplayName { get; set; }
 
     /// <summary>The agency of an AgencyOfficer, AgencyHead or Urc user; null for city-wide roles.</summary>

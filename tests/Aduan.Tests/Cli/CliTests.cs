@@ -32,6 +32,25 @@ public sealed class CliTests : IDisposable
         Assert.Matches(@"petugas\s+AgencyOfficer\s+DINKES\s+active", list.Output);
     }
 
+    [Fact]
+    public async Task UserDisable_StopsSignInAndExistingTokens()
+    {
+        using var factory = new AduanFactory();
+        var officer = await factory.StaffClientAsync("AgencyOfficer", "DINKES", userName: "pindah-tugas");
+        var env = new Dictionary<string, string> { ["Aduan__DataDirectory"] = factory.DataDirectory };
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/v1/staff/complaints")).StatusCode);
+
+        var disable = await AppProcess.RunAsync(_dir, null, env, "user", "disable", "pindah-tugas");
+        var list = await AppProcess.RunAsync(_dir, null, env, "user", "list");
+
+        Assert.True(disable.ExitCode == 0, disable.Error);
+        Assert.Matches(@"pindah-tugas\s+AgencyOfficer\s+DINKES\s+disabled", list.Output);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync("/api/v1/staff/complaints")).StatusCode);
+        var login = await factory.CreateClient().PostAsync("/api/v1/auth/login", new StringContent(
+            $$"""{"userName":"pindah-tugas","password":"{{AduanFactory.Password}}"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
     [Theory]
     [InlineData("Mayor", "Unknown role")]
     [InlineData("AgencyOfficer", "--agency")]
