@@ -46,7 +46,7 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
                 return problems.Create(StatusCodes.Status400BadRequest, "bad-request", "Problem.BadRequest.Title",
                     t["Problem.BadRequest.Detail", JsonHint(bad.InnerException)]);
             case InvalidTransitionException e:
-                return InvalidTransition(problems, e);
+                return InvalidTransition(problems, e, forStaff: context.Request.Path.StartsWithSegments("/api/v1/staff"));
             case ComplaintRuleException e:
                 return problems.Create(StatusCodes.Status409Conflict, "rule", "Problem.Rule.Title",
                     t[e.MessageKey, [.. e.Args]]);
@@ -65,10 +65,13 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
             problems.T["Problem.TooLarge.Detail", limit]);
     }
 
-    public static ProblemHttpResult InvalidTransition(Problems problems, InvalidTransitionException e)
+    /// <summary>Lists what the caller could do instead: staff actions for staff, the reporter's for the reporter.</summary>
+    public static ProblemHttpResult InvalidTransition(Problems problems, InvalidTransitionException e, bool forStaff)
     {
         var t = problems.T;
-        var allowed = ComplaintStateMachine.AllowedIn(e.Status).Select(ComplaintStateMachine.ApiName).ToArray();
+        var allowed = ComplaintStateMachine.AllowedIn(e.Status)
+            .Where(a => Identity.ComplaintPermissions.StaffActions.Contains(a) == forStaff)
+            .Select(ComplaintStateMachine.ApiName).ToArray();
         var detail = e.Reason is null
             ? t["Problem.InvalidTransition.Detail", ComplaintStateMachine.ApiName(e.Action), t["Status." + e.Status],
                 allowed.Length == 0 ? t["Problem.None"] : string.Join(", ", allowed)]

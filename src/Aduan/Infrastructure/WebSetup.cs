@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using Aduan.Agencies;
 using Aduan.Complaints;
@@ -54,8 +55,9 @@ public static class WebSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 
-            // Escapes <, >, &, ' as \u003C...: text that citizens typed can never become markup in a page that embeds it.
-            o.SerializerOptions.Encoder = JavaScriptEncoder.Default;
+            // Escapes <, >, &, ' and " inside strings (\u003C...): text that citizens typed can never become
+            // markup in a page that embeds it. Other characters, Indonesian or not, stay readable.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -56,7 +56,9 @@ public sealed class StaffComplaintsApiTests(AduanFactory factory) : IClassFixtur
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("urn:aduan:problem:invalid-transition", problem.GetProperty("type").GetString());
         Assert.Contains("Belum Terverifikasi", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("dispatch", problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        var allowed = problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Contains("dispatch", allowed);
+        Assert.DoesNotContain("reply", allowed); // the reporter's, not staff's
         var detail = await manager.GetFromJsonAsync<StaffComplaintView>($"/api/v1/staff/complaints/{created.TrackingCode}", TestApi.Json);
         Assert.Equal(0, detail!.Version);
         Assert.Single(detail.Timeline);
