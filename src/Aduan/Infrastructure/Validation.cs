@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Aduan.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,8 +50,8 @@ public sealed class Validation(IStringLocalizer<SharedResource> text)
             return null;
         }
 
-        var length = new StringInfo(trimmed).LengthInTextElements;
-        if (length < min || length > max)
+        // UTF-16 units, as the database columns count them: an emoji counts two.
+        if (trimmed.Length < min || trimmed.Length > max)
         {
             if (min <= 1)
             {

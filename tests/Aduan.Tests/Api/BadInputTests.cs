@@ -204,5 +204,7 @@ public sealed class BadInputTests(AduanFactory factory) : IClassFixture<AduanFac
 
         await response.ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.NotNull(response.Headers.RetryAfter);
+        var op = await limited.StaffClientAsync("Operator");
+        Assert.Equal(HttpStatusCode.Created, (await op.PostAsJsonAsync("/api/v1/complaints", TestApi.Report())).StatusCode); // staff counted apart
     }
 }
