@@ -1,14 +1,60 @@
 #!/usr/bin/env bash
-# Runs Aduan's whole test suite and ends with one line counted from the TRX results:
+# Runs Aduan's whole test suite, once on SQLite and once on PostgreSQL, and ends with one line
+# counted from the TRX results:
 #   N passed, N failed
-# Everything the suite needs is installed and started here (today: only the .NET SDK and NuGet
-# packages; later issues add PostgreSQL and Chromium, installed with apt-get when missing).
+# What the suite needs is installed and started here: PostgreSQL (apt-get install when missing;
+# a throwaway cluster on a free loopback port, stopped at the end) unless ADUAN_TEST_POSTGRES
+# already names a server where tests may create databases.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
+
+as_postgres() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+    local port
+    for port in $(seq 55432 55632); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    return 1
+}
+
+pg_dir=""
+stop_postgres() {
+    if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+        as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1
+    fi
+    [ -n "$pg_dir" ] && rm -rf "$pg_dir"
+}
+
+start_postgres() {
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    if [ -z "$pg_bin" ]; then
+        echo "==> Installing PostgreSQL with apt-get"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || return 1
+        pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    fi
+    pg_dir=$(mktemp -d /tmp/aduan-pg.XXXXXX)
+    trap stop_postgres EXIT
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_dir"
+    local port
+    port=$(free_port) || return 1
+    echo "==> Starting a throwaway PostgreSQL ($pg_bin) on 127.0.0.1:$port"
+    as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres >/dev/null || return 1
+    # Durability settings off: the cluster is thrown away; the app's own crash safety is not what is tested here.
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -t 60 \
+        -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        start >/dev/null || { cat "$pg_dir/log"; return 1; }
+    export ADUAN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
 
 echo "==> Restoring and building (Release)"
 if ! dotnet build Aduan.slnx -c Release -nologo -v quiet; then
@@ -17,11 +63,20 @@ if ! dotnet build Aduan.slnx -c Release -nologo -v quiet; then
     exit 1
 fi
 
-echo "==> Running tests"
-dotnet test Aduan.slnx -c Release --no-build -nologo \
-    --logger "trx;LogFilePrefix=aduan" --logger "console;verbosity=minimal" \
-    --results-directory "$results"
-status=$?
+status=0
+echo "==> Tests on SQLite"
+env -u ADUAN_TEST_POSTGRES dotnet test Aduan.slnx -c Release --no-build -nologo \
+    --logger "trx;LogFileName=sqlite.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+
+if [ -z "${ADUAN_TEST_POSTGRES:-}" ]; then
+    start_postgres || { echo "Could not start PostgreSQL."; status=1; }
+fi
+if [ -n "${ADUAN_TEST_POSTGRES:-}" ]; then
+    # The domain tests touch no database; they ran above.
+    echo "==> Tests on PostgreSQL"
+    dotnet test Aduan.slnx -c Release --no-build -nologo --filter "FullyQualifiedName!~Aduan.Tests.Domain" \
+        --logger "trx;LogFileName=postgres.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+fi
 
 passed=0
 failed=0

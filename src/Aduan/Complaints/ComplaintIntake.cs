@@ -58,7 +58,7 @@ public sealed class ComplaintIntake(
             return earlier;
         }
 
-        var now = time.GetUtcNow();
+        var now = time.Now();
         var sla = await slaProvider.GetAsync(ct);
         var reporterKey = ReporterKey.New();
         var complaint = Complaint.Submit(input, await NewTrackingCodeAsync(ct), ReporterKey.Hash(reporterKey), actor, now, sla);

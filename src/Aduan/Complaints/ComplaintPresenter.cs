@@ -1,3 +1,4 @@
+using Aduan.Infrastructure;
 using System.Text.Json;
 using Aduan.Agencies;
 using Aduan.Identity;
@@ -17,7 +18,7 @@ public sealed class ComplaintPresenter(
     public async Task<IReadOnlyList<DeadlineView>> DeadlinesAsync(IEnumerable<SlaClock> clocks, CancellationToken ct)
     {
         var byId = await agencies.GetAsync(ct);
-        var now = time.GetUtcNow();
+        var now = time.Now();
         return clocks.OrderBy(c => c.StartedAt).ThenBy(c => c.Kind)
             .Select(c => DeadlineViews.From(c, text["Clock." + c.Kind], AgencyCode(byId, c.AgencyId), now))
             .ToList();

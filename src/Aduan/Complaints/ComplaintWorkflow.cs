@@ -1,3 +1,4 @@
+using Aduan.Infrastructure;
 using Aduan.Data;
 using Aduan.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
     public async Task ApplyAsync(Complaint complaint, ComplaintCommand command, Actor actor, CancellationToken ct)
     {
         var sla = await slaProvider.GetAsync(ct);
-        complaint.Handle(command, actor, time.GetUtcNow(), sla);
+        complaint.Handle(command, actor, time.Now(), sla);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -93,7 +93,7 @@ public static class StaffComplaintList
             return v.ToProblem(problems);
         }
 
-        var now = time.GetUtcNow();
+        var now = time.Now();
         var q = db.Complaints.AsNoTracking().VisibleTo(staff);
         if (statuses.Count > 0)
         {

@@ -4,13 +4,17 @@ using Aduan.Complaints;
 using Aduan.Identity;
 using Aduan.Infrastructure;
 using Aduan.Sla;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Aduan.Data;
 
-public sealed class AduanDbContext(DbContextOptions<AduanDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The one model. Each provider has a subclass with its own migrations (Data/Migrations/Sqlite,
+/// Data/Migrations/Postgres) and its own few differences; everything else depends on this type.
+/// </summary>
+public abstract class AduanDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
@@ -21,6 +25,9 @@ public sealed class AduanDbContext(DbContextOptions<AduanDbContext> options) : I
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The keys that protect staff tokens, shared by every app instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,16 +50,5 @@ public sealed class AduanDbContext(DbContextOptions<AduanDbContext> options) : I
         configurationBuilder.Properties<SlaClockKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<ServiceTier>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<HolidayKind>().HaveConversion<string>().HaveMaxLength(16);
-
-        if (Database.IsSqlite())
-        {
-            // SQLite has no instant type; as UTC ticks they compare and sort in SQL and round-trip exactly,
-            // which the event hash chain needs. All instants are UTC.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-        }
     }
 }
-
-/// <summary>Stores an instant as its UTC ticks (100 ns), losing nothing.</summary>
-internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
-    v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -1,40 +1,42 @@
-using System.Text;
 using Aduan.Complaints;
+using Aduan.Data.Postgres;
 using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
 
 namespace Aduan.Data;
 
 /// <summary>
-/// Full-text search over title and text through SQLite FTS5 (the ComplaintSearch table, kept in
-/// step by triggers; see the AddComplaintSearch migration). Every word of the query must match,
-/// as a prefix; the user's text is quoted, so FTS syntax and SQL metacharacters are just text.
+/// Full-text search over title and text: SQLite FTS5 (the ComplaintSearch table, kept in step by
+/// triggers, see the Sqlite AddComplaintSearch migration) or PostgreSQL's tsvector column with a
+/// GIN index. Every word of the query must match, as a prefix. Only letters and digits of the
+/// query are used, and as a parameter, so search syntax and SQL metacharacters are just text.
 /// </summary>
 public static class ComplaintSearch
 {
     public static IQueryable<Complaint> Matching(this IQueryable<Complaint> query, AduanDbContext db, string text)
     {
-        var match = ToFtsQuery(text);
-        if (match.Length == 0)
+        var words = Words(text);
+        if (words.Count == 0)
         {
             return query.Where(_ => false);
         }
 
+        if (db is PostgresAduanDbContext)
+        {
+            var tsQuery = string.Join(" & ", words.Select(w => w + ":*"));
+            return query.Where(c => EF.Property<NpgsqlTsVector>(c, PostgresAduanDbContext.SearchVector)
+                .Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
+        }
+
+        var match = string.Join(" ", words.Select(w => $"\"{w}\"*"));
         var ids = db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match}");
         return query.Where(c => ids.Contains(c.Id));
     }
 
-    public static string ToFtsQuery(string text)
-    {
-        var sb = new StringBuilder();
-        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(10))
-        {
-            var clean = new string(word.Where(char.IsLetterOrDigit).ToArray());
-            if (clean.Length > 0)
-            {
-                sb.Append(sb.Length == 0 ? "" : " ").Append('"').Append(clean).Append("\"*");
-            }
-        }
-
-        return sb.ToString();
-    }
+    private static List<string> Words(string text) => text
+        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
+        .Where(w => w.Length > 0)
+        .Take(10)
+        .ToList();
 }

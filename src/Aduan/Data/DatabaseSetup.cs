@@ -1,3 +1,5 @@
+using Aduan.Data.Postgres;
+using Aduan.Data.Sqlite;
 using Aduan.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +10,27 @@ namespace Aduan.Data;
 public static class DatabaseSetup
 {
     /// <summary>
-    /// SQLite under the data directory unless <c>ConnectionStrings:Aduan</c> says otherwise.
-    /// Provider-specific settings stay in this folder.
+    /// <c>Database:Provider</c> picks the engine when the context is first needed: SQLite under the
+    /// data directory (or <c>ConnectionStrings:Aduan</c>), or PostgreSQL at <c>ConnectionStrings:Aduan</c>.
+    /// Everything else asks for <see cref="AduanDbContext"/>; provider differences stay in this folder.
     /// </summary>
     public static IServiceCollection AddAduanDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDbContext<AduanDbContext>((sp, options) =>
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Aduan")),
+                "Database:Provider is Postgres but ConnectionStrings:Aduan is empty: set it, e.g. Host=127.0.0.1;Port=5432;Database=aduan;Username=aduan;Password=...")
+            .ValidateOnStart();
+        services.AddDbContext<SqliteAduanDbContext>((sp, options) =>
         {
             var aduan = sp.GetRequiredService<IOptions<AduanOptions>>().Value;
-            var connectionString = configuration.GetConnectionString("Aduan")
-                ?? new SqliteConnectionStringBuilder { DataSource = aduan.DatabasePath, Pooling = true }.ToString();
-            options.UseSqlite(connectionString);
+            options.UseSqlite(configuration.GetConnectionString("Aduan")
+                ?? new SqliteConnectionStringBuilder { DataSource = aduan.DatabasePath, Pooling = true }.ToString());
+        });
+        services.AddDbContext<PostgresAduanDbContext>(options => options.UseNpgsql(configuration.GetConnectionString("Aduan")));
+        services.AddScoped<AduanDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAduanDbContext>(),
+            _ => sp.GetRequiredService<SqliteAduanDbContext>(),
         });
         return services;
     }

@@ -1,3 +1,4 @@
+using Aduan.Infrastructure;
 using System.Text.Json;
 using Aduan.Data;
 
@@ -26,7 +27,7 @@ public sealed class AuditTrail(AduanDbContext db, TimeProvider time)
     public void Record(string actorName, string? actorUserId, string action, string subject, object? details = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
-            At = time.GetUtcNow(),
+            At = time.Now(),
             ActorName = actorName,
             ActorUserId = actorUserId,
             Action = action,

@@ -7,12 +7,9 @@ using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Sla;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Aduan.Infrastructure;
@@ -27,10 +24,8 @@ public static class WebSetup
         services.AddMemoryCache();
         services.AddLocalization();
         services.AddAduanDatabase(configuration);
-        services.AddDataProtection().SetApplicationName("Aduan");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AduanOptions>>((o, aduan) =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(aduan.Value.DataDirectory, "keys")), NullLoggerFactory.Instance));
+        // Keys in the database: a token issued by one app instance is accepted by the others.
+        services.AddDataProtection().SetApplicationName("Aduan").PersistKeysToDbContext<AduanDbContext>();
         services.AddScoped<Seeder>();
         services.AddScoped<SlaPolicyProvider>();
         services.AddScoped<AgencyDirectory>();

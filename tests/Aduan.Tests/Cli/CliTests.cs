@@ -3,16 +3,24 @@ using System.Net;
 using System.Net.Sockets;
 using Aduan.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Tests.Cli;
 
-/// <summary>The command line of the real executable, in a fresh working directory.</summary>
+/// <summary>
+/// The command line of the real executable, in a fresh working directory. On SQLite it uses the
+/// default ./data there; on PostgreSQL a fresh database of its own (<see cref="_database"/>).
+/// </summary>
 public sealed class CliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("aduan-cli-").FullName;
+    private readonly AduanFactory _database = new();
+
+    private Dictionary<string, string>? Env => AduanFactory.OnPostgres ? _database.ProcessEnvironment : null;
 
     public void Dispose()
     {
+        _database.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }
@@ -20,14 +28,14 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task UserAdd_FreshDirectory_CreatesDatabaseUnderDataAndTheUser()
     {
-        var add = await AppProcess.RunAsync(_dir, null, null, "user", "add", "manajer", "--role", "Manager", "--password", "Rahasia-12345");
-        var addFromStdin = await AppProcess.RunAsync(_dir, "Rahasia-67890", null, "user", "add", "petugas", "--role", "agencyofficer", "--agency", "dinkes");
-        var list = await AppProcess.RunAsync(_dir, null, null, "user", "list");
+        var add = await AppProcess.RunAsync(_dir, null, Env, "user", "add", "manajer", "--role", "Manager", "--password", "Rahasia-12345");
+        var addFromStdin = await AppProcess.RunAsync(_dir, "Rahasia-67890", Env, "user", "add", "petugas", "--role", "agencyofficer", "--agency", "dinkes");
+        var list = await AppProcess.RunAsync(_dir, null, Env, "user", "list");
 
         Assert.True(add.ExitCode == 0, add.Error);
         Assert.Contains("Created user manajer (Manager)", add.Output, StringComparison.Ordinal);
         Assert.True(addFromStdin.ExitCode == 0, addFromStdin.Error);
-        Assert.True(File.Exists(Path.Combine(_dir, "data", "aduan.db")));
+        Assert.True(AduanFactory.OnPostgres || File.Exists(Path.Combine(_dir, "data", "aduan.db")));
         Assert.Matches(@"manajer\s+Manager\s+-\s+active", list.Output);
         Assert.Matches(@"petugas\s+AgencyOfficer\s+DINKES\s+active", list.Output);
     }
@@ -37,7 +45,7 @@ public sealed class CliTests : IDisposable
     {
         using var factory = new AduanFactory();
         var officer = await factory.StaffClientAsync("AgencyOfficer", "DINKES", userName: "pindah-tugas");
-        var env = new Dictionary<string, string> { ["Aduan__DataDirectory"] = factory.DataDirectory };
+        var env = factory.ProcessEnvironment;
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/v1/staff/complaints")).StatusCode);
 
         var disable = await AppProcess.RunAsync(_dir, null, env, "user", "disable", "pindah-tugas");
@@ -56,7 +64,7 @@ public sealed class CliTests : IDisposable
     [InlineData("AgencyOfficer", "--agency")]
     public async Task UserAdd_BadRoleOrMissingAgency_ExitsWithHelpfulMessage(string role, string hint)
     {
-        var result = await AppProcess.RunAsync(_dir, null, null, "user", "add", "x", "--role", role, "--password", "Rahasia-12345");
+        var result = await AppProcess.RunAsync(_dir, null, Env, "user", "add", "x", "--role", role, "--password", "Rahasia-12345");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(hint, result.Error, StringComparison.Ordinal);
@@ -65,8 +73,8 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task UserAdd_WeakPassword_ExitsNonZeroAndCreatesNoUser()
     {
-        var result = await AppProcess.RunAsync(_dir, null, null, "user", "add", "lemah", "--role", "Manager", "--password", "123");
-        var list = await AppProcess.RunAsync(_dir, null, null, "user", "list");
+        var result = await AppProcess.RunAsync(_dir, null, Env, "user", "add", "lemah", "--role", "Manager", "--password", "123");
+        var list = await AppProcess.RunAsync(_dir, null, Env, "user", "list");
 
         Assert.Equal(1, result.ExitCode);
         Assert.DoesNotContain("lemah", list.Output, StringComparison.Ordinal);
@@ -78,10 +86,10 @@ public sealed class CliTests : IDisposable
         var file = Path.Combine(_dir, "libur-2027.csv");
         await File.WriteAllTextAsync(file, "date,kind,name\n2027-01-01,holiday,Tahun Baru 2027 Masehi\n2027-02-08,cuti_bersama,Cuti Bersama Imlek\n");
 
-        var dry = await AppProcess.RunAsync(_dir, null, null, "holiday", "import", file, "--dry-run");
-        var beforeImport = await AppProcess.RunAsync(_dir, null, null, "holiday", "list", "--year", "2027");
-        var import = await AppProcess.RunAsync(_dir, null, null, "holiday", "import", file);
-        var list = await AppProcess.RunAsync(_dir, null, null, "holiday", "list", "--year", "2027");
+        var dry = await AppProcess.RunAsync(_dir, null, Env, "holiday", "import", file, "--dry-run");
+        var beforeImport = await AppProcess.RunAsync(_dir, null, Env, "holiday", "list", "--year", "2027");
+        var import = await AppProcess.RunAsync(_dir, null, Env, "holiday", "import", file);
+        var list = await AppProcess.RunAsync(_dir, null, Env, "holiday", "list", "--year", "2027");
 
         Assert.True(dry.ExitCode == 0, dry.Error);
         Assert.Contains("0 days.", beforeImport.Output, StringComparison.Ordinal);
@@ -95,8 +103,8 @@ public sealed class CliTests : IDisposable
         var file = Path.Combine(_dir, "rusak.csv");
         await File.WriteAllTextAsync(file, "date,kind,name\n2027-01-01,holiday,Tahun Baru\n01/02/2027,libur,Salah\n");
 
-        var import = await AppProcess.RunAsync(_dir, null, null, "holiday", "import", file);
-        var list = await AppProcess.RunAsync(_dir, null, null, "holiday", "list", "--year", "2027");
+        var import = await AppProcess.RunAsync(_dir, null, Env, "holiday", "import", file);
+        var list = await AppProcess.RunAsync(_dir, null, Env, "holiday", "list", "--year", "2027");
 
         Assert.Equal(1, import.ExitCode);
         Assert.Contains("line 3", import.Error, StringComparison.Ordinal);
@@ -117,14 +125,14 @@ public sealed class CliTests : IDisposable
             await manager.ActOkAsync(code, new { action = "defer", question = "Mohon foto lokasi." });
         }
 
-        var env = new Dictionary<string, string> { ["Aduan__DataDirectory"] = factory.DataDirectory };
+        var env = factory.ProcessEnvironment;
 
         var clean = await AppProcess.RunAsync(_dir, null, env, "audit", "verify");
         Assert.True(clean.ExitCode == 0, clean.Output + clean.Error);
         Assert.Contains("OK: 3 reports, 6 events", clean.Output, StringComparison.Ordinal);
 
-        await ExecuteAsync(factory, $"UPDATE ComplaintEvents SET Text = 'Pertanyaan diganti' WHERE Sequence = 2 AND ComplaintId = (SELECT Id FROM Complaints WHERE TrackingCode = '{altered.TrackingCode}')");
-        await ExecuteAsync(factory, $"DELETE FROM ComplaintEvents WHERE Sequence = 2 AND ComplaintId = (SELECT Id FROM Complaints WHERE TrackingCode = '{truncated.TrackingCode}')");
+        await ExecuteAsync(factory, $"""UPDATE "ComplaintEvents" SET "Text" = 'Pertanyaan diganti' WHERE "Sequence" = 2 AND "ComplaintId" = (SELECT "Id" FROM "Complaints" WHERE "TrackingCode" = '{altered.TrackingCode}')""");
+        await ExecuteAsync(factory, $"""DELETE FROM "ComplaintEvents" WHERE "Sequence" = 2 AND "ComplaintId" = (SELECT "Id" FROM "Complaints" WHERE "TrackingCode" = '{truncated.TrackingCode}')""");
         var broken = await AppProcess.RunAsync(_dir, null, env, "audit", "verify");
 
         Assert.Equal(2, broken.ExitCode);
@@ -137,7 +145,7 @@ public sealed class CliTests : IDisposable
     public async Task Serve_WithUrls_AnswersOnThatPortOverRealHttp()
     {
         var port = FreePort();
-        using var process = Process.Start(AppProcess.StartInfo(_dir, null, "serve", "--urls", $"http://127.0.0.1:{port}"))!;
+        using var process = Process.Start(AppProcess.StartInfo(_dir, Env, "serve", "--urls", $"http://127.0.0.1:{port}"))!;
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -177,12 +185,7 @@ public sealed class CliTests : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task ExecuteAsync(AduanFactory factory, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "aduan.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
+    /// <summary>Tampering as someone with database access would: straight SQL, past the application.</summary>
+    private static async Task ExecuteAsync(AduanFactory factory, string sql) =>
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
 }

@@ -10,19 +10,28 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Aduan.Tests.Support;
 
 /// <summary>
-/// The real application over a real SQLite file in its own temporary data directory, with a fake
-/// clock that starts on Tuesday 2 June 2026, 10:00 WIB (a working day).
+/// The real application over its own fresh database, with a fake clock that starts on Tuesday
+/// 2 June 2026, 10:00 WIB (a working day). The database is a SQLite file in a temporary data
+/// directory, or, when ADUAN_TEST_POSTGRES names a PostgreSQL server (test.sh starts one), a new
+/// database on that server, dropped afterwards.
 /// </summary>
 public sealed class AduanFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Kata-Sandi-Uji-123";
     public static readonly DateTimeOffset Start = new(2026, 6, 2, 3, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A connection string to a PostgreSQL server where tests may create databases, or null for SQLite.</summary>
+    public static readonly string? PostgresServer = Environment.GetEnvironmentVariable("ADUAN_TEST_POSTGRES");
+
+    public static bool OnPostgres => PostgresServer is not null;
+
     private readonly Dictionary<string, string?> _settings;
+    private readonly string? _postgresDatabase;
 
     public AduanFactory()
     {
@@ -33,6 +42,37 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             ["Aduan:IntakePerMinute"] = "100000",
             ["Aduan:LoginPerMinute"] = "100000",
         };
+        if (OnPostgres)
+        {
+            _postgresDatabase = "aduan_test_" + Guid.NewGuid().ToString("N");
+            Postgres($"CREATE DATABASE {_postgresDatabase}");
+            _settings["Database:Provider"] = "Postgres";
+            _settings["ConnectionStrings:Aduan"] = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ToString();
+        }
+    }
+
+    /// <summary>What a command-line process needs to use this factory's database.</summary>
+    public Dictionary<string, string> ProcessEnvironment
+    {
+        get
+        {
+            var env = new Dictionary<string, string> { ["Aduan__DataDirectory"] = DataDirectory };
+            if (OnPostgres)
+            {
+                env["Database__Provider"] = "Postgres";
+                env["ConnectionStrings__Aduan"] = _settings["ConnectionStrings:Aduan"]!;
+            }
+
+            return env;
+        }
+    }
+
+    private static void Postgres(string sql)
+    {
+        using var connection = new NpgsqlConnection(PostgresServer);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>A factory with extra settings, for tests that need their own app.</summary>
@@ -65,6 +105,12 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            Postgres($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)");
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

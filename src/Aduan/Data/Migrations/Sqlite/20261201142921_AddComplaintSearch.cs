@@ -1,12 +1,14 @@
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Aduan.Data.Migrations
+namespace Aduan.Data.Migrations.Sqlite
 {
+    /// <inheritdoc />
     /// <summary>SQLite FTS5 index over report titles and texts, kept in step by triggers (see ComplaintSearch).</summary>
     public partial class AddComplaintSearch : Migration
     {
+        /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
@@ -32,6 +34,7 @@ namespace Aduan.Data.Migrations
             migrationBuilder.Sql("INSERT INTO ComplaintSearch(ComplaintSearch) VALUES ('rebuild');");
         }
 
+        /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP TRIGGER Complaints_SearchUpdate;");
