@@ -2,6 +2,7 @@ using System.CommandLine;
 using Aduan.Data;
 using Aduan.Identity;
 using Aduan.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Aduan.Cli;
 
@@ -45,7 +46,21 @@ public static class AduanCli
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddAduanDefaults();
         builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity();
         using var host = builder.Build();
-        await DatabaseSetup.PrepareAsync(host.Services, seed: true, ct);
+        AduanOptions aduan;
+        try
+        {
+            // Settings are checked as the server checks them at start, with the same messages.
+            aduan = host.Services.GetRequiredService<IOptions<AduanOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<Sla.SlaOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("Invalid settings: " + string.Join(" ", e.Failures));
+            return 1;
+        }
+
+        await DatabaseSetup.PrepareAsync(host.Services, seed: aduan.SeedOnStart, ct);
         await using var scope = host.Services.CreateAsyncScope();
         return await command(scope.ServiceProvider, ct);
     }

@@ -32,8 +32,7 @@ public static class AuditCommands
         var (reports, events, lastId) = (0, 0L, 0L);
         while (true)
         {
-            var batch = await db.Complaints.AsNoTracking().Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(BatchSize)
-                .Select(c => new { c.Id, c.TrackingCode, c.EventCount, c.LastEventHash }).ToListAsync(ct);
+            var batch = await db.Complaints.AsNoTracking().Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 break;
@@ -48,7 +47,7 @@ public static class AuditCommands
             {
                 var chain = byReport.GetValueOrDefault(c.Id) ?? [];
                 events += chain.Count;
-                if (Check(chain, c.EventCount, c.LastEventHash) is { } problem)
+                if ((Check(chain, c.EventCount, c.LastEventHash) ?? CheckReport(c, chain)) is { } problem)
                 {
                     broken.Add(c.TrackingCode);
                     await output.WriteLineAsync($"BROKEN {c.TrackingCode}: {problem}");
@@ -67,6 +66,22 @@ public static class AuditCommands
             ? $"OK: {reports} reports, {events} events, every chain intact."
             : $"FAILED: {broken.Count} of {reports} reports have a broken event chain.");
         return new AuditResult(reports, events, broken);
+    }
+
+    /// <summary>The report row must match its chain: unchanged content, and the state the last change left it in.</summary>
+    public static string? CheckReport(Complaint complaint, IReadOnlyList<ComplaintEvent> chain)
+    {
+        var first = chain.Count > 0 ? chain[0] : null;
+        var content = first?.Data is { } data && System.Text.Json.JsonDocument.Parse(data).RootElement.TryGetProperty("content", out var hash)
+            ? hash.GetString()
+            : null;
+        if (content != complaint.ContentHash())
+        {
+            return "the report's text, contact or place was altered after intake";
+        }
+
+        var lastState = chain.LastOrDefault(e => e.ToStatus is not null)?.ToStatus;
+        return lastState == complaint.Status ? null : $"the report's state {complaint.Status} is not what its events say ({lastState})";
     }
 
     /// <summary>Null when the chain is intact, else what is wrong with it.</summary>

@@ -15,6 +15,12 @@ public static class HolidayCommands
         var list = new Command("list", "List holidays and cuti bersama.") { year };
         list.SetAction((parse, ct) => AduanCli.WithServices(async (sp, token) =>
         {
+            if (parse.GetValue(year) is { } y && !HolidayCalendar.IsSupportedYear(y))
+            {
+                await Console.Error.WriteLineAsync("--year must be 2000 to 2100.");
+                return 1;
+            }
+
             var days = await sp.GetRequiredService<HolidayCalendar>().ListAsync(parse.GetValue(year), token);
             foreach (var d in days)
             {
@@ -53,7 +59,8 @@ public static class HolidayCommands
             while (await csv.ReadAsync())
             {
                 var line = csv.Parser.Row;
-                var ok = DateOnly.TryParseExact(csv.GetField("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+                var ok = DateOnly.TryParseExact(csv.GetField("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    && HolidayCalendar.IsSupportedYear(date.Year);
                 var kindOk = HolidayCalendar.TryParseKind(csv.GetField("kind"), out var kind);
                 var name = csv.GetField("name")?.Trim();
                 if (!ok || !kindOk || string.IsNullOrEmpty(name))
@@ -74,20 +81,15 @@ public static class HolidayCommands
             return 1;
         }
 
-        var actor = "cli:" + Environment.UserName;
-        var added = 0;
-        foreach (var (date, kind, name) in rows)
+        if (dryRun)
         {
-            if (dryRun)
-            {
-                Console.WriteLine($"would set {HolidayCalendar.Iso(date)} {kind} {name}");
-                continue;
-            }
-
-            added += await calendar.SetAsync(date, kind, name, actor, null, ct) ? 1 : 0;
+            rows.ForEach(r => Console.WriteLine($"would set {HolidayCalendar.Iso(r.Date)} {r.Kind} {r.Name}"));
+            Console.WriteLine($"Dry run: {rows.Count} days checked, nothing saved.");
+            return 0;
         }
 
-        Console.WriteLine(dryRun ? $"Dry run: {rows.Count} days checked, nothing saved." : $"Imported {rows.Count} days ({added} new, {rows.Count - added} corrected).");
+        var added = await calendar.SetManyAsync(rows, "cli:" + Environment.UserName, null, ct);
+        Console.WriteLine($"Imported {rows.Count} days ({added} new, {rows.Count - added} corrected).");
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Aduan.Agencies;
 using Aduan.Categories;
@@ -46,8 +47,11 @@ public sealed partial class Complaint
     public DateTimeOffset? FollowedUpAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
 
-    /// <summary>The earliest due instant of the running clocks: what "overdue" and "nearest deadline" read.</summary>
+    /// <summary>The earliest due instant of the running staff clocks: what "overdue" and "nearest deadline" read.</summary>
     public DateTimeOffset? NextDueAt { get; private set; }
+
+    /// <summary>The lead agency's resolution deadline, kept when a follow-up is sent back; set anew on dispatch, forward and reopen.</summary>
+    public DateTimeOffset? ResolutionDueAt { get; private set; }
 
     /// <summary>Concurrency token: every change increments it; a stale writer gets a conflict.</summary>
     public int Version { get; private set; }
@@ -86,7 +90,7 @@ public sealed partial class Complaint
             UpdatedAt = now,
         };
         complaint.Record(ComplaintEventType.Submitted, EventVisibility.Public, actor, now, null,
-            ComplaintStatus.Submitted, null, Json(new { channel = input.Channel.ToString() }));
+            ComplaintStatus.Submitted, null, Json(new { channel = input.Channel.ToString(), content = complaint.ContentHash() }));
         complaint.SyncClocks(now, sla, restartAgencyClocks: false);
         return complaint;
     }
@@ -147,6 +151,16 @@ public sealed partial class Complaint
         EventCount = e.Sequence;
         LastEventHash = e.Hash;
     }
+
+    /// <summary>
+    /// SHA-256 of what never changes after intake: code, instant, channel, the citizen's words and
+    /// contact, the place. The first event carries it, so <c>audit verify</c> notices an edited report too.
+    /// </summary>
+    public string ContentHash() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object?[]
+    {
+        TrackingCode, SubmittedAt.UtcTicks, Channel.ToString(), Title, Text, Reporter.Name, Reporter.Phone, Reporter.Email,
+        Location.Address, Location.Latitude, Location.Longitude, Location.Kecamatan,
+    })));
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
 }

@@ -21,6 +21,9 @@ public sealed class ComplaintIntake(
 {
     private const string ProtectorPurpose = "Aduan.Complaints.Idempotency";
 
+    /// <summary>How long a retry with the same key gets the first answer (and the reporter key is kept, encrypted).</summary>
+    public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
+
     /// <summary>The stored report and its key; or, for a reused key with another request, <see cref="KeyConflict"/>.</summary>
     public sealed record Outcome(Complaint? Complaint, string? ReporterKey, bool Replayed, bool KeyConflict);
 
@@ -52,13 +55,19 @@ public sealed class ComplaintIntake(
 
     public async Task<Outcome> SubmitAsync(NewComplaint input, Actor actor, string? idempotencyKey, CancellationToken ct)
     {
+        var now = time.Now();
         var requestHash = idempotencyKey is null ? null : Hash(input);
-        if (idempotencyKey is not null && await FindAsync(idempotencyKey, requestHash!, ct) is { } earlier)
+        if (idempotencyKey is not null)
         {
-            return earlier;
+            // Expired keys go first (an indexed range), so a reused old key starts afresh and keys do not pile up.
+            var cutoff = now - KeyLifetime;
+            await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+            if (await FindAsync(idempotencyKey, requestHash!, ct) is { } earlier)
+            {
+                return earlier;
+            }
         }
 
-        var now = time.Now();
         var sla = await slaProvider.GetAsync(ct);
         var reporterKey = ReporterKey.New();
         var complaint = Complaint.Submit(input, await NewTrackingCodeAsync(ct), ReporterKey.Hash(reporterKey), actor, now, sla);
@@ -212,9 +221,25 @@ public sealed class ComplaintIntake(
     }
 }
 
+/// <summary>
+/// A coarse outline of Indonesia: a box from Sabang to Merauke and Miangas to Rote, less the
+/// neighbours' main areas inside it (Peninsular Malaysia, Singapore, Sarawak and Brunei, Sabah,
+/// Timor-Leste). Coarse on purpose: it catches swapped or foreign coordinates, not a border dispute.
+/// </summary>
 public static class GeoBounds
 {
-    /// <summary>A box around Indonesia's territory (Sabang to Merauke, Miangas to Rote), generous at the edges.</summary>
+    private static readonly (double South, double North, double West, double East)[] Neighbours =
+    [
+        (2.3, 4.0, 100.95, 104.6),  // Peninsular Malaysia, south (Riau's coast lies west of it)
+        (4.0, 7.0, 99.5, 104.6),    // Peninsular Malaysia, north, with Penang and Langkawi
+        (1.20, 1.48, 103.59, 104.10), // Singapore
+        (3.0, 5.2, 109.5, 115.0),   // Sarawak and Brunei
+        (4.5, 7.5, 115.5, 119.5),   // Sabah
+        (-9.5, -8.3, 125.0, 127.4), // Timor-Leste
+    ];
+
     public static bool InIndonesia(double lat, double lng) =>
-        double.IsFinite(lat) && double.IsFinite(lng) && lat is >= -11.5 and <= 6.5 && lng is >= 94.5 and <= 141.5;
+        double.IsFinite(lat) && double.IsFinite(lng)
+        && lat is >= -11.5 and <= 6.5 && lng is >= 94.5 and <= 141.1
+        && !Neighbours.Any(n => lat >= n.South && lat <= n.North && lng >= n.West && lng <= n.East);
 }

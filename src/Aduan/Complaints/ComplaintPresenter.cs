@@ -29,7 +29,7 @@ public sealed class ComplaintPresenter(
     /// an officer's name is personal data too.
     /// </summary>
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(IEnumerable<ComplaintEvent> events, bool forStaff,
-        bool includeText, CancellationToken ct)
+        Func<ComplaintEvent, string?> textOf, CancellationToken ct)
     {
         var byId = await agencies.GetAsync(ct);
         return events.OrderBy(e => e.Sequence).Select(e => new TimelineEntry(
@@ -37,7 +37,7 @@ public sealed class ComplaintPresenter(
             e.At,
             e.Type.ToString(),
             text["Event." + e.Type],
-            includeText ? e.Text : null,
+            textOf(e),
             forStaff ? e.ActorName : PublicActor(e, byId),
             AgencyCode(byId, e.ActorAgencyId),
             e.FromStatus?.ToString(),
@@ -60,13 +60,13 @@ public sealed class ComplaintPresenter(
             c.Category is null ? null : new CodeName(c.Category.Code, c.Category.Name),
             AgencyOf(byId, c.LeadAgencyId),
             c.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(
-                byId[a.AgencyId].Code, byId[a.AgencyId].Name, a.Role.ToString(), a.AssignedAt, a.EndedAt)).ToList(),
+                AgencyOf(byId, a.AgencyId)?.Code ?? "?", AgencyOf(byId, a.AgencyId)?.Name ?? "?", a.Role.ToString(), a.AssignedAt, a.EndedAt)).ToList(),
             showReporter ? new ReporterView(c.Reporter.Name, c.Reporter.Phone, c.Reporter.Email) : null,
             !showReporter,
             new LocationView(c.Location.Address, c.Location.Latitude, c.Location.Longitude, c.Location.Kecamatan),
             mergedInto, c.ForwardCount, c.IsFlagged(sla.Value), c.Rating, c.SubmittedAt, c.UpdatedAt, allowed,
             await DeadlinesAsync(c.Clocks, ct),
-            await TimelineAsync(events, forStaff: true, includeText: true, ct));
+            await TimelineAsync(events, forStaff: true, e => e.Text, ct));
     }
 
     public static CodeName? AgencyOf(IReadOnlyDictionary<long, AgencyDirectory.Entry> byId, long? id) =>

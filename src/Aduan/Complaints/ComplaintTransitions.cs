@@ -23,6 +23,12 @@ public sealed partial class Complaint
 
         if (c.Privacy is { } privacy && privacy != Privacy)
         {
+            // The reporter chose how visible they are; staff may protect them more, never less.
+            if (privacy < Privacy)
+            {
+                throw new ComplaintRuleException("Rule.PrivacyOnlyStricter", Privacy.ToString(), privacy.ToString());
+            }
+
             Privacy = privacy;
             changes["privacy"] = privacy.ToString();
         }
@@ -67,6 +73,7 @@ public sealed partial class Complaint
         LeadAgency = c.Lead;
         LeadAgencyId = c.Lead.Id;
         DispatchedAt = now;
+        ResolutionDueAt = null;
         Assignments.Add(new ComplaintAssignment(c.Lead, AssignmentRole.Lead, now));
         var copies = c.Copies.Where(a => a.Id != c.Lead.Id).DistinctBy(a => a.Id).ToList();
         foreach (var copy in copies)
@@ -98,6 +105,7 @@ public sealed partial class Complaint
         Assignments.Add(new ComplaintAssignment(c.To, AssignmentRole.Lead, now));
         LeadAgency = c.To;
         LeadAgencyId = c.To.Id;
+        ResolutionDueAt = null;
         ForwardCount++;
         Move(ComplaintStatus.Dispatched, ComplaintEventType.Forwarded, EventVisibility.Public, actor, now, c.Reason,
             Json(new { from, to = c.To.Code }));
@@ -125,6 +133,8 @@ public sealed partial class Complaint
         // An archived report goes back to verification; a resolved one back to its agency.
         var to = Status == ComplaintStatus.Archived ? ComplaintStatus.Submitted : ComplaintStatus.InProgress;
         ResolvedAt = null;
+        Rating = null;
+        ResolutionDueAt = null; // a reopened report is new work for the agency, with a fresh deadline
         Move(to, ComplaintEventType.Reopened, EventVisibility.Public, actor, now, null);
         Record(ComplaintEventType.Note, EventVisibility.Staff, actor, now, null, null, reason, null);
     }
@@ -175,10 +185,18 @@ public sealed partial class Complaint
         var tier = Category?.Tier ?? Categories.ServiceTier.Normative;
         foreach (var kind in wanted.Where(k => !Clocks.Any(c => c.IsRunning && c.Kind == k)))
         {
-            Clocks.Add(new SlaClock(kind, LeadAgencyId, now, sla.DueAt(kind, now, tier)));
+            var due = sla.DueAt(kind, now, tier);
+            if (kind == SlaClockKind.Resolution)
+            {
+                // A follow-up that was sent back does not buy the agency a new deadline.
+                due = ResolutionDueAt ??= due;
+            }
+
+            Clocks.Add(new SlaClock(kind, LeadAgencyId, now, due));
         }
 
-        NextDueAt = Clocks.Where(c => c.IsRunning).Min(c => (DateTimeOffset?)c.DueAt);
+        // Staff deadlines only: a report that waits on the reporter is not overdue for anyone.
+        NextDueAt = Clocks.Where(c => c.IsRunning && !SlaPolicy.WaitsOnReporter(c.Kind)).Min(c => (DateTimeOffset?)c.DueAt);
     }
 }
 

@@ -1,6 +1,7 @@
 using Aduan.Data;
 using Aduan.Identity;
 using Aduan.Infrastructure;
+using Aduan.Transparency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -150,8 +151,9 @@ public static class PublicComplaintsApi
     }
 
     /// <summary>
-    /// Never personal data: no reporter, no officer names. The report's own text and the reporter's
-    /// messages only with the key; a confidential report shows its timeline without texts.
+    /// Never personal data: no reporter, no officer names; phone numbers, e-mails and NIK typed in
+    /// staff texts are masked. The report's own text and the reporter's messages only with the key;
+    /// a confidential report shows its timeline without texts.
     /// </summary>
     private static async Task<PublicComplaintView> PublicViewAsync(Complaint c, bool asReporter, ComplaintWorkflow workflow,
         ComplaintPresenter presenter, CancellationToken ct)
@@ -168,7 +170,9 @@ public static class PublicComplaintsApi
             asReporter ? c.Title : null,
             asReporter ? c.Text : null,
             await presenter.DeadlinesAsync(c.Clocks, ct),
-            await presenter.TimelineAsync(events, forStaff: false, includeText: showTexts, ct));
+            await presenter.TimelineAsync(events, forStaff: false, e => !showTexts ? null
+                : e.ActorKind == ActorKind.Reporter ? e.Text
+                : PersonalDataMask.Apply(e.Text), ct));
     }
 
     private static bool IsValidIdempotencyKey(string key) =>

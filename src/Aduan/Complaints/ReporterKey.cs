@@ -5,8 +5,9 @@ using System.Text;
 namespace Aduan.Complaints;
 
 /// <summary>
-/// The secret that lets a reporter reply, accept or reopen without an account. Only its SHA-256
-/// is stored; a key of 128 random bits needs no slow hash.
+/// The secret that lets a reporter reply, accept or reopen without an account. The report keeps
+/// only its SHA-256 (128 random bits need no slow hash); an intake with an Idempotency-Key keeps
+/// the key encrypted for 24 hours, to give it again to a retry.
 /// </summary>
 public static class ReporterKey
 {

@@ -13,7 +13,7 @@ public sealed record StaffListQuery(
     string? Status = null,
     string? Agency = null,
     string? Category = null,
-    Channel? Channel = null,
+    string? Channel = null,
     bool? Overdue = null,
     bool? Flagged = null,
     string? Q = null,
@@ -26,6 +26,7 @@ public static class StaffComplaintList
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 25;
+    public const int MaxPage = 100_000;
     private static readonly string[] Sorts = ["newest", "oldest", "due", "updated"];
 
     public static async Task<Results<Ok<PagedList<StaffComplaintListItem>>, ProblemHttpResult>> ListAsync(
@@ -36,9 +37,9 @@ public static class StaffComplaintList
         var v = new Validation(problems.T);
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? DefaultPageSize;
-        if (page < 1)
+        if (page is < 1 or > MaxPage)
         {
-            v.Add("page", "Field.Page");
+            v.Add("page", "Field.Page", MaxPage);
         }
 
         if (pageSize is < 1 or > MaxPageSize)
@@ -55,7 +56,7 @@ public static class StaffComplaintList
         var statuses = new List<ComplaintStatus>();
         foreach (var s in (query.Status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Enum.TryParse<ComplaintStatus>(s, ignoreCase: true, out var status) && !int.TryParse(s, out _))
+            if (StrictEnumConverter.TryParse(s, out ComplaintStatus status))
             {
                 statuses.Add(status);
             }
@@ -87,6 +88,19 @@ public static class StaffComplaintList
             }
         }
 
+        Channel? channel = null;
+        if (query.Channel is not null)
+        {
+            if (StrictEnumConverter.TryParse(query.Channel, out Channel parsed))
+            {
+                channel = parsed;
+            }
+            else
+            {
+                v.Add("channel", "Field.UnknownValue", PublicComplaintsApi.Clip(query.Channel), string.Join(", ", Enum.GetNames<Channel>()));
+            }
+        }
+
         var text = v.Text("q", query.Q, 1, 200, required: false);
         if (!v.IsValid)
         {
@@ -110,7 +124,7 @@ public static class StaffComplaintList
             q = q.Where(c => c.CategoryId == categoryId);
         }
 
-        if (query.Channel is { } channel)
+        if (channel is not null)
         {
             q = q.Where(c => c.Channel == channel);
         }

@@ -69,6 +69,12 @@ public static class StaffComplaintsApi
             return problems.Forbidden(reason, ComplaintStateMachine.ApiName(action));
         }
 
+        if (!ComplaintStateMachine.IsAllowed(complaint.Status, action))
+        {
+            return ErrorHandling.InvalidTransition(problems, new InvalidTransitionException(complaint.Status, action),
+                a => ComplaintPermissions.StaffActions.Contains(a) && ComplaintPermissions.Check(staff, a, complaint) is null);
+        }
+
         if (request.Version is { } expected && expected != complaint.Version)
         {
             return problems.Stale(complaint.Version);

@@ -9,6 +9,7 @@ namespace Aduan.Complaints;
 public sealed class TransitionCommands(AduanDbContext db)
 {
     private const int MaxReason = 2000;
+    private const int MaxCopies = 10;
 
     public static IReadOnlyDictionary<string, ComplaintAction> ByApiName { get; } =
         Identity.ComplaintPermissions.StaffActions.ToDictionary(ComplaintStateMachine.ApiName, a => a, StringComparer.OrdinalIgnoreCase);
@@ -19,7 +20,7 @@ public sealed class TransitionCommands(AduanDbContext db)
         switch (action)
         {
             case ComplaintAction.Classify:
-                var category = r.Category is null ? null : await CategoryAsync(r.Category, v, ct);
+                var category = string.IsNullOrWhiteSpace(r.Category) ? null : await CategoryAsync(r.Category, v, ct);
                 if (r.Category is null && r.Kind is null && r.Privacy is null && r.Priority is null)
                 {
                     v.Add("category", "Field.Nothing");
@@ -35,12 +36,21 @@ public sealed class TransitionCommands(AduanDbContext db)
             case ComplaintAction.Merge:
                 return await MergeAsync(r, v, ct);
             case ComplaintAction.Dispatch:
-                var leadCode = r.Agency ?? target.Category?.DefaultAgency?.Code;
+                var leadCode = string.IsNullOrWhiteSpace(r.Agency) ? target.Category?.DefaultAgency?.Code : r.Agency;
                 var lead = leadCode is null ? Required(v, "agency") : await AgencyAsync("agency", leadCode, v, ct);
                 var copies = new List<Agency>();
-                foreach (var (code, i) in (r.Copies ?? []).Select((c, i) => (c, i)))
+                if (r.Copies?.Count > MaxCopies)
                 {
-                    if (await AgencyAsync($"copies[{i}]", code, v, ct) is { } copy)
+                    v.Add("copies", "Field.TooMany", MaxCopies);
+                }
+
+                foreach (var (code, i) in (r.Copies ?? []).Take(MaxCopies).Select((c, i) => (c, i)))
+                {
+                    if (string.IsNullOrWhiteSpace(code))
+                    {
+                        v.Add($"copies[{i}]", "Field.Required");
+                    }
+                    else if (await AgencyAsync($"copies[{i}]", code, v, ct) is { } copy)
                     {
                         copies.Add(copy);
                     }
@@ -51,7 +61,7 @@ public sealed class TransitionCommands(AduanDbContext db)
             case ComplaintAction.Acknowledge:
                 return new AcknowledgeCommand();
             case ComplaintAction.Forward:
-                var to = r.Agency is null ? Required(v, "agency") : await AgencyAsync("agency", r.Agency, v, ct);
+                var to = string.IsNullOrWhiteSpace(r.Agency) ? Required(v, "agency") : await AgencyAsync("agency", r.Agency, v, ct);
                 var reason = v.Text("reason", r.Reason, 1, MaxReason, required: true);
                 return to is null ? null : new ForwardCommand(to, reason!);
             case ComplaintAction.FollowUp:
@@ -82,6 +92,7 @@ public sealed class TransitionCommands(AduanDbContext db)
             return null;
         }
 
+        // Merging is the manager's, who sees every report; scope is still the caller's job (see the staff API).
         var primary = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingCode == code, ct);
         if (primary is null)
         {

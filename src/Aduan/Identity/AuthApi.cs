@@ -33,7 +33,8 @@ public static class AuthApi
             return v.ToProblem(problems);
         }
 
-        // The bearer handler writes the token response itself on success.
+        // The bearer handler writes the token response itself on success. A failure says the same whether
+        // the name is unknown, the password wrong or the account locked: no way to probe which names exist.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(userName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
@@ -42,7 +43,7 @@ public static class AuthApi
         }
 
         return problems.Create(StatusCodes.Status401Unauthorized, "login-failed", "Problem.Login.Title",
-            problems.T[result.IsLockedOut ? "Problem.LockedOut.Detail" : "Problem.Login.Detail"]);
+            problems.T["Problem.Login.Detail"]);
     }
 
     public static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(StaffContext staffContext, CancellationToken ct)

@@ -42,11 +42,16 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
         {
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 return TooLarge(problems, context);
-            case BadHttpRequestException bad:
+            case BadHttpRequestException { InnerException: JsonException } bad:
                 return problems.Create(StatusCodes.Status400BadRequest, "bad-request", "Problem.BadRequest.Title",
                     t["Problem.BadRequest.Detail", JsonHint(bad.InnerException)]);
+            case BadHttpRequestException bad:
+                return problems.Create(StatusCodes.Status400BadRequest, "bad-request", "Problem.BadRequest.Title",
+                    t["Problem.BadParameter.Detail", bad.Message]);
             case InvalidTransitionException e:
-                return InvalidTransition(problems, e, forStaff: context.Request.Path.StartsWithSegments("/api/v1/staff"));
+                // A race (the state moved after the endpoint looked): list by audience, not by the caller's role.
+                var forStaff = context.Request.Path.StartsWithSegments("/api/v1/staff");
+                return InvalidTransition(problems, e, a => Identity.ComplaintPermissions.StaffActions.Contains(a) == forStaff);
             case ComplaintRuleException e:
                 return problems.Create(StatusCodes.Status409Conflict, "rule", "Problem.Rule.Title",
                     t[e.MessageKey, [.. e.Args]]);
@@ -65,13 +70,11 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
             problems.T["Problem.TooLarge.Detail", limit]);
     }
 
-    /// <summary>Lists what the caller could do instead: staff actions for staff, the reporter's for the reporter.</summary>
-    public static ProblemHttpResult InvalidTransition(Problems problems, InvalidTransitionException e, bool forStaff)
+    /// <summary>Lists what the caller could do instead (<paramref name="offered"/> filters the state's actions).</summary>
+    public static ProblemHttpResult InvalidTransition(Problems problems, InvalidTransitionException e, Func<ComplaintAction, bool> offered)
     {
         var t = problems.T;
-        var allowed = ComplaintStateMachine.AllowedIn(e.Status)
-            .Where(a => Identity.ComplaintPermissions.StaffActions.Contains(a) == forStaff)
-            .Select(ComplaintStateMachine.ApiName).ToArray();
+        var allowed = ComplaintStateMachine.AllowedIn(e.Status).Where(offered).Select(ComplaintStateMachine.ApiName).ToArray();
         var detail = e.Reason is null
             ? t["Problem.InvalidTransition.Detail", ComplaintStateMachine.ApiName(e.Action), t["Status." + e.Status],
                 allowed.Length == 0 ? t["Problem.None"] : string.Join(", ", allowed)]
@@ -85,8 +88,10 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
             });
     }
 
+    /// <summary>Where in the body, and our own explanation when there is one; never the framework's type names.</summary>
     private static string JsonHint(Exception? inner) => inner switch
     {
+        JsonException { Path: { } path, InnerException: null } e when e.Message.StartsWith("Use one of", StringComparison.Ordinal) => $"({path}: {e.Message})",
         JsonException { Path: { } path } => $"({path})",
         _ => "",
     };

@@ -19,7 +19,9 @@ public static class WebSetup
     public static IServiceCollection AddAduanCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AduanOptions>().BindConfiguration(AduanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Aduan:Sla:TimeZone is not a known IANA time zone, e.g. Asia/Jakarta.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddLocalization();
@@ -47,8 +49,11 @@ public static class WebSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new StrictEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+
+            // A misspelt field is an error, not silently ignored ("agencyCode" must not dispatch to the default agency).
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 
             // Escapes <, >, &, ' and " inside strings (\u003C...): text that citizens typed can never become
             // markup in a page that embeds it. Other characters, Indonesian or not, stay readable.

@@ -18,23 +18,35 @@ public sealed class HolidayCalendar(AduanDbContext db, AuditTrail audit, SlaPoli
             .OrderBy(h => h.Date).ToListAsync(ct);
 
     /// <summary>Adds or corrects one day; returns true when it was new.</summary>
-    public async Task<bool> SetAsync(DateOnly date, HolidayKind kind, string name, string actorName, string? actorUserId, CancellationToken ct)
+    public async Task<bool> SetAsync(DateOnly date, HolidayKind kind, string name, string actorName, string? actorUserId, CancellationToken ct) =>
+        await SetManyAsync([(date, kind, name)], actorName, actorUserId, ct) == 1;
+
+    /// <summary>Adds or corrects several days in one transaction (a whole decree, or nothing); returns how many were new.</summary>
+    public async Task<int> SetManyAsync(IReadOnlyList<(DateOnly Date, HolidayKind Kind, string Name)> days, string actorName, string? actorUserId,
+        CancellationToken ct)
     {
-        var existing = await db.Holidays.SingleOrDefaultAsync(h => h.Date == date, ct);
-        if (existing is null)
+        var dates = days.Select(d => d.Date).ToList();
+        var existing = await db.Holidays.Where(h => dates.Contains(h.Date)).ToDictionaryAsync(h => h.Date, ct);
+        foreach (var (date, kind, name) in days)
         {
-            db.Holidays.Add(new Holiday { Date = date, Kind = kind, Name = name });
-        }
-        else
-        {
-            (existing.Kind, existing.Name) = (kind, name);
+            if (existing.TryGetValue(date, out var day))
+            {
+                (day.Kind, day.Name) = (kind, name);
+            }
+            else
+            {
+                db.Holidays.Add(new Holiday { Date = date, Kind = kind, Name = name });
+            }
+
+            audit.Record(actorName, actorUserId, "holiday.set", Iso(date), new { kind = kind.ToString(), name });
         }
 
-        audit.Record(actorName, actorUserId, "holiday.set", Iso(date), new { kind = kind.ToString(), name });
         await db.SaveChangesAsync(ct);
         sla.Invalidate();
-        return existing is null;
+        return days.Count(d => !existing.ContainsKey(d.Date));
     }
+
+    public static bool IsSupportedYear(int year) => year is >= 2000 and <= 2100;
 
     public async Task<bool> RemoveAsync(DateOnly date, string actorName, string? actorUserId, CancellationToken ct)
     {

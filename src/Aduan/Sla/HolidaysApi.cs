@@ -21,8 +21,11 @@ public static class HolidaysApi
         group.MapDelete("/{date}", Remove).WithSummary("Remove a day that is no longer a holiday.");
     }
 
-    public static async Task<Ok<List<HolidayView>>> List(int? year, HolidayCalendar calendar, CancellationToken ct) =>
-        TypedResults.Ok((await calendar.ListAsync(year, ct)).Select(ToView).ToList());
+    public static async Task<Results<Ok<List<HolidayView>>, ProblemHttpResult>> List(int? year, HolidayCalendar calendar, Problems problems,
+        CancellationToken ct) =>
+        year is { } y && !HolidayCalendar.IsSupportedYear(y)
+            ? problems.Validation("year", "Field.Year")
+            : TypedResults.Ok((await calendar.ListAsync(year, ct)).Select(ToView).ToList());
 
     public static async Task<Results<Ok<HolidayView>, Created<HolidayView>, ProblemHttpResult>> Set(
         string date, HolidayRequest request, HolidayCalendar calendar, StaffContext staff, Problems problems, CancellationToken ct)
@@ -65,7 +68,8 @@ public static class HolidaysApi
 
     private static DateOnly? ParseDate(string date, Validation v)
     {
-        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && HolidayCalendar.IsSupportedYear(day.Year))
         {
             return day;
         }

@@ -9,12 +9,15 @@ public sealed class SlaPolicy(SlaOptions options, WorkingCalendar calendar)
     public SlaOptions Options { get; } = options;
     public WorkingCalendar Calendar { get; } = calendar;
 
+    /// <summary>Urgent clocks run from the moment a report is flagged urgent until the agency's final follow-up.</summary>
     public static IReadOnlySet<SlaClockKind> RunningIn(ComplaintStatus status, Priority priority)
     {
         var urgent = priority == Priority.Urgent;
         return status switch
         {
-            ComplaintStatus.Submitted => new HashSet<SlaClockKind> { SlaClockKind.Verification },
+            ComplaintStatus.Submitted => urgent
+                ? [SlaClockKind.Verification, SlaClockKind.UrgentAcknowledge, SlaClockKind.UrgentOnSite]
+                : new HashSet<SlaClockKind> { SlaClockKind.Verification },
             ComplaintStatus.Deferred => new HashSet<SlaClockKind> { SlaClockKind.DeferralAnswer },
             ComplaintStatus.Dispatched => urgent
                 ? [SlaClockKind.Response, SlaClockKind.Resolution, SlaClockKind.UrgentAcknowledge, SlaClockKind.UrgentOnSite]
@@ -45,6 +48,8 @@ public sealed class SlaPolicy(SlaOptions options, WorkingCalendar calendar)
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    public static bool WaitsOnReporter(SlaClockKind kind) => kind is SlaClockKind.ReporterReply or SlaClockKind.DeferralAnswer;
+
     public bool WithinReopenWindow(DateTimeOffset resolvedAt, DateTimeOffset now) =>
-        now < Calendar.AddWorkingDays(resolvedAt, Options.ReopenWindowWorkingDays);
+        Options.ReopenWindowWorkingDays > 0 && now < Calendar.AddWorkingDays(resolvedAt, Options.ReopenWindowWorkingDays);
 }

@@ -49,7 +49,7 @@ public sealed class BadInputTests(AduanFactory factory) : IClassFixture<AduanFac
 
     [Fact]
     public Task Post_CoordinatesInSingapore_Returns400() =>
-        ExpectValidationAsync(TestApi.Report(location: new { lat = 1.29, lng = 103.85 - 10 }), "location");
+        ExpectValidationAsync(TestApi.Report(location: new { lat = 1.2903, lng = 103.8519 }), "location");
 
     [Fact]
     public Task Post_CoordinatesInEurope_Returns400() =>
@@ -91,6 +91,9 @@ public sealed class BadInputTests(AduanFactory factory) : IClassFixture<AduanFac
 
     [Theory]
     [InlineData("""{"text": 12345678901}""", "$.text")]
+    [InlineData("""{"text": "Jalan rusak di depan sekolah", "privacy": "Anonymous, Confidential"}""", "$.privacy")]
+    [InlineData("""{"text": "Jalan rusak di depan sekolah", "kind": "1"}""", "$.kind")]
+    [InlineData("""{"text": "Jalan rusak di depan sekolah", "categori": "JALAN"}""", "$.categori")]
     [InlineData("""{"text": "Jalan rusak di depan sekolah", "kind": "Gossip"}""", "$.kind")]
     [InlineData("""{"text": "Jalan rusak di depan sekolah", "privacy": 2}""", "$.privacy")]
     [InlineData("""{"text": "Jalan rusak di depan sekolah", "location": {"lat": "utara"}}""", "$.location.lat")]
@@ -162,9 +165,11 @@ public sealed class BadInputTests(AduanFactory factory) : IClassFixture<AduanFac
         var created = await _client.SubmitAsync(TestApi.Report(text: text));
         var manager = await factory.StaffClientAsync("Manager");
 
-        var response = await manager.GetAsync("/api/v1/staff/complaints?q=" + Uri.EscapeDataString("DROP TABLE'; --\" OR 1=1 *"));
+        var response = await manager.GetAsync("/api/v1/staff/complaints?q=" + Uri.EscapeDataString("Robert'); DROP \"TABLE\" --*"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<PagedList<StaffComplaintListItem>>(TestApi.Json);
+        Assert.Contains(page!.Items, i => i.TrackingCode == created.TrackingCode);
         var stored = await factory.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == created.TrackingCode).Select(c => c.Text).SingleAsync());
         Assert.Equal(text, stored);
     }
@@ -180,6 +185,47 @@ public sealed class BadInputTests(AduanFactory factory) : IClassFixture<AduanFac
 
         await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("Submitted", (await _client.PublicAsync(created.TrackingCode)).Status);
+    }
+
+    [Theory]
+    [InlineData("""{"action":"classify","priority":"High, Urgent"}""", "$.priority")]
+    [InlineData("""{"action":"dispatch","agencyCode":"DISHUB"}""", "$.agencyCode")]
+    public async Task Transition_CombinedEnumOrUnknownField_Returns400NamingIt(string json, string path)
+    {
+        var created = await _client.SubmitAsync();
+        var manager = await factory.StaffClientAsync("Manager");
+
+        var response = await manager.PostAsync($"/api/v1/staff/complaints/{created.TrackingCode}/transitions",
+            new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(path, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Submitted", (await _client.PublicAsync(created.TrackingCode)).Status);
+    }
+
+    [Fact]
+    public async Task Transition_NullCopy_Returns400()
+    {
+        var created = await _client.SubmitAsync();
+        var manager = await factory.StaffClientAsync("Manager");
+
+        var response = await manager.PostAsync($"/api/v1/staff/complaints/{created.TrackingCode}/transitions",
+            new StringContent("""{"action":"dispatch","copies":[null]}""", Encoding.UTF8, "application/json"));
+
+        Assert.True((await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("copies[0]", out _));
+    }
+
+    [Theory]
+    [InlineData("?channel=Web,Sms", "channel")]
+    [InlineData("?channel=1", "channel")]
+    [InlineData("?page=100001", "page")]
+    public async Task StaffList_BadFilter_Returns400(string query, string field)
+    {
+        var manager = await factory.StaffClientAsync("Manager");
+
+        var response = await manager.GetAsync("/api/v1/staff/complaints" + query);
+
+        Assert.True((await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _));
     }
 
     [Fact]

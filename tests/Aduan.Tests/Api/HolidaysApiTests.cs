@@ -62,6 +62,16 @@ public sealed class HolidaysApiTests(AduanFactory factory) : IClassFixture<Aduan
     }
 
     [Theory]
+    [InlineData("?year=0")]
+    [InlineData("?year=10000")]
+    public async Task Get_YearOutOfRange_Returns400(string query)
+    {
+        var admin = await factory.StaffClientAsync("Admin");
+
+        await (await admin.GetAsync("/api/v1/admin/holidays" + query)).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
     [InlineData("Manager")]
     [InlineData("AgencyOfficer")]
     public async Task Holidays_NonAdmin_Returns403(string role)

@@ -186,6 +186,45 @@ public sealed class PublicComplaintsApiTests(AduanFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Get_StaffTextWithPhoneNikAndEmail_IsMaskedForThePublic()
+    {
+        var created = await _client.SubmitAsync();
+        var manager = await factory.StaffClientAsync("Manager");
+        var officer = await factory.StaffClientAsync("AgencyOfficer", "DBMSDA");
+        await manager.ActOkAsync(created.TrackingCode, new { action = "dispatch" });
+        await officer.ActOkAsync(created.TrackingCode, new
+        {
+            action = "follow-up",
+            final = false,
+            text = "Sudah dihubungi Bpk. Budi 0812-3456-7890 (NIK 3275010101010001, budi@contoh.id).",
+        });
+
+        var anyone = await _client.PublicAsync(created.TrackingCode);
+        var staff = await manager.GetFromJsonAsync<StaffComplaintView>($"/api/v1/staff/complaints/{created.TrackingCode}", TestApi.Json);
+
+        var followUp = Assert.Single(anyone.Timeline, e => e.Type == "FollowUp").Text;
+        Assert.Equal("Sudah dihubungi Bpk. Budi [telepon] (NIK [NIK], [email]).", followUp);
+        Assert.Contains("0812-3456-7890", Assert.Single(staff!.Timeline, e => e.Type == "FollowUp").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_SameIdempotencyKeyAfter24Hours_IsANewReport()
+    {
+        using var own = new AduanFactory();
+        var client = own.CreateClient();
+        var key = Guid.NewGuid().ToString();
+        var first = await PostWithKeyAsync(client, TestApi.Report(), key);
+        own.Time.Advance(TimeSpan.FromHours(25));
+
+        var second = await PostWithKeyAsync(client, TestApi.Report(), key);
+
+        var a = (await first.Content.ReadFromJsonAsync<SubmitComplaintResponse>(TestApi.Json))!;
+        var b = (await second.Content.ReadFromJsonAsync<SubmitComplaintResponse>(TestApi.Json))!;
+        Assert.NotEqual(a.TrackingCode, b.TrackingCode);
+        Assert.Equal(1, await own.WithDbAsync(db => db.IdempotencyRecords.CountAsync())); // the old record is gone
+    }
+
+    [Fact]
     public async Task Reply_WithoutKey_Returns403AndRecordsNothing()
     {
         var created = await _client.SubmitAsync();
@@ -276,10 +315,12 @@ public sealed class PublicComplaintsApiTests(AduanFactory factory) : IClassFixtu
         return created;
     }
 
-    private Task<HttpResponseMessage> PostWithKeyAsync(object report, string key)
+    private Task<HttpResponseMessage> PostWithKeyAsync(object report, string key) => PostWithKeyAsync(_client, report, key);
+
+    private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, object report, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(report) };
         request.Headers.Add("Idempotency-Key", key);
-        return _client.SendAsync(request);
+        return client.SendAsync(request);
     }
 }

@@ -64,6 +64,30 @@ public sealed class StaffComplaintsApiTests(AduanFactory factory) : IClassFixtur
         Assert.Single(detail.Timeline);
     }
 
+    [Fact]
+    public async Task Transition_OfficerOnFollowedUpReport_Gets409OfferingNothingOfTheManagers()
+    {
+        var (_, officer, code) = await DispatchedAsync();
+        await officer.ActOkAsync(code, new { action = "follow-up", text = "Selesai.", final = true });
+
+        var response = await officer.ActAsync(code, new { action = "acknowledge" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Empty(problem.GetProperty("allowedActions").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Classify_MakingAnAnonymousReportPublic_Returns409()
+    {
+        var manager = await factory.StaffClientAsync("Manager");
+        var created = await _public.SubmitAsync(TestApi.Report(privacy: "Anonymous"));
+
+        var response = await manager.ActAsync(created.TrackingCode, new { action = "classify", privacy = "Public" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("urn:aduan:problem:rule", problem.GetProperty("type").GetString());
+    }
+
     [Theory]
     [InlineData("""{"action":"defer"}""", "question")]
     [InlineData("""{"action":"archive","reason":"  "}""", "reason")]
@@ -96,6 +120,7 @@ public sealed class StaffComplaintsApiTests(AduanFactory factory) : IClassFixtur
 
         var forward = await officer.ActAsync(code, new { action = "forward", agency = "DISHUB" });
         var followUp = await officer.ActAsync(code, new { action = "follow-up", final = true });
+        await officer.ActOkAsync(code, new { action = "follow-up", text = "Selesai.", final = true });
         var reject = await manager.ActAsync(code, new { action = "reject-follow-up" });
 
         Assert.True((await forward.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));

@@ -87,13 +87,14 @@ public sealed class StaffListTests : IDisposable
     [Fact]
     public async Task List_SortsAndPages()
     {
-        var manager = await _factory.StaffClientAsync("Manager");
         var codes = new List<string>();
         for (var i = 0; i < 5; i++)
         {
             codes.Add((await _public.SubmitAsync()).TrackingCode);
-            _factory.Time.Advance(TimeSpan.FromMinutes(5));
+            _factory.Time.Advance(TimeSpan.FromHours(48)); // every report gets its own deadline, in order
         }
+
+        var manager = await _factory.StaffClientAsync("Manager");
 
         var first = await ListAsync(manager, "?pageSize=2");
         var third = await ListAsync(manager, "?pageSize=2&page=3");
@@ -105,7 +106,8 @@ public sealed class StaffListTests : IDisposable
         Assert.Equal(3, first.TotalPages);
         Assert.Equal([codes[0]], third.Items.Select(i => i.TrackingCode));
         Assert.Equal(codes[0], Assert.Single(oldest.Items).TrackingCode);
-        Assert.Equal(due.Items.Select(i => i.NextDueAt).Order(), due.Items.Select(i => i.NextDueAt));
+        Assert.Equal(codes, due.Items.Select(i => i.TrackingCode)); // nearest deadline first: the oldest
+        Assert.Equal(5, due.Items.Select(i => i.NextDueAt).Distinct().Count());
     }
 
     [Theory]

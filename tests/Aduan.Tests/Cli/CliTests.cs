@@ -139,6 +139,21 @@ public sealed class CliTests : IDisposable
         Assert.Contains($"BROKEN {altered.TrackingCode}: event 2 (Deferred) was altered", broken.Output, StringComparison.Ordinal);
         Assert.Contains($"BROKEN {truncated.TrackingCode}", broken.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(intact.TrackingCode, broken.Output, StringComparison.Ordinal);
+
+        await ExecuteAsync(factory, $"""UPDATE "Complaints" SET "Text" = 'Isi laporan diganti orang dalam' WHERE "TrackingCode" = '{intact.TrackingCode}'""");
+        var edited = await AppProcess.RunAsync(_dir, null, env, "audit", "verify");
+        Assert.Contains($"BROKEN {intact.TrackingCode}: the report's text", edited.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithUnknownTimeZone_FailsWithTheSettingsName()
+    {
+        var env = new Dictionary<string, string>(Env ?? []) { ["Aduan__Sla__TimeZone"] = "WIB" };
+
+        var result = await AppProcess.RunAsync(_dir, null, env, "migrate");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Aduan:Sla:TimeZone", result.Output + result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

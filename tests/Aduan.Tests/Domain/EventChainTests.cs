@@ -41,4 +41,21 @@ public sealed class EventChainTests
 
         Assert.NotNull(AuditCommands.Check(reordered, c.EventCount, c.LastEventHash));
     }
+
+    [Fact]
+    public void CheckReport_IntactReport_IsNull()
+    {
+        var c = ComplaintBuilder.InState(ComplaintStatus.InProgress);
+
+        Assert.Null(AuditCommands.CheckReport(c, c.Events));
+    }
+
+    [Fact]
+    public void CheckReport_StateNotMatchingEvents_IsReported()
+    {
+        var c = ComplaintBuilder.InState(ComplaintStatus.InProgress);
+        var chainUpToDispatch = c.Events.Where(e => e.Type != ComplaintEventType.Acknowledged).ToList();
+
+        Assert.NotNull(AuditCommands.CheckReport(c, chainUpToDispatch));
+    }
 }

@@ -106,4 +106,58 @@ public sealed class SlaClockTests
 
         Assert.Equal(new DateTimeOffset(2026, 6, 9, 17, 0, 0, TimeSpan.Zero), Running(c, SlaClockKind.Verification).DueAt); // Fri, Mon, Tue
     }
+
+    [Fact]
+    public void FlaggedUrgentBeforeDispatch_StartsHourClocksAtOnce()
+    {
+        var c = ComplaintBuilder.Submitted(Now);
+
+        c.Handle(new ClassifyCommand(null, null, null, Priority.Urgent), ComplaintBuilder.Manager, Now.AddMinutes(5), ComplaintBuilder.Sla());
+        c.Handle(new DispatchCommand(ComplaintBuilder.Dbmsda, [], null), ComplaintBuilder.Manager, Now.AddMinutes(20), ComplaintBuilder.Sla());
+
+        Assert.Equal(Now.AddMinutes(65), Running(c, SlaClockKind.UrgentAcknowledge).DueAt); // from flagging, not dispatch
+    }
+
+    [Fact]
+    public void RejectedFollowUp_KeepsTheOriginalResolutionDeadline()
+    {
+        var c = ComplaintBuilder.InState(ComplaintStatus.Dispatched, Now);
+        var original = Running(c, SlaClockKind.Resolution).DueAt;
+        var sla = ComplaintBuilder.Sla();
+
+        c.Handle(new FollowUpCommand("Sudah.", Final: true), ComplaintBuilder.Officer, Now.AddDays(10), sla);
+        c.Handle(new RejectFollowUpCommand("Belum ada bukti."), ComplaintBuilder.Manager, Now.AddDays(11), sla);
+
+        Assert.Equal(original, Running(c, SlaClockKind.Resolution).DueAt);
+    }
+
+    [Fact]
+    public void ManagerReopen_GivesAFreshResolutionDeadlineAndClearsTheRating()
+    {
+        var c = ComplaintBuilder.InState(ComplaintStatus.Resolved, Now);
+        var later = Now.AddDays(30);
+
+        c.Handle(new ReopenCommand("Rusak lagi"), ComplaintBuilder.Manager, later, ComplaintBuilder.Sla());
+
+        Assert.True(Running(c, SlaClockKind.Resolution).DueAt > later);
+        Assert.Null(c.Rating);
+    }
+
+    [Fact]
+    public void WaitingOnReporter_IsNotStaffOverdue()
+    {
+        var c = ComplaintBuilder.InState(ComplaintStatus.FollowedUp, Now);
+
+        Assert.Contains(c.Clocks, k => k.IsRunning && k.Kind == SlaClockKind.ReporterReply);
+        Assert.Null(c.NextDueAt);
+    }
+
+    [Fact]
+    public void ReopenWindowOfZero_RefusesTheReportersReject()
+    {
+        var c = ComplaintBuilder.InState(ComplaintStatus.Resolved, Now);
+        var sla = new SlaPolicy(new SlaOptions { ReopenWindowWorkingDays = 0 }, ComplaintBuilder.Sla().Calendar);
+
+        Assert.Throws<InvalidTransitionException>(() => c.Handle(new RejectCommand(null), Actor.Reporter, Now, sla));
+    }
 }

@@ -164,6 +164,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ResolutionDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
