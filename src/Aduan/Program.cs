@@ -4,6 +4,7 @@ using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Identity;
 using Aduan.Infrastructure;
+using Aduan.Outbox;
 using Aduan.Sla;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,8 @@ app.MapReferenceApi();
 app.MapPublicComplaintsApi();
 app.MapStaffComplaintsApi();
 app.MapHolidaysApi();
+app.MapAgencyWebhookApi();
+app.MapOutboxAdminApi();
 app.MapGet("/", () => TypedResults.Redirect("/docs/api")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -14,4 +14,10 @@ public sealed class Agency
     /// <summary>Has a rapid-response unit (Unit Reaksi Cepat) for urgent reports.</summary>
     public bool HasUrc { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Where the agency's website receives its public follow-ups (see AgencyWebhooks); null: none.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>The HMAC secret, encrypted with data protection; never shown again after it is set.</summary>
+    public string? WebhookSecret { get; set; }
 }

@@ -1,5 +1,7 @@
 using Aduan.Infrastructure;
+using Aduan.Agencies;
 using Aduan.Data;
+using Aduan.Outbox;
 using Aduan.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,7 @@ namespace Aduan.Complaints;
 /// Loads a report for change and applies a command to it in one transaction. Shared by the API,
 /// and later the staff pages, SMS, Open311 and the scheduled jobs.
 /// </summary>
-public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time)
+public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, OutboxSignal outbox)
 {
     /// <summary>Tracked, with what a transition needs: category (tier, default agency), open assignments, running clocks.</summary>
     public IQueryable<Complaint> ForChange() => db.Complaints
@@ -22,7 +24,11 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
     public async Task ApplyAsync(Complaint complaint, ComplaintCommand command, Actor actor, CancellationToken ct)
     {
         var sla = await slaProvider.GetAsync(ct);
-        complaint.Handle(command, actor, time.Now(), sla);
+        var now = time.Now();
+        complaint.Handle(command, actor, now, sla);
+
+        // Side effects go into the outbox in the same transaction: none is lost, none sent for a change that failed.
+        var queued = AgencyWebhooks.Enqueue(db, complaint, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -32,6 +38,11 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
             // Another writer appended the same event number first (unique per report): the same
             // conflict as a stale version, and answered the same way.
             throw new DbUpdateConcurrencyException("The report changed concurrently.", e);
+        }
+
+        if (queued > 0)
+        {
+            outbox.Notify();
         }
     }
 

@@ -3,6 +3,7 @@ using Aduan.Categories;
 using Aduan.Complaints;
 using Aduan.Identity;
 using Aduan.Infrastructure;
+using Aduan.Outbox;
 using Aduan.Sla;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>The keys that protect staff tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Aduan.Agencies;
 using Aduan.Complaints;
 using Aduan.Data;
+using Aduan.Outbox;
 using Aduan.Sla;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -38,6 +39,7 @@ public static class WebSetup
         services.AddScoped<Problems>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<HolidayCalendar>();
+        services.AddOutbox();
         return services;
     }
 

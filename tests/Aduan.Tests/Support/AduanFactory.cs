@@ -41,6 +41,9 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             ["Aduan:DataDirectory"] = DataDirectory,
             ["Aduan:IntakePerMinute"] = "100000",
             ["Aduan:LoginPerMinute"] = "100000",
+
+            // Tests run the outbox by hand (OutboxDispatcher.DispatchDueAsync) under the fake clock.
+            ["Aduan:Outbox:Enabled"] = "false",
         };
         if (OnPostgres)
         {
@@ -130,6 +133,16 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
     /// <summary>Creates a staff user (as the CLI does) and returns a client signed in as them.</summary>
     public async Task<HttpClient> StaffClientAsync(string role, string? agency = null, string? userName = null)
     {
+        userName = await CreateUserAsync(role, agency, userName);
+        var client = CreateClient();
+        var token = await LoginAsync(client, userName, Password);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Creates a staff user with <see cref="Password"/>; returns the user name.</summary>
+    public async Task<string> CreateUserAsync(string role, string? agency = null, string? userName = null)
+    {
         userName ??= $"{role.ToLowerInvariant()}-{agency?.ToLowerInvariant() ?? "kota"}-{Guid.NewGuid():N}"[..40];
         await using (var scope = Services.CreateAsyncScope())
         {
@@ -148,13 +161,10 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             Check(await users.AddToRoleAsync(user, role));
         }
 
-        var client = CreateClient();
-        var token = await LoginAsync(client, userName, Password);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        return userName;
     }
 
-    public static async Task<string> LoginAsync(HttpClient client, string userName, string password)
+    public static async Task<string> LoginAsync(HttpClient client, string userName, string password = Password)
     {
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password });
         response.EnsureSuccessStatusCode();

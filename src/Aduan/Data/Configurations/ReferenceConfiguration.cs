@@ -2,6 +2,7 @@ using Aduan.Agencies;
 using Aduan.Categories;
 using Aduan.Identity;
 using Aduan.Infrastructure;
+using Aduan.Outbox;
 using Aduan.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,6 +18,8 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(a => a.Name).HasMaxLength(200);
         b.Property(a => a.ShortName).HasMaxLength(60);
         b.Property(a => a.Kind).HasMaxLength(20);
+        b.Property(a => a.WebhookUrl).HasMaxLength(500);
+        b.Property(a => a.WebhookSecret).HasMaxLength(1000);
     }
 }
 
@@ -81,5 +84,21 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.Action).HasMaxLength(60);
         b.Property(e => e.Subject).HasMaxLength(200);
         b.HasIndex(e => e.At);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.Property(m => m.Type).HasMaxLength(40);
+        b.Property(m => m.IdempotencyKey).HasMaxLength(200);
+        b.HasIndex(m => m.IdempotencyKey).IsUnique();
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.LockedBy).HasMaxLength(60);
+        b.Property(m => m.LastError).HasMaxLength(500);
+
+        // The dispatcher's claim: due pending messages, oldest first.
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
 }

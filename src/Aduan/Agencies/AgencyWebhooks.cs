@@ -1,0 +1,100 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Aduan.Complaints;
+using Aduan.Data;
+using Aduan.Outbox;
+using Aduan.Transparency;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Agencies;
+
+/// <summary>What an agency's website receives for each public follow-up (the body is signed as sent).</summary>
+public sealed record FollowUpWebhook(
+    string Event, string TrackingCode, CodeName Agency, bool Final, string? Text, string Status, DateTimeOffset At, string Link);
+
+/// <summary>
+/// Publishes every public follow-up to the lead agency's website, as the city requires: queued in
+/// the outbox with the change, POSTed as JSON with <c>Idempotency-Key</c> and
+/// <c>X-Aduan-Signature: sha256=HEX</c> (HMAC-SHA256 of the body with the agency's secret).
+/// </summary>
+public sealed class AgencyWebhooks(
+    AduanDbContext db, IHttpClientFactory httpFactory, IDataProtectionProvider protection, IOptions<OutboxOptions> options) : IOutboxHandler
+{
+    public const string MessageType = "webhook";
+    public const string HttpClientName = "webhooks";
+    public const string SignatureHeader = "X-Aduan-Signature";
+    private const string ProtectorPurpose = "Aduan.Agencies.WebhookSecret";
+
+    public string Type => MessageType;
+
+    public IDataProtector Secrets => protection.CreateProtector(ProtectorPurpose);
+
+    /// <summary>
+    /// Queues the report's new public follow-ups for its lead agency's website, in the caller's unit of
+    /// work. Confidential reports are never published; texts are masked as on the public pages.
+    /// </summary>
+    public static int Enqueue(AduanDbContext db, Complaint complaint, DateTimeOffset now)
+    {
+        var agency = complaint.LeadAgency;
+        if (agency?.WebhookUrl is null || complaint.Privacy == PrivacyMode.Confidential)
+        {
+            return 0;
+        }
+
+        var queued = 0;
+        foreach (var e in complaint.Events.Where(e => e is { Id: 0, Type: ComplaintEventType.FollowUp, Visibility: EventVisibility.Public }))
+        {
+            var final = e.ToStatus == ComplaintStatus.FollowedUp;
+            var body = new FollowUpWebhook("follow-up", complaint.TrackingCode, new CodeName(agency.Code, agency.Name), final,
+                PersonalDataMask.Apply(e.Text), complaint.Status.ToString(), e.At, $"/api/v1/complaints/{complaint.TrackingCode}");
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Type = MessageType,
+                IdempotencyKey = $"follow-up/{complaint.TrackingCode}/{e.Sequence}/{agency.Code}",
+                DestinationId = agency.Id,
+                Payload = JsonSerializer.Serialize(body, JsonSerializerOptions.Web),
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+            queued++;
+        }
+
+        return queued;
+    }
+
+    public static string Sign(string secret, string body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken ct)
+    {
+        // The address and secret are read now, so a corrected URL also serves messages already queued.
+        var agency = await db.Agencies.FindAsync([message.DestinationId], ct);
+        if (agency?.WebhookUrl is null || agency.WebhookSecret is null)
+        {
+            return new DeliveryResult(DeliveryOutcome.Refused, "The agency has no webhook configured.");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, agency.WebhookUrl)
+        {
+            Content = new StringContent(message.Payload, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
+        request.Headers.Add(SignatureHeader, Sign(Secrets.Unprotect(agency.WebhookSecret), message.Payload));
+        request.Headers.Add("X-Aduan-Event", "follow-up");
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.DeliveryTimeout);
+        using var response = await httpFactory.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+        var status = (int)response.StatusCode;
+        return status switch
+        {
+            >= 200 and < 300 => DeliveryResult.Ok,
+            (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500 =>
+                new DeliveryResult(DeliveryOutcome.Retry, $"HTTP {status}"),
+            _ => new DeliveryResult(DeliveryOutcome.Refused, $"HTTP {status}"),
+        };
+    }
+}
