@@ -33,5 +33,20 @@ public sealed class AduanOptions
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Requests served at once by this instance; more wait in a short queue, then get 503.</summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentRequests { get; set; } = 512;
+
+    [Range(0, 100_000)]
+    public int MaxQueuedRequests { get; set; } = 1024;
+
+    /// <summary>What a 503 tells the client to wait before trying again.</summary>
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>A request still running after this is cancelled and answered 504 (nothing is half-written: each change is one transaction).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public string DatabasePath => Path.Combine(DataDirectory, "aduan.db");
 }

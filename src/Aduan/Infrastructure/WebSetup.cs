@@ -75,6 +75,9 @@ public static class WebSetup
             ];
         });
         services.AddAduanRateLimits();
+        services.AddRequestTimeouts();
+        services.AddOptions<Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutOptions>().Configure<IOptions<AduanOptions>>((o, aduan) =>
+            o.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy { Timeout = aduan.Value.RequestTimeout });
         services.AddAduanApiDocs();
         services.AddAduanHealth();
         return services;
@@ -87,10 +90,12 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<LoadShedding>();
         app.Use(LimitJsonBodies);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRequestTimeouts();
         return app;
     }
 

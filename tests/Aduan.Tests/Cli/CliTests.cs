@@ -146,6 +146,32 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_WhileServing_WritesAConsistentCopy()
+    {
+        using var factory = new AduanFactory();
+        var client = factory.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.SubmitAsync();
+        }
+
+        var copyDir = Path.Combine(_dir, "copy");
+        var backup = await AppProcess.RunAsync(_dir, null, factory.ProcessEnvironment, "backup", Path.Combine(copyDir, "aduan.db"));
+        if (AduanFactory.OnPostgres)
+        {
+            Assert.Equal(2, backup.ExitCode);
+            Assert.Contains("pg_dump", backup.Error, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.True(backup.ExitCode == 0, backup.Error);
+        var again = await AppProcess.RunAsync(_dir, null, factory.ProcessEnvironment, "backup", Path.Combine(copyDir, "aduan.db"));
+        Assert.Equal(1, again.ExitCode); // never overwrites
+        var audit = await AppProcess.RunAsync(_dir, null, new Dictionary<string, string> { ["Aduan__DataDirectory"] = copyDir }, "audit", "verify");
+        Assert.Contains("OK: 3 reports", audit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_WithUnknownTimeZone_FailsWithTheSettingsName()
     {
         var env = new Dictionary<string, string>(Env ?? []) { ["Aduan__Sla__TimeZone"] = "WIB" };
