@@ -40,6 +40,10 @@ public static class WebSetup
         services.AddScoped<AuditTrail>();
         services.AddScoped<HolidayCalendar>();
         services.AddOutbox();
+        services.AddScoped<SingletonLock>();
+        services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DeadlineSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
         return services;
     }
 

@@ -38,6 +38,7 @@ public sealed class CrashTests : IDisposable
             ["Aduan__Outbox__PollInterval"] = "00:00:00.200",
             ["Aduan__Outbox__BaseDelay"] = "00:00:00.300",
             ["Aduan__Outbox__MaxDelay"] = "00:00:01",
+            ["Aduan__Outbox__MaxAttempts"] = "100", // down for the whole test: must not dead-letter before the website is back
         };
 
         var first = await AppServer.StartAsync(_dir, env);

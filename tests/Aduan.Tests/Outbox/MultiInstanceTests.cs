@@ -40,6 +40,7 @@ public sealed class MultiInstanceTests : IDisposable
             ["Aduan__Outbox__PollInterval"] = "00:00:00.200",
             ["Aduan__Outbox__BaseDelay"] = "00:00:00.500",
             ["Aduan__Outbox__MaxDelay"] = "00:00:02",
+            ["Aduan__Outbox__MaxAttempts"] = "100",
         };
 
         await using var one = await AppServer.StartAsync(_dir, env);

@@ -42,8 +42,9 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             ["Aduan:IntakePerMinute"] = "100000",
             ["Aduan:LoginPerMinute"] = "100000",
 
-            // Tests run the outbox by hand (OutboxDispatcher.DispatchDueAsync) under the fake clock.
+            // Tests run the outbox and the deadline sweep by hand under the fake clock.
             ["Aduan:Outbox:Enabled"] = "false",
+            ["Aduan:Sweep:Enabled"] = "false",
         };
         if (OnPostgres)
         {
