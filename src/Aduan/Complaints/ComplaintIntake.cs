@@ -12,11 +12,12 @@ using PhoneNumbers;
 namespace Aduan.Complaints;
 
 /// <summary>
-/// Takes a report in from any channel: validates it, gives it a tracking code and a reporter key,
-/// starts its clocks and stores it with its first event in one transaction. A repeated
-/// Idempotency-Key returns the first answer instead of a second report.
+/// Takes a report in from any channel: validates it (this file), gives it a tracking code and a
+/// reporter key, starts its clocks and stores it with its first event in one transaction
+/// (ComplaintIntake.Store.cs). A repeated Idempotency-Key returns the first answer instead of a
+/// second report.
 /// </summary>
-public sealed class ComplaintIntake(
+public sealed partial class ComplaintIntake(
     AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection)
 {
     private const string ProtectorPurpose = "Aduan.Complaints.Idempotency";
@@ -51,86 +52,6 @@ public sealed class ComplaintIntake(
 
         return new NewComplaint(title, text!, request.Kind ?? ComplaintKind.Complaint, request.Privacy ?? PrivacyMode.Anonymous,
             channel, category, reporter, location);
-    }
-
-    public async Task<Outcome> SubmitAsync(NewComplaint input, Actor actor, string? idempotencyKey, CancellationToken ct)
-    {
-        var now = time.Now();
-        var requestHash = idempotencyKey is null ? null : Hash(input);
-        if (idempotencyKey is not null)
-        {
-            // Expired keys go first (an indexed range), so a reused old key starts afresh and keys do not pile up.
-            var cutoff = now - KeyLifetime;
-            await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
-            if (await FindAsync(idempotencyKey, requestHash!, ct) is { } earlier)
-            {
-                return earlier;
-            }
-        }
-
-        var sla = await slaProvider.GetAsync(ct);
-        var reporterKey = ReporterKey.New();
-        var complaint = Complaint.Submit(input, await NewTrackingCodeAsync(ct), ReporterKey.Hash(reporterKey), actor, now, sla);
-        db.Complaints.Add(complaint);
-        if (idempotencyKey is not null)
-        {
-            // Same transaction as the report: a retry after a crash finds both or neither.
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                Key = idempotencyKey,
-                RequestHash = requestHash!,
-                Complaint = complaint,
-                ProtectedReporterKey = Protector.Protect(reporterKey),
-                CreatedAt = now,
-            });
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (idempotencyKey is not null)
-        {
-            // A concurrent request with the same key won the race: answer with its report.
-            db.ChangeTracker.Clear();
-            return await FindAsync(idempotencyKey, requestHash!, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
-        }
-
-        return new Outcome(complaint, reporterKey, Replayed: false, KeyConflict: false);
-    }
-
-    private IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);
-
-    private async Task<Outcome?> FindAsync(string key, string requestHash, CancellationToken ct)
-    {
-        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, ct);
-        if (record is null)
-        {
-            return null;
-        }
-
-        if (record.RequestHash != requestHash)
-        {
-            return new Outcome(null, null, Replayed: false, KeyConflict: true);
-        }
-
-        var complaint = await db.Complaints.AsNoTracking()
-            .Include(c => c.Clocks.Where(k => k.StoppedAt == null))
-            .SingleAsync(c => c.Id == record.ComplaintId, ct);
-        return new Outcome(complaint, Protector.Unprotect(record.ProtectedReporterKey), Replayed: true, KeyConflict: false);
-    }
-
-    private async Task<string> NewTrackingCodeAsync(CancellationToken ct)
-    {
-        // 31^9 codes: a clash is rare, but the unique index would turn one into an error, so look first.
-        while (true)
-        {
-            var code = TrackingCode.New();
-            if (!await db.Complaints.AnyAsync(c => c.TrackingCode == code, ct))
-            {
-                return code;
-            }
-        }
     }
 
     private static string Hash(NewComplaint input) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(

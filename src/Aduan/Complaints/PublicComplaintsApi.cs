@@ -27,7 +27,8 @@ public static class PublicComplaintsApi
 
     public static async Task<Results<Created<SubmitComplaintResponse>, ProblemHttpResult>> Submit(
         SubmitComplaintRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ComplaintIntake intake, StaffContext staffContext, ComplaintPresenter presenter, Problems problems, CancellationToken ct)
+        ComplaintIntake intake, IntakeWriter writer, StaffContext staffContext, ComplaintPresenter presenter, Problems problems,
+        CancellationToken ct)
     {
         var v = new Validation(problems.T);
         if (idempotencyKey is not null && !IsValidIdempotencyKey(idempotencyKey))
@@ -49,7 +50,7 @@ public static class PublicComplaintsApi
         }
 
         var actor = staff is null ? Actor.Reporter : new Actor(ActorKind.Staff, staff.UserId, staff.Name, staff.AgencyId);
-        var outcome = await intake.SubmitAsync(input, actor, idempotencyKey, ct);
+        var outcome = await writer.SubmitAsync(new IntakeItem(input, actor, idempotencyKey), ct);
         if (outcome.KeyConflict)
         {
             return problems.Create(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Problem.Idempotency.Title",

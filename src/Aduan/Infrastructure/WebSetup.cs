@@ -33,6 +33,9 @@ public static class WebSetup
         services.AddScoped<SlaPolicyProvider>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<ComplaintIntake>();
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IntakeWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<TransitionCommands>();
         services.AddScoped<ComplaintPresenter>();

@@ -39,6 +39,7 @@ public sealed class CrashTests : IDisposable
             ["Aduan__Outbox__BaseDelay"] = "00:00:00.300",
             ["Aduan__Outbox__MaxDelay"] = "00:00:01",
             ["Aduan__Outbox__MaxAttempts"] = "100", // down for the whole test: must not dead-letter before the website is back
+            ["Aduan__Outbox__Lease"] = "00:00:05", // claims held by the killed instance expire after this
         };
 
         var first = await AppServer.StartAsync(_dir, env);
@@ -108,7 +109,7 @@ public sealed class CrashTests : IDisposable
 
         // The follow-ups queued before the crash reach the website once it is back.
         receiver.FailTimes = 0;
-        for (var i = 0; i < 200 && receiver.Requests.Count < followedUp.Count; i++)
+        for (var i = 0; i < 300 && receiver.Requests.Count < followedUp.Count; i++)
         {
             await Task.Delay(100);
         }

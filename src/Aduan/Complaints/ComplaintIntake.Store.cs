@@ -1,0 +1,132 @@
+using Aduan.Data;
+using Aduan.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Complaints;
+
+/// <summary>One report to store, as it leaves validation.</summary>
+public sealed record IntakeItem(NewComplaint Input, Actor Actor, string? IdempotencyKey);
+
+public sealed partial class ComplaintIntake
+{
+    /// <summary>Stores one report; a concurrent request with the same key gets the same report.</summary>
+    public async Task<Outcome> SubmitAsync(NewComplaint input, Actor actor, string? idempotencyKey, CancellationToken ct)
+    {
+        try
+        {
+            return (await SubmitManyAsync([new IntakeItem(input, actor, idempotencyKey)], ct))[0];
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // Another writer stored the same key first: answer with its report.
+            db.ChangeTracker.Clear();
+            return await FindAsync(idempotencyKey, Hash(input), ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+        }
+    }
+
+    /// <summary>
+    /// Stores many reports in one transaction (group commit: one durable write for the lot), or
+    /// none if it fails. Keys already stored, or repeated within the batch, get the first report.
+    /// </summary>
+    public async Task<IReadOnlyList<Outcome>> SubmitManyAsync(IReadOnlyList<IntakeItem> items, CancellationToken ct)
+    {
+        var now = time.Now();
+        var keys = items.Where(i => i.IdempotencyKey is not null).Select(i => i.IdempotencyKey!).Distinct().ToList();
+        if (keys.Count > 0)
+        {
+            // Expired keys go first (an indexed range), so a reused old key starts afresh and keys do not pile up.
+            var cutoff = now - KeyLifetime;
+            await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        }
+
+        var stored = keys.Count == 0
+            ? []
+            : await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToHashSetAsync(ct);
+        var sla = await slaProvider.GetAsync(ct);
+        var categories = await TrackedCategoriesAsync(items, ct);
+        var codes = await NewTrackingCodesAsync(items.Count, ct);
+
+        var outcomes = new Outcome?[items.Count];
+        var firstWithKey = new Dictionary<string, int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (input, actor, key) = items[i];
+            if (key is not null && (stored.Contains(key) || firstWithKey.ContainsKey(key)))
+            {
+                continue; // answered after the save, from the report that holds the key
+            }
+
+            var reporterKey = ReporterKey.New();
+            var own = input with { Category = input.Category is null ? null : categories[input.Category.Id] };
+            var complaint = Complaint.Submit(own, codes[i], ReporterKey.Hash(reporterKey), actor, now, sla);
+            db.Complaints.Add(complaint);
+            if (key is not null)
+            {
+                firstWithKey[key] = i;
+
+                // Same transaction as the report: a retry after a crash finds both or neither.
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    Key = key,
+                    RequestHash = Hash(input),
+                    Complaint = complaint,
+                    ProtectedReporterKey = Protector.Protect(reporterKey),
+                    CreatedAt = now,
+                });
+            }
+
+            outcomes[i] = new Outcome(complaint, reporterKey, Replayed: false, KeyConflict: false);
+        }
+
+        await db.SaveChangesAsync(ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            outcomes[i] ??= await FindAsync(items[i].IdempotencyKey!, Hash(items[i].Input), ct);
+        }
+
+        return outcomes!;
+    }
+
+    private IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);
+
+    private async Task<Outcome?> FindAsync(string key, string requestHash, CancellationToken ct)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            return new Outcome(null, null, Replayed: false, KeyConflict: true);
+        }
+
+        var complaint = await db.Complaints.AsNoTracking()
+            .Include(c => c.Clocks.Where(k => k.StoppedAt == null))
+            .SingleAsync(c => c.Id == record.ComplaintId, ct);
+        return new Outcome(complaint, Protector.Unprotect(record.ProtectedReporterKey), Replayed: true, KeyConflict: false);
+    }
+
+    /// <summary>Validation loaded the categories elsewhere; the reports must point at this context's own instances.</summary>
+    private async Task<Dictionary<long, Categories.Category>> TrackedCategoriesAsync(IReadOnlyList<IntakeItem> items, CancellationToken ct)
+    {
+        var ids = items.Where(i => i.Input.Category is not null).Select(i => i.Input.Category!.Id).Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Categories.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+    }
+
+    /// <summary>31^9 codes make a clash rare, but the unique index would turn one into an error, so look first, all at once.</summary>
+    private async Task<List<string>> NewTrackingCodesAsync(int count, CancellationToken ct)
+    {
+        var codes = new HashSet<string>();
+        while (codes.Count < count)
+        {
+            var fresh = Enumerable.Range(0, count - codes.Count).Select(_ => TrackingCode.New()).Where(c => !codes.Contains(c)).ToList();
+            var taken = await db.Complaints.Where(c => fresh.Contains(c.TrackingCode)).Select(c => c.TrackingCode).ToListAsync(ct);
+            codes.UnionWith(fresh.Except(taken));
+        }
+
+        return codes.ToList();
+    }
+}

@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Complaints;
+
+/// <summary>Section <c>Aduan:Intake</c>.</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "Aduan:Intake";
+
+    /// <summary>Store concurrent submissions together, one transaction (and one disk flush) per batch.</summary>
+    public bool GroupCommit { get; set; } = true;
+
+    [Range(1, 5000)]
+    public int MaxBatch { get; set; } = 256;
+
+    /// <summary>Submissions waiting for the writer; when full, new ones wait (the load shedder answers 503 long before).</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 10_000;
+}
+
+/// <summary>
+/// Group commit for intake. Requests validate on their own threads, then hand the report to this
+/// single writer, which stores whatever has gathered meanwhile in one transaction and answers each
+/// request only after that transaction committed: an acknowledged report is durable, and durable
+/// intake is not bounded by one flush per report. If a batch fails, its reports are stored one by
+/// one, so one bad report cannot fail the others.
+/// </summary>
+public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options) : BackgroundService
+{
+    private sealed record Pending(IntakeItem Item, TaskCompletionSource<ComplaintIntake.Outcome> Done);
+
+    private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateBounded<Pending>(
+        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    public async Task<ComplaintIntake.Outcome> SubmitAsync(IntakeItem item, CancellationToken ct)
+    {
+        if (!options.Value.GroupCommit)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ComplaintIntake>().SubmitAsync(
+                item.Input, item.Actor, item.IdempotencyKey, ct);
+        }
+
+        var pending = new Pending(item, new TaskCompletionSource<ComplaintIntake.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, ct);
+
+        // A client that gives up does not take its report back: it is stored all the same, and a retry
+        // with the same Idempotency-Key finds it.
+        return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(options.Value.MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < options.Value.MaxBatch && _queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                await WriteAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var left))
+            {
+                batch.Add(left);
+            }
+
+            batch.ForEach(p => p.Done.TrySetCanceled(stoppingToken));
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var outcomes = await scope.ServiceProvider.GetRequiredService<ComplaintIntake>()
+                .SubmitManyAsync(batch.Select(p => p.Item).ToList(), ct);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(outcomes[i]);
+            }
+        }
+        catch (Exception) when (batch.Count > 1 && !ct.IsCancellationRequested)
+        {
+            foreach (var pending in batch)
+            {
+                await WriteOneAsync(pending, ct);
+            }
+        }
+        catch (Exception e)
+        {
+            batch.ForEach(p => p.Done.TrySetException(e));
+        }
+    }
+
+    private async Task WriteOneAsync(Pending pending, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var (input, actor, key) = pending.Item;
+            pending.Done.TrySetResult(await scope.ServiceProvider.GetRequiredService<ComplaintIntake>().SubmitAsync(input, actor, key, ct));
+        }
+        catch (Exception e)
+        {
+            pending.Done.TrySetException(e);
+        }
+    }
+}
