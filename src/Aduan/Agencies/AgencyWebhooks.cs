@@ -7,6 +7,7 @@ using Aduan.Data;
 using Aduan.Outbox;
 using Aduan.Transparency;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Aduan.Agencies;
@@ -17,15 +18,18 @@ public sealed record FollowUpWebhook(
 
 /// <summary>
 /// Publishes every public follow-up to the lead agency's website, as the city requires: queued in
-/// the outbox with the change, POSTed as JSON with <c>Idempotency-Key</c> and
-/// <c>X-Aduan-Signature: sha256=HEX</c> (HMAC-SHA256 of the body with the agency's secret).
+/// the outbox with the change, POSTed as JSON with <c>Idempotency-Key</c>, <c>X-Aduan-Timestamp</c>
+/// (Unix seconds) and <c>X-Aduan-Signature: sha256=HEX</c>, the HMAC-SHA256 with the agency's secret
+/// of <c>{timestamp}.{idempotency key}.{body}</c>: a receiver can refuse a replayed or altered request.
 /// </summary>
 public sealed class AgencyWebhooks(
-    AduanDbContext db, IHttpClientFactory httpFactory, IDataProtectionProvider protection, IOptions<OutboxOptions> options) : IOutboxHandler
+    AduanDbContext db, IHttpClientFactory httpFactory, IDataProtectionProvider protection, IOptions<OutboxOptions> options, TimeProvider time)
+    : IOutboxHandler
 {
     public const string MessageType = "webhook";
     public const string HttpClientName = "webhooks";
     public const string SignatureHeader = "X-Aduan-Signature";
+    public const string TimestampHeader = "X-Aduan-Timestamp";
     private const string ProtectorPurpose = "Aduan.Agencies.WebhookSecret";
 
     public string Type => MessageType;
@@ -65,8 +69,9 @@ public sealed class AgencyWebhooks(
         return queued;
     }
 
-    public static string Sign(string secret, string body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+    public static string Sign(string secret, string timestamp, string idempotencyKey, string body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
+            Encoding.UTF8.GetBytes($"{timestamp}.{idempotencyKey}.{body}")));
 
     public async Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
@@ -77,12 +82,21 @@ public sealed class AgencyWebhooks(
             return new DeliveryResult(DeliveryOutcome.Refused, "The agency has no webhook configured.");
         }
 
+        // A report made confidential after the follow-up was queued is not published after all.
+        var code = JsonDocument.Parse(message.Payload).RootElement.GetProperty("trackingCode").GetString();
+        if (await db.Complaints.Where(c => c.TrackingCode == code).Select(c => c.Privacy).SingleOrDefaultAsync(ct) == PrivacyMode.Confidential)
+        {
+            return new DeliveryResult(DeliveryOutcome.Refused, "The report is confidential now; not published.");
+        }
+
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, agency.WebhookUrl)
         {
             Content = new StringContent(message.Payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
-        request.Headers.Add(SignatureHeader, Sign(Secrets.Unprotect(agency.WebhookSecret), message.Payload));
+        request.Headers.Add(TimestampHeader, timestamp);
+        request.Headers.Add(SignatureHeader, Sign(Secrets.Unprotect(agency.WebhookSecret), timestamp, message.IdempotencyKey, message.Payload));
         request.Headers.Add("X-Aduan-Event", "follow-up");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

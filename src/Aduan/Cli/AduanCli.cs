@@ -40,8 +40,9 @@ public static class AduanCli
         return await root.Parse(args).InvokeAsync();
     }
 
-    /// <summary>Runs a command with the application's services on a migrated, seeded database.</summary>
-    internal static async Task<int> WithServices(Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken ct)
+    /// <summary>Runs a command with the application's services on a migrated, seeded database (unless told to leave it as it is).</summary>
+    internal static async Task<int> WithServices(Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken ct,
+        bool prepareDatabase = true)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddAduanDefaults();
@@ -61,7 +62,10 @@ public static class AduanCli
             return 1;
         }
 
-        await DatabaseSetup.PrepareAsync(host.Services, seed: aduan.SeedOnStart, ct);
+        if (prepareDatabase)
+        {
+            await DatabaseSetup.PrepareAsync(host.Services, seed: aduan.SeedOnStart, ct);
+        }
         await using var scope = host.Services.CreateAsyncScope();
         return await command(scope.ServiceProvider, ct);
     }

@@ -32,17 +32,13 @@ public sealed partial class ComplaintIntake
     public async Task<IReadOnlyList<Outcome>> SubmitManyAsync(IReadOnlyList<IntakeItem> items, CancellationToken ct)
     {
         var now = time.Now();
+        var cutoff = now - KeyLifetime;
         var keys = items.Where(i => i.IdempotencyKey is not null).Select(i => i.IdempotencyKey!).Distinct().ToList();
-        if (keys.Count > 0)
-        {
-            // Expired keys go first (an indexed range), so a reused old key starts afresh and keys do not pile up.
-            var cutoff = now - KeyLifetime;
-            await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
-        }
+        var records = keys.Count == 0 ? [] : await db.IdempotencyRecords.Where(r => keys.Contains(r.Key)).ToListAsync(ct);
 
-        var stored = keys.Count == 0
-            ? []
-            : await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToHashSetAsync(ct);
+        // An expired key starts afresh: its old record goes in this same transaction (the sweep removes the others).
+        db.IdempotencyRecords.RemoveRange(records.Where(r => r.CreatedAt < cutoff));
+        var stored = records.Where(r => r.CreatedAt >= cutoff).Select(r => r.Key).ToHashSet();
         var sla = await slaProvider.GetAsync(ct);
         var categories = await TrackedCategoriesAsync(items, ct);
         var codes = await NewTrackingCodesAsync(items.Count, ct);
@@ -90,9 +86,17 @@ public sealed partial class ComplaintIntake
 
     private IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);
 
+    /// <summary>Removes keys older than <see cref="KeyLifetime"/>, with their encrypted reporter keys (the deadline sweep calls this).</summary>
+    public Task<int> RemoveExpiredKeysAsync(CancellationToken ct)
+    {
+        var cutoff = time.Now() - KeyLifetime;
+        return db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+
     private async Task<Outcome?> FindAsync(string key, string requestHash, CancellationToken ct)
     {
-        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, ct);
+        var cutoff = time.Now() - KeyLifetime;
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key && r.CreatedAt >= cutoff, ct);
         if (record is null)
         {
             return null;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Aduan.Complaints;
@@ -81,6 +82,12 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
 
     private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
     {
+        if (batch.Count == 1)
+        {
+            await WriteOneAsync(batch[0], ct); // the single path also settles a race for the same key with another instance
+            return;
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -91,8 +98,10 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
                 batch[i].Done.TrySetResult(outcomes[i]);
             }
         }
-        catch (Exception) when (batch.Count > 1 && !ct.IsCancellationRequested)
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
+            // The batch's transaction was rolled back (a constraint, e.g. a key stored by another instance
+            // meanwhile): nothing of it is stored, so each report is stored on its own.
             foreach (var pending in batch)
             {
                 await WriteOneAsync(pending, ct);
@@ -100,6 +109,8 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
         }
         catch (Exception e)
         {
+            // The database is away, or the answers could not be read after the commit: the requests fail
+            // (500) and clients retry with their keys; storing again here could duplicate reports without one.
             batch.ForEach(p => p.Done.TrySetException(e));
         }
     }

@@ -24,7 +24,14 @@ public static class DatabaseSetup
         {
             var aduan = sp.GetRequiredService<IOptions<AduanOptions>>().Value;
             options.UseSqlite(configuration.GetConnectionString("Aduan")
-                ?? new SqliteConnectionStringBuilder { DataSource = aduan.DatabasePath, Pooling = true }.ToString());
+                ?? new SqliteConnectionStringBuilder
+                {
+                    DataSource = aduan.DatabasePath,
+                    Pooling = true,
+
+                    // Busy timeout: a statement that finds the database locked by another writer retries for this long.
+                    DefaultTimeout = 30,
+                }.ToString());
         });
         services.AddDbContext<PostgresAduanDbContext>(options => options.UseNpgsql(configuration.GetConnectionString("Aduan")));
         services.AddScoped<AduanDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
@@ -51,6 +58,8 @@ public static class DatabaseSetup
 
         if (seed)
         {
+            // Instances starting together on an empty database: one seeds while the others wait, then find it seeded.
+            await using var held = await scope.ServiceProvider.GetRequiredService<SingletonLock>().WaitAsync("seed", ct);
             await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(ct);
         }
     }

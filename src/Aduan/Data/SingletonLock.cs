@@ -14,29 +14,46 @@ namespace Aduan.Data;
 /// job ends or, if the process dies, when the connection drops. SQLite serves one instance, so a
 /// lock inside the process is enough there.
 /// </summary>
-public sealed class SingletonLock(AduanDbContext db)
+public sealed class SingletonLock(AduanDbContext db, IConfiguration configuration)
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> InProcess = new();
 
     /// <summary>The lock, or null when another instance (or another run here) holds it.</summary>
-    public async Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken ct)
+    public Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken ct) => AcquireAsync(name, wait: false, ct);
+
+    /// <summary>The lock, once whoever holds it now lets go.</summary>
+    public async Task<IAsyncDisposable> WaitAsync(string name, CancellationToken ct) => (await AcquireAsync(name, wait: true, ct))!;
+
+    private async Task<IAsyncDisposable?> AcquireAsync(string name, bool wait, CancellationToken ct)
     {
         if (db is PostgresAduanDbContext)
         {
-            var connection = new NpgsqlConnection(db.Database.GetDbConnection().ConnectionString);
-            await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = Key(name) } } };
-            if (await command.ExecuteScalarAsync(ct) is true)
+            // Its own connection (from the configuration: an opened connection's string has no password),
+            // held for as long as the lock.
+            var connection = new NpgsqlConnection(configuration.GetConnectionString("Aduan"));
+            try
             {
-                return new AdvisoryLock(connection, Key(name));
+                await connection.OpenAsync(ct);
+                var sql = wait ? "SELECT pg_advisory_lock($1) IS NOT NULL" : "SELECT pg_try_advisory_lock($1)";
+                await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = Key(name) } } };
+                if (await command.ExecuteScalarAsync(ct) is true)
+                {
+                    return new AdvisoryLock(connection, Key(name));
+                }
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
             }
 
             await connection.DisposeAsync();
             return null;
         }
 
-        var semaphore = InProcess.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
-        return await semaphore.WaitAsync(0, ct) ? new Release(semaphore) : null;
+        // Per database file: several hosts in one process (tests) each have their own.
+        var semaphore = InProcess.GetOrAdd(name + "@" + db.Database.GetConnectionString(), _ => new SemaphoreSlim(1, 1));
+        return await semaphore.WaitAsync(wait ? Timeout.Infinite : 0, ct) ? new Release(semaphore) : null;
     }
 
     /// <summary>A stable 64-bit key for a job name (advisory locks are numbered).</summary>

@@ -46,7 +46,12 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>One round: claims up to a batch of due messages and delivers them. Returns how many it handled.</summary>
+    /// <summary>
+    /// One round: claims up to a batch of due messages and delivers them one by one. Each outcome is
+    /// written as soon as it is known, and only while the claim is still this instance's: before each
+    /// delivery the claim is renewed (so a slow batch keeps it, and a message discarded meanwhile is
+    /// skipped), after it the outcome is recorded only if nobody else took the message over.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         var o = options.Value;
@@ -60,50 +65,76 @@ public sealed class OutboxDispatcher(
         }
 
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToDictionary(h => h.Type);
-        var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
+        var handled = 0;
         foreach (var message in messages)
         {
+            if (ct.IsCancellationRequested || await RenewAsync(db, message.Id, time.Now() + o.Lease, ct) == 0)
+            {
+                continue; // shutting down (unstarted claims simply expire), or no longer ours or no longer wanted
+            }
+
             var result = handlers.TryGetValue(message.Type, out var handler)
                 ? await DeliverAsync(handler, message, ct)
                 : new DeliveryResult(DeliveryOutcome.Refused, $"No handler for type '{message.Type}'.");
-            Record(message, result, time.Now(), o);
+            if (result is null)
+            {
+                break; // cancelled mid-delivery: the outcome is unknown, so the claim expires and it is tried again
+            }
+
+            await RecordAsync(db, message, result, time.Now(), o);
+            handled++;
         }
 
-        await db.SaveChangesAsync(ct);
-        return messages.Count;
+        return handled;
     }
 
-    private static async Task<DeliveryResult> DeliverAsync(IOutboxHandler handler, OutboxMessage message, CancellationToken ct)
+    private Task<int> RenewAsync(AduanDbContext db, long id, DateTimeOffset until, CancellationToken ct) =>
+        db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == Instance && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
+
+    /// <summary>Any failure of one delivery is that message's retry, never the round's end; null only when shutting down.</summary>
+    private static async Task<DeliveryResult?> DeliverAsync(IOutboxHandler handler, OutboxMessage message, CancellationToken ct)
     {
         try
         {
             return await handler.DeliverAsync(message, ct);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception e)
         {
             return new DeliveryResult(DeliveryOutcome.Retry, e.GetType().Name + ": " + e.Message);
         }
     }
 
-    private void Record(OutboxMessage message, DeliveryResult result, DateTimeOffset now, OutboxOptions o)
+    private async Task RecordAsync(AduanDbContext db, OutboxMessage message, DeliveryResult result, DateTimeOffset now, OutboxOptions o)
     {
-        message.Attempts++;
-        message.LockedUntil = null;
-        message.LockedBy = null;
-        message.LastError = result.Error is { Length: > 500 } error ? error[..500] : result.Error;
-        switch (result.Outcome)
+        var attempts = message.Attempts + 1;
+        var (status, next) = result.Outcome switch
         {
-            case DeliveryOutcome.Delivered:
-                message.Status = OutboxStatus.Delivered;
-                message.DeliveredAt = now;
-                break;
-            case DeliveryOutcome.Retry when message.Attempts < o.MaxAttempts:
-                message.NextAttemptAt = now + Backoff(message.Attempts, o);
-                break;
-            default:
-                message.Status = OutboxStatus.Dead;
-                logger.LogWarning("Outbox message {Id} ({Type}) is dead after {Attempts} attempts", message.Id, message.Type, message.Attempts);
-                break;
+            DeliveryOutcome.Delivered => (OutboxStatus.Delivered, message.NextAttemptAt),
+            DeliveryOutcome.Retry when attempts < o.MaxAttempts => (OutboxStatus.Pending, now + Backoff(attempts, o)),
+            _ => (OutboxStatus.Dead, message.NextAttemptAt),
+        };
+        var error = result.Error is { Length: > 500 } e ? e[..500] : result.Error;
+        DateTimeOffset? deliveredAt = status == OutboxStatus.Delivered ? now : null;
+
+        // Not cancellable: what was delivered must be written down, even during shutdown.
+        var written = await db.OutboxMessages.Where(m => m.Id == message.Id && m.LockedBy == Instance && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, status)
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.DeliveredAt, deliveredAt)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LockedBy, (string?)null), CancellationToken.None);
+        if (written == 1 && status == OutboxStatus.Dead)
+        {
+            logger.LogWarning("Outbox message {Id} ({Type}) is dead after {Attempts} attempts", message.Id, message.Type, attempts);
         }
     }
 

@@ -20,7 +20,8 @@ public sealed class SweepOptions
 /// <summary>
 /// Closes what waits on a reporter who did not answer in time (DESIGN.md deadlines): a followed-up
 /// report with no reply in the reply window is resolved, a deferred report with no answer is
-/// archived. Through the state machine, as the System actor; one instance at a time.
+/// archived. Through the state machine, as the System actor; one instance at a time. It also
+/// removes expired Idempotency-Keys (and the reporter keys kept with them).
 /// </summary>
 public sealed class DeadlineSweep(IServiceScopeFactory scopes, IOptions<SweepOptions> options, ILogger<DeadlineSweep> logger) : BackgroundService
 {
@@ -59,6 +60,7 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, IOptions<SweepOpt
             return null;
         }
 
+        await sp.GetRequiredService<ComplaintIntake>().RemoveExpiredKeysAsync(ct);
         var db = sp.GetRequiredService<AduanDbContext>();
         var now = sp.GetRequiredService<TimeProvider>().Now();
         var due = await db.SlaClocks.AsNoTracking()

@@ -24,9 +24,14 @@ public sealed class LoadSheddingTests
             await stalled.ConnectAsync(IPAddress.Loopback, server.Port);
             await stalled.GetStream().WriteAsync(Encoding.ASCII.GetBytes(
                 "POST /api/v1/complaints HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"text\": \""));
-            await Task.Delay(500);
-
+            // Until the server has read the stalled request, a probe may still get through: ask until it is busy.
             var busy = await server.Client.GetAsync("/api/v1/categories");
+            for (var i = 0; i < 100 && busy.StatusCode != HttpStatusCode.ServiceUnavailable; i++)
+            {
+                await Task.Delay(50);
+                busy = await server.Client.GetAsync("/api/v1/categories");
+            }
+
             var health = await server.Client.GetAsync("/health/live");
 
             await busy.ProblemAsync(HttpStatusCode.ServiceUnavailable);

@@ -71,10 +71,13 @@ public sealed class CrashTests : IDisposable
                 }
             }
         })).ToList();
-        while (acknowledged.Count < 40)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (acknowledged.Count < 40 && DateTime.UtcNow < deadline && clients.All(c => !c.IsFaulted))
         {
             await Task.Delay(50);
         }
+
+        Assert.True(acknowledged.Count >= 40, $"Intake did not acknowledge 40 reports within 60 s (got {acknowledged.Count}).");
 
         await first.DisposeAsync(); // SIGKILL, mid-intake
         await stop.CancelAsync();

@@ -55,7 +55,8 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(1, await DispatchAsync());
 
         var received = Assert.Single(_receiver.Requests);
-        Assert.Equal(AgencyWebhooks.Sign(Secret, received.Body), received.Signature);
+        Assert.True(received.SignedWith(Secret));
+        Assert.False(received.SignedWith("rahasia-yang-salah-sekali"));
         Assert.StartsWith($"follow-up/{code}/", received.IdempotencyKey, StringComparison.Ordinal);
         var body = JsonSerializer.Deserialize<FollowUpWebhook>(received.Body, JsonSerializerOptions.Web)!;
         Assert.Equal(code, body.TrackingCode);
@@ -129,6 +130,40 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Delivered, (await MessageAsync(code)).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await _admin.PostAsync($"/api/v1/admin/outbox/{message.Id}/discard", null)).StatusCode);
         Assert.True(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "outbox.retry")));
+    }
+
+    [Fact]
+    public async Task MadeConfidentialWhileQueued_IsNotPublished()
+    {
+        _receiver.FailTimes = 1;
+        var code = await FollowedUpAsync();
+        await DispatchAsync(); // the website is down: the follow-up waits
+        await _manager.ActOkAsync(code, new { action = "classify", privacy = "Confidential" });
+        _factory.Time.Advance(TimeSpan.FromMinutes(1));
+
+        await DispatchAsync();
+
+        var message = await MessageAsync(code);
+        Assert.Equal(OutboxStatus.Dead, message.Status);
+        Assert.Contains("confidential", message.LastError, StringComparison.Ordinal);
+        Assert.Empty(_receiver.Requests);
+    }
+
+    [Fact]
+    public async Task ClaimOfADeadInstance_ExpiresAndTheMessageIsDelivered()
+    {
+        var code = await FollowedUpAsync();
+        var now = _factory.Time.GetUtcNow();
+        var lease = TimeSpan.FromMinutes(2);
+        var ghost = await _factory.WithDbAsync(db => Aduan.Data.OutboxClaims.ClaimAsync(db, "crashed-instance", now, now + lease, 10, CancellationToken.None));
+        Assert.Single(ghost);
+
+        Assert.Equal(0, await DispatchAsync()); // still claimed by the instance that died
+        _factory.Time.Advance(lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await DispatchAsync());
+
+        Assert.Equal(OutboxStatus.Delivered, (await MessageAsync(code)).Status);
+        Assert.Single(_receiver.Requests);
     }
 
     [Fact]

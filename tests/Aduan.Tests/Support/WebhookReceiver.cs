@@ -16,7 +16,18 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private WebhookReceiver(int port) => Port = port;
 
-    public sealed record Received(string Body, string? IdempotencyKey, string? Signature);
+    public sealed record Received(byte[] RawBody, string? IdempotencyKey, string? Timestamp, string? Signature)
+    {
+        public string Body => System.Text.Encoding.UTF8.GetString(RawBody);
+
+        /// <summary>Checks the signature as an agency's website would, independently of Aduan's code: HMAC-SHA256 of "t.key.body" over the raw bytes.</summary>
+        public bool SignedWith(string secret)
+        {
+            var signed = System.Text.Encoding.UTF8.GetBytes($"{Timestamp}.{IdempotencyKey}.").Concat(RawBody).ToArray();
+            var expected = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), signed));
+            return Signature == expected;
+        }
+    }
 
     public int Port { get; private set; }
 
@@ -45,15 +56,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/aduan/webhook", async (HttpRequest request) =>
         {
-            using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync();
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
             if (FailTimes > 0)
             {
                 FailTimes--;
                 return Results.StatusCode(FailStatus);
             }
 
-            Requests.Enqueue(new Received(body, request.Headers["Idempotency-Key"], request.Headers["X-Aduan-Signature"]));
+            Requests.Enqueue(new Received(buffer.ToArray(), request.Headers["Idempotency-Key"], request.Headers["X-Aduan-Timestamp"],
+                request.Headers["X-Aduan-Signature"]));
             return Results.Ok();
         });
         await _app.StartAsync();
