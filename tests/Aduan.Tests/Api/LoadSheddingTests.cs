@@ -18,28 +18,21 @@ public sealed class LoadSheddingTests
             ["Aduan__MaxQueuedRequests"] = "0",
         });
 
-        // A client that sends half a report and stalls: it holds the only permit.
-        using (var stalled = new TcpClient())
+        HttpResponseMessage? busy = null;
+        HttpResponseMessage? health = null;
+        for (var attempt = 1; attempt <= 10 && busy?.StatusCode != HttpStatusCode.ServiceUnavailable; attempt++)
         {
-            await stalled.ConnectAsync(IPAddress.Loopback, server.Port);
-            await stalled.GetStream().WriteAsync(Encoding.ASCII.GetBytes(
-                "POST /api/v1/complaints HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"text\": \""));
-            // Until the server has read the stalled request, a probe may still get through: ask until it is busy.
-            var busy = await server.Client.GetAsync("/api/v1/categories");
-            for (var i = 0; i < 100 && busy.StatusCode != HttpStatusCode.ServiceUnavailable; i++)
-            {
-                await Task.Delay(50);
-                busy = await server.Client.GetAsync("/api/v1/categories");
-            }
-
-            var health = await server.Client.GetAsync("/health/live");
-
-            await busy.ProblemAsync(HttpStatusCode.ServiceUnavailable);
-            Assert.Equal(TimeSpan.FromSeconds(2), busy.Headers.RetryAfter?.Delta);
-            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            await using var slow = await SlowClient.StartAsync(server.Port);
+            await Task.Delay(200 * attempt); // let the server take the slow request in first, a little longer each time
+            busy = await server.Client.GetAsync("/api/v1/categories");
+            health = await server.Client.GetAsync("/health/live");
         }
 
-        // The stalled client is gone: the permit is free again.
+        await busy!.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(TimeSpan.FromSeconds(2), busy!.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, health!.StatusCode);
+
+        // The slow client is gone: the permit is free again.
         HttpStatusCode status = 0;
         for (var i = 0; i < 50 && status != HttpStatusCode.OK; i++)
         {
@@ -49,5 +42,49 @@ public sealed class LoadSheddingTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Directory.Delete(dir, recursive: true);
+    }
+
+    /// <summary>
+    /// A client whose report trickles in (JSON whitespace, fast enough for Kestrel's minimum data
+    /// rate), so its request holds a permit for as long as it lives.
+    /// </summary>
+    private sealed class SlowClient : IAsyncDisposable
+    {
+        private readonly TcpClient _tcp = new();
+        private readonly CancellationTokenSource _stop = new();
+        private Task _trickle = Task.CompletedTask;
+
+        public static async Task<SlowClient> StartAsync(int port)
+        {
+            var client = new SlowClient();
+            await client._tcp.ConnectAsync(IPAddress.Loopback, port);
+            var stream = client._tcp.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                "POST /api/v1/complaints HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n{"));
+            client._trickle = Task.Run(async () =>
+            {
+                try
+                {
+                    for (var i = 0; i < 150 && !client._stop.IsCancellationRequested; i++)
+                    {
+                        await stream.WriteAsync(Encoding.ASCII.GetBytes(new string(' ', 300)), client._stop.Token);
+                        await Task.Delay(500, client._stop.Token);
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException)
+                {
+                    // stopped, or the server answered (503) and closed
+                }
+            });
+            return client;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _trickle;
+            _tcp.Dispose();
+            _stop.Dispose();
+        }
     }
 }
