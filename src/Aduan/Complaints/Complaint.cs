@@ -50,6 +50,9 @@ public sealed partial class Complaint
     /// <summary>The earliest due instant of the running staff clocks: what "overdue" and "nearest deadline" read.</summary>
     public DateTimeOffset? NextDueAt { get; private set; }
 
+    /// <summary><see cref="NextDueAt"/>, or the end of time when nothing is due: a non-null key an index can sort by, nearest first.</summary>
+    public DateTimeOffset DueOrder { get; private set; } = DateTimeOffset.MaxValue;
+
     /// <summary>The lead agency's resolution deadline, kept when a follow-up is sent back; set anew on dispatch, forward and reopen.</summary>
     public DateTimeOffset? ResolutionDueAt { get; private set; }
 

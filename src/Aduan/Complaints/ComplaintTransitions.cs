@@ -197,6 +197,7 @@ public sealed partial class Complaint
 
         // Staff deadlines only: a report that waits on the reporter is not overdue for anyone.
         NextDueAt = Clocks.Where(c => c.IsRunning && !SlaPolicy.WaitsOnReporter(c.Kind)).Min(c => (DateTimeOffset?)c.DueAt);
+        DueOrder = NextDueAt ?? DateTimeOffset.MaxValue;
     }
 }
 

@@ -62,7 +62,8 @@ public sealed record StaffComplaintListItem(
     bool Overdue,
     int ForwardCount);
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages);
+/// <summary>A page of a list. <see cref="TotalCountCapped"/>: there are more than <see cref="TotalCount"/> matches (the count stops there).</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages, bool TotalCountCapped = false);
 
 public sealed record ReporterView(string? Name, string? Phone, string? Email);
 

@@ -27,6 +27,7 @@ public static class StaffComplaintList
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 25;
     public const int MaxPage = 100_000;
+    public const int MaxCount = 10_000;
     private static readonly string[] Sorts = ["newest", "oldest", "due", "updated"];
 
     public static async Task<Results<Ok<PagedList<StaffComplaintListItem>>, ProblemHttpResult>> ListAsync(
@@ -145,11 +146,15 @@ public static class StaffComplaintList
             q = q.Matching(db, text);
         }
 
-        var total = await q.CountAsync(ct);
+        // Counting every match of a broad filter at a million reports costs more than the page itself:
+        // the count stops at MaxCount, and the page says when there are more.
+        var total = await q.Take(MaxCount + 1).CountAsync(ct);
+        var capped = total > MaxCount;
+        total = Math.Min(total, MaxCount);
         q = sort switch
         {
             "oldest" => q.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id),
-            "due" => q.OrderBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id),
+            "due" => q.OrderBy(c => c.DueOrder).ThenBy(c => c.Id),
             "updated" => q.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
             _ => q.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id),
         };
@@ -166,6 +171,6 @@ public static class StaffComplaintList
             r.CategoryCode is null ? null : new CodeName(r.CategoryCode, r.CategoryName),
             ComplaintPresenter.AgencyOf(byId, r.LeadAgencyId), r.SubmittedAt, r.UpdatedAt, r.NextDueAt,
             r.NextDueAt < now, r.ForwardCount)).ToList();
-        return TypedResults.Ok(new PagedList<StaffComplaintListItem>(items, page, pageSize, total, (total + pageSize - 1) / pageSize));
+        return TypedResults.Ok(new PagedList<StaffComplaintListItem>(items, page, pageSize, total, (total + pageSize - 1) / pageSize, capped));
     }
 }

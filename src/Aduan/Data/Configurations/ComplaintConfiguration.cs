@@ -39,6 +39,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.CategoryId, c.SubmittedAt });
         b.HasIndex(c => c.SubmittedAt);
         b.HasIndex(c => c.NextDueAt);
+        b.HasIndex(c => new { c.DueOrder, c.Id }); // "nearest deadline first" without sorting every matching row
     }
 }
 

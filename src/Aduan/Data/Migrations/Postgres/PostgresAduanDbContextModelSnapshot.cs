@@ -135,6 +135,9 @@ namespace Aduan.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("DueOrder")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("EventCount")
                         .HasColumnType("integer");
 
@@ -276,6 +279,8 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "SubmittedAt");
+
+                    b.HasIndex("DueOrder", "Id");
 
                     b.HasIndex("Status", "SubmittedAt");
 

@@ -123,6 +123,9 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<long?>("DispatchedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DueOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EventCount")
                         .HasColumnType("INTEGER");
 
@@ -255,6 +258,8 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "SubmittedAt");
+
+                    b.HasIndex("DueOrder", "Id");
 
                     b.HasIndex("Status", "SubmittedAt");
 
