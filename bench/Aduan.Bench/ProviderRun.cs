@@ -27,15 +27,15 @@ public static class ProviderRun
             await using var connection = database.CreateConnection();
             await connection.OpenAsync(ct);
             var reference = await ReferenceData.ReadAsync(connection, ct);
-            var ceiling = new Ceiling(app.BaseAddress, duration);
+            var ceiling = new Ceiling(app, duration);
             if (options.Intake)
             {
-                result.Intake = await IntakeBench.RunAsync(app.BaseAddress, reference, ceiling, duration, ct);
+                result.Intake = await IntakeBench.RunAsync(app, reference, ceiling, duration, ct);
             }
 
             if (options.Lookup)
             {
-                result.Lookup = await LookupBench.RunAsync(app.BaseAddress, connection, reference, ceiling, duration, ct);
+                result.Lookup = await LookupBench.RunAsync(app, connection, reference, ceiling, duration, ct);
             }
 
             result.HttpPeakMemoryBytes = app.PeakMemoryBytes();

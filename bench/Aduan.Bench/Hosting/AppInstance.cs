@@ -97,6 +97,15 @@ public sealed class AppInstance : IAsyncDisposable
         return kb is null ? 0 : long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>CPU time the app has used so far, user and system (utime + stime in /proc/PID/stat, at 100 ticks a second).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

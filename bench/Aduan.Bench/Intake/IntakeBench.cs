@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Aduan.Bench.Data;
+using Aduan.Bench.Hosting;
 using Aduan.Bench.Load;
 
 namespace Aduan.Bench.Intake;
@@ -21,7 +22,7 @@ public static class IntakeBench
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static async Task<List<RatioRow>> RunAsync(Uri baseAddress, ReferenceData reference, Ceiling ceiling, TimeSpan duration,
+    public static async Task<List<RatioRow>> RunAsync(AppInstance app, ReferenceData reference, Ceiling ceiling, TimeSpan duration,
         CancellationToken ct)
     {
         Console.WriteLine("==> intake: POST /api/v1/complaints, then the ceiling (GET /health/live) with the same clients");
@@ -37,10 +38,11 @@ public static class IntakeBench
             return response.StatusCode;
         }
 
+        await LoadRunner.WarmUpAsync(app, "POST /api/v1/complaints", Submit, ct);
         var rows = new List<RatioRow>();
         foreach (var clients in ClientCounts)
         {
-            var measured = await LoadRunner.RunAsync(baseAddress, "POST /api/v1/complaints", clients, duration, Submit, ct);
+            var measured = await LoadRunner.RunAsync(app, "POST /api/v1/complaints", clients, duration, Submit, ct);
             rows.Add(new RatioRow(measured, await ceiling.AtAsync(clients, ct)));
         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Aduan.Bench.Hosting;
 
 namespace Aduan.Bench.Load;
 
@@ -12,7 +13,7 @@ public sealed record RatioRow(LoadMeasurement Measured, LoadMeasurement Ceiling)
 /// The machine's ceiling: GET /health/live, which touches no database, through the same app and
 /// the same clients. Measured once per number of clients and app process, then reused.
 /// </summary>
-public sealed class Ceiling(Uri baseAddress, TimeSpan duration)
+public sealed class Ceiling(AppInstance app, TimeSpan duration)
 {
     private const string Path = "/health/live";
     private static readonly Uri Live = new(Path, UriKind.Relative);
@@ -20,9 +21,14 @@ public sealed class Ceiling(Uri baseAddress, TimeSpan duration)
 
     public async Task<LoadMeasurement> AtAsync(int clients, CancellationToken ct)
     {
+        if (_measured.Count == 0)
+        {
+            await LoadRunner.WarmUpAsync(app, "GET " + Path, SendAsync, ct);
+        }
+
         if (!_measured.TryGetValue(clients, out var measurement))
         {
-            measurement = await LoadRunner.RunAsync(baseAddress, "GET " + Path, clients, duration, SendAsync, ct);
+            measurement = await LoadRunner.RunAsync(app, "GET " + Path, clients, duration, SendAsync, ct);
             _measured[clients] = measurement;
         }
 

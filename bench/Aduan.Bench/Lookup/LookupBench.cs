@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using Aduan.Bench.Data;
+using Aduan.Bench.Hosting;
 using Aduan.Bench.Intake;
 using Aduan.Bench.Load;
 
@@ -13,7 +14,7 @@ public static class LookupBench
     public static readonly int[] ClientCounts = [16, 64];
     private const int MinimumCodes = 2000;
 
-    public static async Task<List<RatioRow>> RunAsync(Uri baseAddress, DbConnection connection, ReferenceData reference, Ceiling ceiling,
+    public static async Task<List<RatioRow>> RunAsync(AppInstance app, DbConnection connection, ReferenceData reference, Ceiling ceiling,
         TimeSpan duration, CancellationToken ct)
     {
         Console.WriteLine("==> lookup: GET /api/v1/complaints/{code} for random existing codes, then the ceiling");
@@ -21,7 +22,7 @@ public static class LookupBench
         if (codes.Count < MinimumCodes)
         {
             Console.WriteLine($"    submitting {MinimumCodes} reports to look up ...");
-            await SubmitAsync(baseAddress, reference, MinimumCodes, ct);
+            await SubmitAsync(app.BaseAddress, reference, MinimumCodes, ct);
             codes = await CodesAsync(connection, 50_000, ct);
         }
 
@@ -32,10 +33,11 @@ public static class LookupBench
             return response.StatusCode;
         }
 
+        await LoadRunner.WarmUpAsync(app, "GET /api/v1/complaints/{code}", Get, ct);
         var rows = new List<RatioRow>();
         foreach (var clients in ClientCounts)
         {
-            var measured = await LoadRunner.RunAsync(baseAddress, "GET /api/v1/complaints/{code}", clients, duration, Get, ct);
+            var measured = await LoadRunner.RunAsync(app, "GET /api/v1/complaints/{code}", clients, duration, Get, ct);
             rows.Add(new RatioRow(measured, await ceiling.AtAsync(clients, ct)));
         }
 

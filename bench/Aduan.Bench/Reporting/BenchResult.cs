@@ -5,14 +5,16 @@ using Aduan.Bench.Scale;
 
 namespace Aduan.Bench.Reporting;
 
-public sealed record MachineInfo(int Cores, double MemoryGiB, string Os, string Runtime, string? Commit)
+/// <param name="LoadAverage">The 1-minute load average when the run started: other work on the same cores skews every number.</param>
+public sealed record MachineInfo(int Cores, double MemoryGiB, string Os, string Runtime, string? Commit, double LoadAverage)
 {
     public static MachineInfo Current(string? commit) => new(
         Environment.ProcessorCount,
         Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0, 1),
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
-        commit);
+        commit,
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture));
 }
 
 /// <summary>A target from the issue beside what was measured; reported, never asserted.</summary>

@@ -12,7 +12,7 @@ public static class ResultReport
     public static void Print(BenchResult r)
     {
         Console.WriteLine();
-        Console.WriteLine($"==== Results: {r.Provider} — {r.Machine.Cores} cores, {r.Machine.MemoryGiB} GiB, {r.Machine.Runtime}, commit {r.Machine.Commit ?? "?"}");
+        Console.WriteLine($"==== Results: {r.Provider} — {r.Machine.Cores} cores, {r.Machine.MemoryGiB} GiB, {r.Machine.Runtime}, commit {r.Machine.Commit ?? "?"}, load average at start {r.Machine.LoadAverage.ToString(CultureInfo.InvariantCulture)}");
         PrintRatios("intake (POST /api/v1/complaints)", "reports/s", r.Intake);
         PrintRatios("lookup (GET /api/v1/complaints/{code})", "reads/s", r.Lookup);
         if (r.HttpPeakMemoryBytes is { } http)
@@ -58,11 +58,11 @@ public static class ResultReport
 
         Console.WriteLine();
         Console.WriteLine(title);
-        Console.WriteLine(F($"  {"clients",7} {unit,11} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"failed",7} {"ceiling/s",10} {"ceil p95",9} {"ratio",7}"));
+        Console.WriteLine(F($"  {"clients",7} {unit,11} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"failed",7} {"ceiling/s",10} {"ceil p95",9} {"ratio",7} {"app CPU ms/req",15}"));
         foreach (var row in rows)
         {
             var m = row.Measured;
-            Console.WriteLine(F($"  {m.Clients,7} {m.PerSecond,11:N0} {m.P50Ms,8:F2} {m.P95Ms,8:F2} {m.P99Ms,8:F2} {m.Failed,7} {row.Ceiling.PerSecond,10:N0} {row.Ceiling.P95Ms,9:F2} {row.Ratio,7:P1}"));
+            Console.WriteLine(F($"  {m.Clients,7} {m.PerSecond,11:N0} {m.P50Ms,8:F2} {m.P95Ms,8:F2} {m.P99Ms,8:F2} {m.Failed,7} {row.Ceiling.PerSecond,10:N0} {row.Ceiling.P95Ms,9:F2} {row.Ratio,7:P1} {m.AppCpuMsPerRequest,15:F2}"));
         }
     }
 

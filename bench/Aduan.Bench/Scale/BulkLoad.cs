@@ -76,16 +76,19 @@ public static class BulkLoad
         }, ct);
 
         var clock = Stopwatch.StartNew();
+        var writing = new Stopwatch(); // the rest of the time the writer waits for the generator
         long loaded = 0, rows = 0, nextReport = ProgressEvery;
         await foreach (var batch in batches.Reader.ReadAllAsync(ct))
         {
+            writing.Start();
             await loader.WriteAsync(batch, ct);
+            writing.Stop();
             loaded += batch.Count;
             rows += batch.Sum(r => 1 + r.Events.Count + r.Assignments.Count + r.Clocks.Count);
             if (loaded >= nextReport || loaded == reports)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    {loaded,12:N0} reports ({rows:N0} rows) in {clock.Elapsed.TotalSeconds:F0} s, {loaded / clock.Elapsed.TotalSeconds:N0} reports/s"));
+                    $"    {loaded,12:N0} reports ({rows:N0} rows) in {clock.Elapsed.TotalSeconds:F0} s, {loaded / clock.Elapsed.TotalSeconds:N0} reports/s (writing {writing.Elapsed.TotalSeconds:F0} s)"));
                 nextReport += ProgressEvery;
             }
         }

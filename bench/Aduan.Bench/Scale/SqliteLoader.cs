@@ -17,6 +17,15 @@ public sealed class SqliteLoader : IBulkLoader
     public SqliteLoader(SqliteConnection connection)
     {
         _connection = connection;
+
+        // For this connection only: a page cache that holds the indexes being filled (the default 2 MB
+        // thrashes), and one fsync per checkpoint instead of per batch: a crash mid-load just means loading again.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA cache_size = -524288; PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+        }
+
         _complaints = new(connection, "Complaints", BenchTables.Complaints);
         _events = new(connection, "ComplaintEvents", BenchTables.Events);
         _assignments = new(connection, "Assignments", BenchTables.Assignments);
