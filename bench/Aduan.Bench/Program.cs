@@ -36,7 +36,12 @@ foreach (var provider in options.Providers)
     {
         await ProviderRun.RunAsync(result, options, appDll, cancel.Token);
     }
-    catch (Exception e) when (e is not OperationCanceledException)
+    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+    {
+        Console.Error.WriteLine($"\n{provider}: cancelled; everything started was stopped. Results below are partial.");
+        exitCode = 130;
+    }
+    catch (Exception e)
     {
         Console.Error.WriteLine($"\n{provider}: the run failed, results below are partial:\n{e}");
         exitCode = 1;
@@ -44,6 +49,10 @@ foreach (var provider in options.Providers)
 
     ResultReport.Print(result);
     Console.WriteLine($"\nwritten to {ResultReport.Write(result, root)}");
+    if (cancel.IsCancellationRequested)
+    {
+        break;
+    }
 }
 
 return exitCode;
