@@ -18,8 +18,8 @@ public sealed class SqliteLoader : IBulkLoader
     {
         _connection = connection;
 
-        // For this connection only: a page cache that holds the indexes being filled (the default 2 MB
-        // thrashes), and one fsync per checkpoint instead of per batch: a crash mid-load just means loading again.
+        // For this connection only: a larger page cache for the indexes being filled, and an fsync per
+        // checkpoint instead of per batch (a crash mid-load just means loading again).
         using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = "PRAGMA cache_size = -524288; PRAGMA synchronous = NORMAL;";
