@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Aduan.Bench.Hosting;
+
+namespace Aduan.Bench.Load;
+
+/// <summary>One request of a load test: sends it on the client's connection and says whether it succeeded.</summary>
+public delegate Task<HttpStatusCode> SendRequest(HttpClient client, CancellationToken ct);
+
+/// <summary>Throughput and latency of one endpoint at one number of concurrent clients.</summary>
+public sealed record LoadMeasurement(
+    string Endpoint, int Clients, double Seconds, long Succeeded, long Failed, double PerSecond,
+    double P50Ms, double P95Ms, double P99Ms, double AppCpuMsPerRequest, IReadOnlyDictionary<string, long> Failures);
+
+/// <summary>
+/// N clients, each with its own keep-alive connection, send requests back to back: one second of
+/// warm-up, then S measured seconds. Only requests that finish inside the measured window count.
+/// The clients run on the same two cores as the app, so they take a share of the machine; the
+/// ratio to the trivial endpoint, measured the same way, is what compares.
+/// </summary>
+public static class LoadRunner
+{
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+
+    public static async Task<LoadMeasurement> RunAsync(AppInstance app, string endpoint, int clients, TimeSpan duration,
+        SendRequest send, CancellationToken ct)
+    {
+        var measurement = await MeasureAsync(app, endpoint, clients, duration, send, ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    {endpoint,-28} {clients,3} clients: {measurement.PerSecond,9:N0}/s  p50 {measurement.P50Ms,7:F2} ms  p95 {measurement.P95Ms,7:F2} ms  p99 {measurement.P99Ms,7:F2} ms  app CPU {measurement.AppCpuMsPerRequest,5:F2} ms/req{FailureText(measurement.Failures)}"));
+        return measurement;
+    }
+
+    /// <summary>Runs the endpoint unmeasured for a while, so the JIT has compiled the hot paths before anything counts.</summary>
+    public static async Task WarmUpAsync(AppInstance app, string endpoint, SendRequest send, CancellationToken ct)
+    {
+        Console.WriteLine($"    {endpoint,-28} warming up (1 + 2 s, 16 clients, not counted)");
+        await MeasureAsync(app, endpoint, 16, TimeSpan.FromSeconds(2), send, ct);
+    }
+
+    private static async Task<LoadMeasurement> MeasureAsync(AppInstance app, string endpoint, int clients, TimeSpan duration,
+        SendRequest send, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var measureFrom = start + (long)(WarmUp.TotalSeconds * Stopwatch.Frequency);
+        var measureUntil = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, clients)
+            .Select(_ => Task.Run(() => ClientAsync(app.BaseAddress, send, measureFrom, measureUntil, ct), ct))
+            .ToList();
+        await Task.Delay(WarmUp, ct);
+        var cpuBefore = app.CpuTime(); // the app's own CPU time per request, apart from the clients'
+        await Task.Delay(duration, ct);
+        var cpuUsed = app.CpuTime() - cpuBefore;
+        var results = await Task.WhenAll(workers);
+
+        var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
+        var failures = results.SelectMany(r => r.Failures)
+            .GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Sum(f => f.Value));
+        return new LoadMeasurement(endpoint, clients, duration.TotalSeconds, latencies.Length, failures.Values.Sum(),
+            latencies.Length / duration.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
+            cpuUsed.TotalMilliseconds / Math.Max(1, latencies.Length + failures.Values.Sum()), failures);
+    }
+
+    /// <summary>Milliseconds at quantile q of sorted Stopwatch tick durations.</summary>
+    public static double Percentile(long[] sortedTicks, double q) => sortedTicks.Length == 0
+        ? double.NaN
+        : sortedTicks[Math.Min(sortedTicks.Length - 1, (int)Math.Ceiling(q * sortedTicks.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
+
+    public static HttpClient NewClient(Uri baseAddress) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 1,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        UseCookies = false,
+    })
+    {
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    private static async Task<(List<long> Latencies, Dictionary<string, long> Failures)> ClientAsync(
+        Uri baseAddress, SendRequest send, long measureFrom, long measureUntil, CancellationToken ct)
+    {
+        using var client = NewClient(baseAddress);
+        var latencies = new List<long>(4096);
+        var failures = new Dictionary<string, long>();
+        while (true)
+        {
+            var begin = Stopwatch.GetTimestamp();
+            if (begin >= measureUntil)
+            {
+                break;
+            }
+
+            string? failure;
+            try
+            {
+                var status = await send(client, ct);
+                failure = (int)status is >= 200 and < 300 ? null : ((int)status).ToString(CultureInfo.InvariantCulture);
+            }
+            catch (HttpRequestException e)
+            {
+                failure = e.HttpRequestError.ToString();
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                failure = "timeout";
+            }
+
+            var end = Stopwatch.GetTimestamp();
+            if (begin < measureFrom || end > measureUntil)
+            {
+                continue;
+            }
+
+            if (failure is null)
+            {
+                latencies.Add(end - begin);
+            }
+            else
+            {
+                failures[failure] = failures.GetValueOrDefault(failure) + 1;
+            }
+        }
+
+        return (latencies, failures);
+    }
+
+    private static string FailureText(IReadOnlyDictionary<string, long> failures) => failures.Count == 0
+        ? ""
+        : "  failed: " + string.Join(", ", failures.Select(f => $"{f.Key}×{f.Value}"));
+}

@@ -1,0 +1,53 @@
+using Aduan.Bench.Data;
+using Aduan.Bench.Hosting;
+using Aduan.Bench.Intake;
+using Aduan.Bench.Load;
+using Aduan.Bench.Lookup;
+using Aduan.Bench.Reporting;
+using Aduan.Bench.Scale;
+
+namespace Aduan.Bench;
+
+/// <summary>
+/// One provider's run: intake and lookup against one app process on a fresh database, then scale
+/// on another fresh database. Every process, cluster and directory started here is gone when it returns.
+/// </summary>
+public static class ProviderRun
+{
+    public static async Task RunAsync(BenchResult result, BenchOptions options, string appDll, CancellationToken ct)
+    {
+        Console.WriteLine($"\n######## {result.Provider} ########");
+        await using var postgres = result.Provider == "postgres" ? await PostgresServer.StartAsync(ct) : null;
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        if (options.Intake || options.Lookup)
+        {
+            await using var database = await FreshDatabaseAsync(postgres, "aduan_bench_http", ct);
+            Console.WriteLine("==> Starting the app on a fresh database");
+            await using var app = await AppInstance.StartAsync(appDll, database.AppEnvironment, ct);
+            await using var connection = database.CreateConnection();
+            await connection.OpenAsync(ct);
+            var reference = await ReferenceData.ReadAsync(connection, ct);
+            var ceiling = new Ceiling(app, duration);
+            if (options.Intake)
+            {
+                result.Intake = await IntakeBench.RunAsync(app, reference, ceiling, duration, ct);
+            }
+
+            if (options.Lookup)
+            {
+                result.Lookup = await LookupBench.RunAsync(app, connection, reference, ceiling, duration, ct);
+            }
+
+            result.HttpPeakMemoryBytes = app.PeakMemoryBytes();
+        }
+
+        if (options.Scale)
+        {
+            await using var database = await FreshDatabaseAsync(postgres, "aduan_bench_scale", ct);
+            result.Scale = await ScaleBench.RunAsync(appDll, database, options.Reports, ct);
+        }
+    }
+
+    private static async Task<BenchDatabase> FreshDatabaseAsync(PostgresServer? postgres, string name, CancellationToken ct) =>
+        postgres is null ? new SqliteBenchDatabase() : await PostgresBenchDatabase.CreateAsync(postgres, name, ct);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+using Aduan.Bench.Load;
+
+namespace Aduan.Bench.Reporting;
+
+/// <summary>The same numbers twice: a table on the console and a JSON file under bench/results.</summary>
+public static class ResultReport
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static void Print(BenchResult r)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"==== Results: {r.Provider} — {r.Machine.Cores} cores, {r.Machine.MemoryGiB} GiB, {r.Machine.Runtime}, commit {r.Machine.Commit ?? "?"}, load average at start {r.Machine.LoadAverage.ToString(CultureInfo.InvariantCulture)}");
+        PrintRatios("intake (POST /api/v1/complaints)", "reports/s", r.Intake);
+        PrintRatios("lookup (GET /api/v1/complaints/{code})", "reads/s", r.Lookup);
+        if (r.HttpPeakMemoryBytes is { } http)
+        {
+            Console.WriteLine(F($"app peak memory during intake/lookup: {http / 1e6:N0} MB"));
+        }
+
+        if (r.Scale is { } s)
+        {
+            Console.WriteLine();
+            Console.WriteLine(F($"scale: {s.Reports:N0} reports ({s.LoadRows:N0} rows) loaded in {s.LoadSeconds:F1} s = {s.LoadReportsPerSecond:N0} reports/s"));
+            Console.WriteLine(F($"       database {s.DatabaseBytes / 1048576.0:N0} MiB = {s.BytesPerReport:N0} bytes/report; app peak memory {s.PeakMemoryBytes / 1e6:N0} MB"));
+            Console.WriteLine(F($"  {"query",-28} {"who",-22} {"p50 ms",9} {"p95 ms",9} {"max ms",9} {"samples",8} {"matching",10} {"target p95",11}"));
+            foreach (var q in s.Queries)
+            {
+                Console.WriteLine(F($"  {q.Name,-28} {q.Who,-22} {q.P50Ms,9:F1} {q.P95Ms,9:F1} {q.MaxMs,9:F1} {q.Samples,8} {q.Total?.ToString("N0", CultureInfo.InvariantCulture) ?? "-",10} {q.TargetP95Ms,8:N0} ms"));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("targets (from issue 3; reported, not asserted):");
+        foreach (var t in r.Targets)
+        {
+            Console.WriteLine($"  [{(t.Met ? "met" : "MISSED"),-6}] {t.Target,-50} {t.Measured}");
+        }
+    }
+
+    public static string Write(BenchResult r, string repoRoot)
+    {
+        var dir = Path.Combine(repoRoot, "bench", "results");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, $"{r.Provider}-{r.StartedAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(r, Json));
+        return path;
+    }
+
+    private static void PrintRatios(string title, string unit, List<RatioRow>? rows)
+    {
+        if (rows is null)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(title);
+        Console.WriteLine(F($"  {"clients",7} {unit,11} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"failed",7} {"ceiling/s",10} {"ceil p95",9} {"ratio",7} {"app CPU ms/req",15}"));
+        foreach (var row in rows)
+        {
+            var m = row.Measured;
+            Console.WriteLine(F($"  {m.Clients,7} {m.PerSecond,11:N0} {m.P50Ms,8:F2} {m.P95Ms,8:F2} {m.P99Ms,8:F2} {m.Failed,7} {row.Ceiling.PerSecond,10:N0} {row.Ceiling.P95Ms,9:F2} {row.Ratio,7:P1} {m.AppCpuMsPerRequest,15:F2}"));
+        }
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aduan.Bench.Load;
+
+namespace Aduan.Bench.Scale;
+
+/// <summary>One page or query the staff (or the public) wait for, read once after another.</summary>
+public sealed record QueryMeasurement(
+    string Name, string Who, string Path, int Samples, long Failed, long? Total, double P50Ms, double P95Ms, double MaxMs, double TargetP95Ms);
+
+/// <summary>
+/// Latency of the queries that must stay fast at scale, measured sequentially (no contention): up
+/// to 100 requests each after 3 of warm-up, fewer when a query is slow (20 s per query at most).
+/// </summary>
+public static class ScaleQueries
+{
+    public const double PageTargetMs = 100;
+    public const double OverdueTargetMs = 5000;
+    public const string Password = "Bench-Pass-123";
+    private const int Samples = 100;
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+
+    public static async Task<List<QueryMeasurement>> RunAsync(Uri baseAddress, string manager, string officer, IReadOnlyList<string> codes,
+        CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var managerToken = await LoginAsync(client, manager, ct);
+        var officerToken = await LoginAsync(client, officer, ct);
+        var list = "/api/v1/staff/complaints";
+        var results = new List<QueryMeasurement>
+        {
+            await MeasureAsync(client, "agency queue, first page", "AgencyOfficer DBMSDA", officerToken, _ => list + "?sort=due", PageTargetMs, ct),
+            await MeasureAsync(client, "staff list, newest first", "Manager", managerToken, _ => list, PageTargetMs, ct),
+            await MeasureAsync(client, "staff list, filtered", "Manager", managerToken, _ => list + "?status=Dispatched&category=JALAN", PageTargetMs, ct),
+            await MeasureAsync(client, "full-text search", "Manager", managerToken, _ => list + "?q=jalan%20rusak", PageTargetMs, ct),
+            await MeasureAsync(client, "public status by code", "anyone", null, i => "/api/v1/complaints/" + codes[(i * 7919) % codes.Count], PageTargetMs, ct),
+            await MeasureAsync(client, "overdue open reports", "Manager", managerToken, _ => list + "?overdue=true&pageSize=100", OverdueTargetMs, ct),
+        };
+        Console.WriteLine("    (statistics and period reports: not in the app yet, nothing to measure)");
+        return results;
+    }
+
+    private static async Task<string> LoginAsync(HttpClient client, string userName, CancellationToken ct)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Password }, ct);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task<QueryMeasurement> MeasureAsync(HttpClient client, string name, string who, string? token,
+        Func<int, string> path, double targetMs, CancellationToken ct)
+    {
+        var latencies = new List<long>();
+        long failed = 0;
+        long? total = null;
+        var clock = Stopwatch.StartNew();
+        for (var i = -3; i < Samples && (i < 10 || clock.Elapsed < Budget); i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path(i + 3), UriKind.Relative));
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            var begin = Stopwatch.GetTimestamp();
+            using var response = await client.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            var elapsed = Stopwatch.GetTimestamp() - begin;
+            if (!response.IsSuccessStatusCode)
+            {
+                failed++;
+                continue;
+            }
+
+            total ??= TotalOf(body);
+            if (i >= 0)
+            {
+                latencies.Add(elapsed);
+            }
+        }
+
+        var sorted = latencies.Order().ToArray();
+        var m = new QueryMeasurement(name, who, path(0), sorted.Length, failed, total, LoadRunner.Percentile(sorted, 0.5),
+            LoadRunner.Percentile(sorted, 0.95), sorted.Length == 0 ? double.NaN : sorted[^1] * 1000.0 / Stopwatch.Frequency, targetMs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    {name,-26} p50 {m.P50Ms,8:F1} ms  p95 {m.P95Ms,8:F1} ms  max {m.MaxMs,8:F1} ms  ({m.Samples} samples{(total is null ? "" : $", {total:N0} matching")}{(failed > 0 ? $", {failed} failed" : "")})"));
+        return m;
+    }
+
+    private static long? TotalOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("totalCount", out var total) ? total.GetInt64() : null;
+    }
+}
