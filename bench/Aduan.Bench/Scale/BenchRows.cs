@@ -70,6 +70,7 @@ public static class BenchTables
         new("SubmittedAt", c => c.SubmittedAt), new("UpdatedAt", c => c.UpdatedAt),
         new("DispatchedAt", c => c.DispatchedAt), new("FollowedUpAt", c => c.FollowedUpAt),
         new("ResolvedAt", c => c.ResolvedAt), new("NextDueAt", c => c.NextDueAt),
+        new("DueOrder", c => c.NextDueAt ?? DateTimeOffset.MaxValue), // as Complaint.DueOrder
         new("ResolutionDueAt", c => c.ResolutionDueAt),
         new("Version", c => c.EventCount - 1), // each change after intake adds one event and one version
         new("EventCount", c => c.EventCount), new("LastEventHash", c => c.LastEventHash),
