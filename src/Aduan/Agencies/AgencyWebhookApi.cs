@@ -17,8 +17,7 @@ public static class AgencyWebhookApi
 {
     public static void MapAgencyWebhookApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/admin/agencies/{code}/webhook").WithTags("Admin")
-            .RequireAuthorization(AuthSetup.AdminPolicy).AddEndpointFilter<RequireStaffMember>();
+        var group = app.MapAdminGroup("/api/v1/admin/agencies/{code}/webhook");
         group.MapGet("/", Get).WithSummary("The agency's webhook address (the secret is never shown).");
         group.MapPut("/", Set).WithSummary("Set { url, secret }: follow-ups are POSTed there, signed with HMAC-SHA256.");
         group.MapDelete("/", Remove).WithSummary("Stop sending follow-ups to the agency's website.");

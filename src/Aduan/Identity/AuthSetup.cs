@@ -43,4 +43,8 @@ public static class AuthSetup
         services.AddScoped<StaffContext>();
         return services;
     }
+
+    /// <summary>A group of admin endpoints: the Admin role, and a user who still exists and is enabled.</summary>
+    public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder app, string prefix) =>
+        app.MapGroup(prefix).WithTags("Admin").RequireAuthorization(AdminPolicy).AddEndpointFilter<RequireStaffMember>();
 }

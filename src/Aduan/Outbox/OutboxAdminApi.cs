@@ -16,8 +16,7 @@ public static class OutboxAdminApi
 {
     public static void MapOutboxAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/admin/outbox").WithTags("Admin")
-            .RequireAuthorization(AuthSetup.AdminPolicy).AddEndpointFilter<RequireStaffMember>();
+        var group = app.MapAdminGroup("/api/v1/admin/outbox");
         group.MapGet("/", List).WithSummary("Outbox messages by status (default Dead), newest first, paged.");
         group.MapPost("/{id:long}/retry", Retry).WithSummary("Deliver a dead or discarded message again, with a fresh count of attempts.");
         group.MapPost("/{id:long}/discard", Discard).WithSummary("Give up on a pending or dead message.");

@@ -14,8 +14,7 @@ public static class HolidaysApi
 {
     public static void MapHolidaysApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/admin/holidays").WithTags("Admin")
-            .RequireAuthorization(AuthSetup.AdminPolicy).AddEndpointFilter<RequireStaffMember>();
+        var group = app.MapAdminGroup("/api/v1/admin/holidays");
         group.MapGet("/", List).WithSummary("Non-working days, optionally of one year.");
         group.MapPut("/{date}", Set).WithSummary("Add or correct a day: { kind: holiday | cuti_bersama, name }.");
         group.MapDelete("/{date}", Remove).WithSummary("Remove a day that is no longer a holiday.");
