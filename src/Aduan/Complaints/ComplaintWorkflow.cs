@@ -1,6 +1,6 @@
-using Aduan.Infrastructure;
 using Aduan.Agencies;
 using Aduan.Data;
+using Aduan.Infrastructure;
 using Aduan.Outbox;
 using Aduan.Sla;
 using Microsoft.EntityFrameworkCore;

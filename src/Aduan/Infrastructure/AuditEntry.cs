@@ -1,4 +1,3 @@
-using Aduan.Infrastructure;
 using System.Text.Json;
 using Aduan.Data;
 
