@@ -24,7 +24,7 @@ public static class HolidayCommands
             var days = await sp.GetRequiredService<HolidayCalendar>().ListAsync(parse.GetValue(year), token);
             foreach (var d in days)
             {
-                Console.WriteLine($"{HolidayCalendar.Iso(d.Date)}  {(d.Kind == HolidayKind.CutiBersama ? "cuti_bersama" : "holiday"),-12}  {d.Name}");
+                Console.WriteLine($"{HolidayCalendar.Iso(d.Date)}  {HolidayCalendar.KindName(d.Kind),-12}  {d.Name}");
             }
 
             Console.WriteLine($"{days.Count} days.");
@@ -83,7 +83,7 @@ public static class HolidayCommands
 
         if (dryRun)
         {
-            rows.ForEach(r => Console.WriteLine($"would set {HolidayCalendar.Iso(r.Date)} {r.Kind} {r.Name}"));
+            rows.ForEach(r => Console.WriteLine($"would set {HolidayCalendar.Iso(r.Date)}  {HolidayCalendar.KindName(r.Kind),-12}  {r.Name}"));
             Console.WriteLine($"Dry run: {rows.Count} days checked, nothing saved.");
             return 0;
         }

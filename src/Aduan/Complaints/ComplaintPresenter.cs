@@ -1,7 +1,7 @@
-using Aduan.Infrastructure;
 using System.Text.Json;
 using Aduan.Agencies;
 using Aduan.Identity;
+using Aduan.Infrastructure;
 using Aduan.Resources;
 using Aduan.Sla;
 using Microsoft.Extensions.Localization;
@@ -59,8 +59,10 @@ public sealed class ComplaintPresenter(
             c.Privacy.ToString(), c.Priority.ToString(), c.Channel.ToString(), c.IsImported,
             c.Category is null ? null : new CodeName(c.Category.Code, c.Category.Name),
             AgencyOf(byId, c.LeadAgencyId),
-            c.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentView(
-                AgencyOf(byId, a.AgencyId)?.Code ?? "?", AgencyOf(byId, a.AgencyId)?.Name ?? "?", a.Role.ToString(), a.AssignedAt, a.EndedAt)).ToList(),
+            c.Assignments.OrderBy(a => a.AssignedAt)
+                .Select(a => (a, agency: AgencyOf(byId, a.AgencyId)))
+                .Select(x => new AssignmentView(x.agency?.Code ?? "?", x.agency?.Name ?? "?", x.a.Role.ToString(), x.a.AssignedAt, x.a.EndedAt))
+                .ToList(),
             showReporter ? new ReporterView(c.Reporter.Name, c.Reporter.Phone, c.Reporter.Email) : null,
             !showReporter,
             new LocationView(c.Location.Address, c.Location.Latitude, c.Location.Longitude, c.Location.Kecamatan),

@@ -39,9 +39,7 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
     {
         if (!options.Value.GroupCommit)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ComplaintIntake>().SubmitAsync(
-                item.Input, item.Actor, item.IdempotencyKey, ct);
+            return await StoreOneAsync(item, ct);
         }
 
         var pending = new Pending(item, new TaskCompletionSource<ComplaintIntake.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -119,13 +117,19 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var (input, actor, key) = pending.Item;
-            pending.Done.TrySetResult(await scope.ServiceProvider.GetRequiredService<ComplaintIntake>().SubmitAsync(input, actor, key, ct));
+            pending.Done.TrySetResult(await StoreOneAsync(pending.Item, ct));
         }
         catch (Exception e)
         {
             pending.Done.TrySetException(e);
         }
+    }
+
+    /// <summary>One report in its own transaction (and scope), settling a race for its key with another writer.</summary>
+    private async Task<ComplaintIntake.Outcome> StoreOneAsync(IntakeItem item, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var (input, actor, key) = item;
+        return await scope.ServiceProvider.GetRequiredService<ComplaintIntake>().SubmitAsync(input, actor, key, ct);
     }
 }

@@ -57,13 +57,9 @@ public static class StaffComplaintList
         var statuses = new List<ComplaintStatus>();
         foreach (var s in (query.Status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (StrictEnumConverter.TryParse(s, out ComplaintStatus status))
+            if (v.Enum<ComplaintStatus>("status", s) is { } status)
             {
                 statuses.Add(status);
-            }
-            else
-            {
-                v.Add("status", "Field.UnknownValue", PublicComplaintsApi.Clip(s), string.Join(", ", Enum.GetNames<ComplaintStatus>()));
             }
         }
 
@@ -89,18 +85,7 @@ public static class StaffComplaintList
             }
         }
 
-        Channel? channel = null;
-        if (query.Channel is not null)
-        {
-            if (StrictEnumConverter.TryParse(query.Channel, out Channel parsed))
-            {
-                channel = parsed;
-            }
-            else
-            {
-                v.Add("channel", "Field.UnknownValue", PublicComplaintsApi.Clip(query.Channel), string.Join(", ", Enum.GetNames<Channel>()));
-            }
-        }
+        var channel = v.Enum<Channel>("channel", query.Channel);
 
         var text = v.Text("q", query.Q, 1, 200, required: false);
         if (!v.IsValid)

@@ -68,6 +68,24 @@ public sealed class Validation(IStringLocalizer<SharedResource> text)
         return trimmed;
     }
 
+    /// <summary>One defined name of <typeparamref name="T"/>, any case; null when absent, or wrong (the error lists the names).</summary>
+    public T? Enum<T>(string field, string? value)
+        where T : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (StrictEnumConverter.TryParse(value, out T parsed))
+        {
+            return parsed;
+        }
+
+        Add(field, "Field.UnknownValue", Complaints.PublicComplaintsApi.Clip(value), string.Join(", ", System.Enum.GetNames<T>()));
+        return null;
+    }
+
     public ProblemHttpResult ToProblem(Problems problems) =>
         problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

@@ -26,11 +26,7 @@ public static class OutboxAdminApi
         string? status, int? page, int? pageSize, AduanDbContext db, Problems problems, CancellationToken ct)
     {
         var v = new Validation(problems.T);
-        var wanted = OutboxStatus.Dead;
-        if (status is not null && !StrictEnumConverter.TryParse(status, out wanted))
-        {
-            v.Add("status", "Field.UnknownValue", PublicComplaintsApi.Clip(status), string.Join(", ", Enum.GetNames<OutboxStatus>()));
-        }
+        var wanted = v.Enum<OutboxStatus>("status", status) ?? OutboxStatus.Dead;
 
         var (p, size) = (page ?? 1, pageSize ?? 50);
         if (p is < 1 or > 100_000)

@@ -65,6 +65,9 @@ public sealed class HolidayCalendar(AduanDbContext db, AuditTrail audit, SlaPoli
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The names used in CSV files, the API and the command line (the inverse of <see cref="TryParseKind"/>).</summary>
+    public static string KindName(HolidayKind kind) => kind == HolidayKind.CutiBersama ? "cuti_bersama" : "holiday";
+
     public static bool TryParseKind(string? value, out HolidayKind kind)
     {
         switch (value?.Trim().ToLowerInvariant())

@@ -33,7 +33,8 @@ public static class HolidaysApi
         var day = ParseDate(date, v);
         if (!HolidayCalendar.TryParseKind(request.Kind, out var kind))
         {
-            v.Add("kind", "Field.UnknownValue", PublicComplaintsApiClip(request.Kind), "holiday, cuti_bersama");
+            v.Add("kind", "Field.UnknownValue", Complaints.PublicComplaintsApi.Clip(request.Kind ?? ""),
+                string.Join(", ", Enum.GetValues<HolidayKind>().Select(HolidayCalendar.KindName)));
         }
 
         var name = v.Text("name", request.Name, 1, 200, required: true);
@@ -43,7 +44,7 @@ public static class HolidaysApi
         }
 
         var me = (await staff.GetAsync(ct))!;
-        var view = new HolidayView(date, ToView(kind), name!);
+        var view = new HolidayView(date, HolidayCalendar.KindName(kind), name!);
         return await calendar.SetAsync(day!.Value, kind, name!, me.Name, me.UserId, ct)
             ? TypedResults.Created($"/api/v1/admin/holidays/{date}", view)
             : TypedResults.Ok(view);
@@ -77,9 +78,7 @@ public static class HolidaysApi
         return null;
     }
 
-    private static HolidayView ToView(Holiday h) => new(HolidayCalendar.Iso(h.Date), ToView(h.Kind), h.Name);
+    private static HolidayView ToView(Holiday h) => new(HolidayCalendar.Iso(h.Date), HolidayCalendar.KindName(h.Kind), h.Name);
 
-    private static string ToView(HolidayKind kind) => kind == HolidayKind.CutiBersama ? "cuti_bersama" : "holiday";
 
-    private static string PublicComplaintsApiClip(string? value) => Complaints.PublicComplaintsApi.Clip(value ?? "");
 }
