@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Aduan.Agencies;
 using Aduan.Categories;
 using Aduan.Data;
 using Aduan.Infrastructure;
@@ -18,7 +19,8 @@ namespace Aduan.Complaints;
 /// second report.
 /// </summary>
 public sealed partial class ComplaintIntake(
-    AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection)
+    AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection,
+    CategoryCatalog catalog, AgencyDirectory agencies)
 {
     private const string ProtectorPurpose = "Aduan.Complaints.Idempotency";
 
@@ -35,9 +37,8 @@ public sealed partial class ComplaintIntake(
         Category? category = null;
         if (!string.IsNullOrWhiteSpace(request.Category))
         {
-            var code = request.Category.Trim().ToUpperInvariant();
-            category = await db.Categories.SingleOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
-            if (category is null)
+            category = await catalog.FindAsync(request.Category, ct);
+            if (category is not { IsActive: true })
             {
                 v.Add("category", "Field.UnknownCategory", request.Category);
             }
@@ -121,7 +122,7 @@ public sealed partial class ComplaintIntake(
         string? kecamatan = null;
         if (!string.IsNullOrWhiteSpace(l.Kecamatan))
         {
-            var names = await KecamatanNamesAsync(ct);
+            var names = await agencies.KecamatanNamesAsync(ct);
             var wanted = l.Kecamatan.Trim();
             kecamatan = names.FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase)
                 || string.Equals("Kecamatan " + n, wanted, StringComparison.OrdinalIgnoreCase));
@@ -132,13 +133,6 @@ public sealed partial class ComplaintIntake(
         }
 
         return new ComplaintLocation(address, l.Lat, l.Lng, kecamatan);
-    }
-
-    /// <summary>The city's kecamatan are its agencies of kind "kecamatan" (their offices take reports too).</summary>
-    private async Task<List<string>> KecamatanNamesAsync(CancellationToken ct)
-    {
-        var names = await db.Agencies.AsNoTracking().Where(a => a.Kind == "kecamatan" && a.IsActive).Select(a => a.Name).ToListAsync(ct);
-        return names.Select(n => n.StartsWith("Kecamatan ", StringComparison.Ordinal) ? n["Kecamatan ".Length..] : n).Order().ToList();
     }
 }
 

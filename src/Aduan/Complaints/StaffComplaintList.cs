@@ -1,4 +1,5 @@
 using Aduan.Agencies;
+using Aduan.Categories;
 using Aduan.Data;
 using Aduan.Identity;
 using Aduan.Infrastructure;
@@ -31,7 +32,7 @@ public static class StaffComplaintList
     private static readonly string[] Sorts = ["newest", "oldest", "due", "updated"];
 
     public static async Task<Results<Ok<PagedList<StaffComplaintListItem>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] StaffListQuery query, StaffContext staffContext, AduanDbContext db, AgencyDirectory agencies,
+        [AsParameters] StaffListQuery query, StaffContext staffContext, AduanDbContext db, AgencyDirectory agencies, CategoryCatalog categories,
         ComplaintPresenter presenter, TimeProvider time, IOptions<SlaOptions> sla, Problems problems, CancellationToken ct)
     {
         var staff = (await staffContext.GetAsync(ct))!;
@@ -77,8 +78,7 @@ public static class StaffComplaintList
         long? categoryId = null;
         if (query.Category is { } categoryCode)
         {
-            var normalized = categoryCode.Trim().ToUpperInvariant();
-            categoryId = await db.Categories.Where(c => c.Code == normalized).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
+            categoryId = (await categories.FindAsync(categoryCode, ct))?.Id;
             if (categoryId is null)
             {
                 v.Add("category", "Field.UnknownCategory", PublicComplaintsApi.Clip(categoryCode));

@@ -20,7 +20,8 @@ public static class DatabaseSetup
             .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Aduan")),
                 "Database:Provider is Postgres but ConnectionStrings:Aduan is empty: set it, e.g. Host=127.0.0.1;Port=5432;Database=aduan;Username=aduan;Password=...")
             .ValidateOnStart();
-        services.AddDbContext<SqliteAduanDbContext>((sp, options) =>
+        // Pooled: a request reuses a reset context instead of building one and its internal services.
+        services.AddDbContextPool<SqliteAduanDbContext>((sp, options) =>
         {
             var aduan = sp.GetRequiredService<IOptions<AduanOptions>>().Value;
             options.UseSqlite(configuration.GetConnectionString("Aduan")
@@ -33,7 +34,7 @@ public static class DatabaseSetup
                     DefaultTimeout = 30,
                 }.ToString());
         });
-        services.AddDbContext<PostgresAduanDbContext>(options => options.UseNpgsql(configuration.GetConnectionString("Aduan")));
+        services.AddDbContextPool<PostgresAduanDbContext>(options => options.UseNpgsql(configuration.GetConnectionString("Aduan")));
         services.AddScoped<AduanDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAduanDbContext>(),

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using Aduan.Agencies;
+using Aduan.Categories;
 using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Outbox;
@@ -32,6 +33,7 @@ public static class WebSetup
         services.AddScoped<Seeder>();
         services.AddScoped<SlaPolicyProvider>();
         services.AddScoped<AgencyDirectory>();
+        services.AddScoped<CategoryCatalog>();
         services.AddScoped<ComplaintIntake>();
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IntakeWriter>();

@@ -1,0 +1,28 @@
+using Aduan.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Aduan.Categories;
+
+/// <summary>
+/// Categories by code, cached briefly: every submitted report and every filtered list names one.
+/// The instances are shared and untracked: read them, never attach them to a context.
+/// </summary>
+public sealed class CategoryCatalog(AduanDbContext db, IMemoryCache cache)
+{
+    private const string CacheKey = "categories:by-code";
+
+    public async Task<IReadOnlyDictionary<string, Category>> GetAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(CacheKey, async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (IReadOnlyDictionary<string, Category>)await db.Categories.AsNoTracking()
+                .ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, ct);
+        }))!;
+
+    /// <summary>The category with this code (any case, surrounding spaces ignored), active or not; null if none.</summary>
+    public async Task<Category?> FindAsync(string code, CancellationToken ct) =>
+        (await GetAsync(ct)).GetValueOrDefault(code.Trim());
+
+    public void Invalidate() => cache.Remove(CacheKey);
+}
