@@ -6,6 +6,7 @@ using Aduan.Identity;
 using Aduan.Infrastructure;
 using Aduan.Outbox;
 using Aduan.Sla;
+using Aduan.Web;
 using Microsoft.Extensions.Options;
 
 if (AduanCli.IsCommand(args))
@@ -13,9 +14,14 @@ if (AduanCli.IsCommand(args))
     return await AduanCli.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(AduanCli.ServeArgs(args));
+// Settings and ./data follow the working directory; the workspace's static files ship beside the app.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = AduanCli.ServeArgs(args),
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 builder.Logging.AddAduanDefaults();
-builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity().AddAduanWeb();
+builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity().AddAduanWeb().AddAduanPages();
 
 var app = builder.Build();
 var aduan = app.Services.GetRequiredService<IOptions<AduanOptions>>().Value;
@@ -34,7 +40,8 @@ app.MapStaffComplaintsApi();
 app.MapHolidaysApi();
 app.MapAgencyWebhookApi();
 app.MapOutboxAdminApi();
-app.MapGet("/", () => TypedResults.Redirect("/docs/api")).ExcludeFromDescription();
+app.MapAduanPages();
+app.MapGet("/", () => TypedResults.Redirect("/staff")).ExcludeFromDescription();
 
 await app.RunAsync();
 return 0;

@@ -14,19 +14,56 @@ public static class AuthSetup
 
     public const string AdminPolicy = "Admin";
 
+    /// <summary>Staff pages: signed in with the workspace cookie (the JSON API uses bearer tokens only).</summary>
+    public const string PagesPolicy = "StaffPages";
+
+    public const string AdminPagesPolicy = "AdminPages";
+
     /// <summary>
-    /// Identity for staff with ASP.NET Core's bearer tokens (protected by data protection, so a
-    /// token stays valid across restarts while the keys in the data directory are kept).
+    /// Identity for staff. The JSON API takes ASP.NET Core's bearer tokens (protected by data
+    /// protection, so a token stays valid across restarts and instances); the workspace pages take
+    /// Identity's cookie, with its second-factor cookies. Neither scheme is accepted where the other
+    /// belongs: a cookie alone never authorizes an API call (no cross-site requests by a browser).
     /// </summary>
     public static IServiceCollection AddAduanIdentity(this IServiceCollection services)
     {
-        services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.RequiredRoles.All(r => Roles.All.Contains(r)), $"Aduan:TwoFactor:RequiredFor names an unknown role; known: {string.Join(", ", Roles.All)}")
+            .ValidateOnStart();
+        services.AddAuthentication(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = "aduan.staff";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/staff/account/signin";
+                o.LogoutPath = "/staff/account/signout";
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+
+                // A signed-in user without the role gets a plain 403 page, not a redirect.
+                o.Events.OnRedirectToAccessDenied = Web.StaffPages.WriteForbiddenAsync;
+            })
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
+            {
+                o.Cookie.Name = "aduan.2fa";
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "aduan.2fa-remember");
         services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
             .Configure<IOptions<AduanOptions>>((o, aduan) => o.BearerTokenExpiration = aduan.Value.AccessTokenLifetime);
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
-            .AddPolicy(CaseworkPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All.Where(r => r != Roles.Admin)));
+            .AddPolicy(CaseworkPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All.Where(r => r != Roles.Admin)))
+            .AddPolicy(PagesPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(AdminPagesPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser().RequireRole(Roles.Admin));
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aduan.Identity;
 
 /// <summary>The signed-in staff user as read from the database on this request (so a disabled or moved user loses access at once).</summary>
-public sealed record StaffMember(string UserId, string Name, IReadOnlySet<string> Roles, long? AgencyId, string? AgencyCode)
+public sealed record StaffMember(string UserId, string Name, IReadOnlySet<string> Roles, long? AgencyId, string? AgencyCode,
+    bool TwoFactorEnabled = false)
 {
     public bool IsIn(string role) => Roles.Contains(role);
 
@@ -36,7 +37,7 @@ public sealed class StaffContext(IHttpContextAccessor http, AduanDbContext db)
 
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AgencyId, AgencyCode = u.Agency!.Code, u.LockoutEnd })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AgencyId, AgencyCode = u.Agency!.Code, u.LockoutEnd, u.TwoFactorEnabled })
             .SingleOrDefaultAsync(ct);
         if (user is null || user.LockoutEnd == StaffUser.DisabledUntil)
         {
@@ -48,7 +49,7 @@ public sealed class StaffContext(IHttpContextAccessor http, AduanDbContext db)
                            where ur.UserId == userId
                            select r.Name!).ToListAsync(ct);
         _member = new StaffMember(user.Id, user.DisplayName ?? user.UserName ?? user.Id, roles.ToHashSet(), user.AgencyId,
-            user.AgencyId is null ? null : user.AgencyCode);
+            user.AgencyId is null ? null : user.AgencyCode, user.TwoFactorEnabled);
         return _member;
     }
 }

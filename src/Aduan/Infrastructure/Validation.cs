@@ -12,6 +12,9 @@ public sealed class Validation(IStringLocalizer<SharedResource> text)
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>Messages by field, for a form that shows them beside its fields.</summary>
+    public IReadOnlyDictionary<string, List<string>> Errors => _errors;
+
     public void Add(string field, string messageKey, params object[] args)
     {
         if (!_errors.TryGetValue(field, out var list))

@@ -96,6 +96,8 @@ public static class WebSetup
     public static WebApplication UseAduanPipeline(this WebApplication app)
     {
         app.Use(SecurityHeaders);
+        app.Use(Web.StaffPages.ContentSecurityPolicy);
+        app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

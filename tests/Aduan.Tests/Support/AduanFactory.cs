@@ -45,6 +45,9 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             // Tests run the outbox and the deadline sweep by hand under the fake clock.
             ["Aduan:Outbox:Enabled"] = "false",
             ["Aduan:Sweep:Enabled"] = "false",
+
+            // API tests sign managers and admins in with a password; the second factor has its own tests.
+            ["Aduan:TwoFactor:RequiredFor"] = "",
         };
         if (OnPostgres)
         {
@@ -60,7 +63,11 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
     {
         get
         {
-            var env = new Dictionary<string, string> { ["Aduan__DataDirectory"] = DataDirectory };
+            var env = new Dictionary<string, string>
+            {
+                ["Aduan__DataDirectory"] = DataDirectory,
+                ["Aduan__TwoFactor__RequiredFor"] = _settings["Aduan:TwoFactor:RequiredFor"] ?? "",
+            };
             if (OnPostgres)
             {
                 env["Database__Provider"] = "Postgres";

@@ -1,0 +1,126 @@
+using Aduan.Data;
+using Aduan.Identity;
+using Aduan.Infrastructure;
+using Aduan.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using QRCoder;
+
+namespace Aduan.Pages.Staff.Account;
+
+/// <summary>
+/// Enrolment of an authenticator app (TOTP, RFC 6238): a QR code and the key in text, a code to
+/// prove it works, then ten one-time recovery codes shown once.
+/// </summary>
+public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditTrail audit,
+    AduanDbContext db, IOptions<TwoFactorOptions> options) : StaffPageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public string SharedKey { get; private set; } = "";
+
+    public string QrSvg { get; private set; } = "";
+
+    /// <summary>Shown once, right after enrolment or regeneration.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public bool Enabled { get; private set; }
+
+    public bool Required => options.Value.IsRequiredFor(Staff.Roles);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("SignIn");
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("SignIn");
+        }
+
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (code.Length == 0 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ShowError(nameof(Code), code.Length == 0 ? "Field.Required" : "SecondFactor.Wrong");
+            await LoadAsync(user);
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        audit.Record(Staff.Name, Staff.UserId, "user.2fa.enable", user.UserName ?? user.Id);
+        await db.SaveChangesAsync();
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        await signIn.RefreshSignInAsync(user);
+        Flash = null;
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null || !user.TwoFactorEnabled)
+        {
+            return RedirectToPage();
+        }
+
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        audit.Record(Staff.Name, Staff.UserId, "user.2fa.recovery-codes", user.UserName ?? user.Id);
+        await db.SaveChangesAsync();
+        await LoadAsync(user);
+        return Page();
+    }
+
+    /// <summary>Turns the second factor off and forgets the key; refused for roles that require it (they re-enrol instead).</summary>
+    public async Task<IActionResult> OnPostResetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("SignIn");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        audit.Record(Staff.Name, Staff.UserId, "user.2fa.reset", user.UserName ?? user.Id);
+        await db.SaveChangesAsync();
+        await signIn.RefreshSignInAsync(user);
+        Flash = T[Required ? "Authenticator.ResetRequired" : "Authenticator.ResetDone"];
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(StaffUser user)
+    {
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        if (Enabled)
+        {
+            return;
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        SharedKey = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+        var issuer = Uri.EscapeDataString(options.Value.Issuer);
+        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.UserName ?? user.Id)}?secret={key}&issuer={issuer}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        QrSvg = new SvgQRCode(data).GetGraphic(4);
+    }
+}

@@ -1,0 +1,61 @@
+using Aduan.Identity;
+using Aduan.Infrastructure;
+using Aduan.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Aduan.Pages.Staff.Account;
+
+[EnableRateLimiting(RateLimits.Login)]
+public sealed class SignInModel(SignInManager<StaffUser> signIn) : StaffPageModel
+{
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet() =>
+        StaffOrNull is null ? Page() : LocalRedirect(SafeReturnUrl(ReturnUrl));
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var v = NewValidation();
+        var userName = v.Text("UserName", UserName, 1, 256, required: true);
+        if (string.IsNullOrEmpty(Password))
+        {
+            v.Add("Password", "Field.Required");
+        }
+
+        if (!v.IsValid)
+        {
+            ShowErrors(v);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(userName!, Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("SecondFactor", new { returnUrl = SafeReturnUrl(ReturnUrl) });
+        }
+
+        // The same words whether the name is unknown, the password wrong or the account locked.
+        ModelState.AddModelError(string.Empty, T["Problem.Login.Detail"]);
+        return Page();
+    }
+
+    /// <summary>Only addresses of this site: a link cannot send a user elsewhere after signing in.</summary>
+    public static string SafeReturnUrl(string? url) =>
+        url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/staff";
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using Aduan.Identity;
+using Aduan.Resources;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Web;
+
+/// <summary>
+/// The staff workspace: Razor Pages under /staff and /admin, signed in with Identity's cookie.
+/// Every page passes <see cref="StaffPageFilter"/>, which re-reads the user (a disabled account
+/// is out at once) and sends a user who must enrol a second factor to the enrolment page.
+/// </summary>
+public static class StaffPages
+{
+    public const string SignInPath = "/staff/account/signin";
+    public const string EnrolPath = "/staff/account/authenticator";
+
+    /// <summary>Pages a visitor reaches before being signed in.</summary>
+    private static readonly string[] AnonymousPages =
+        ["/Staff/Account/SignIn", "/Staff/Account/SecondFactor", "/Staff/Account/Recovery", "/Staff/Account/SignOut"];
+
+    public static IServiceCollection AddAduanPages(this IServiceCollection services)
+    {
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Staff", AuthSetup.PagesPolicy);
+                o.Conventions.AuthorizeFolder("/Admin", AuthSetup.AdminPagesPolicy);
+                foreach (var page in AnonymousPages)
+                {
+                    o.Conventions.AllowAnonymousToPage(page);
+                }
+            })
+            .AddMvcOptions(o => o.Filters.Add<StaffPageFilter>())
+            .AddViewLocalization();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "aduan.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__af";
+        });
+        return services;
+    }
+
+    public static WebApplication MapAduanPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/lang/{culture}", SwitchLanguage).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Remembers the chosen language (id or en) in a cookie and goes back to the page (local addresses only).</summary>
+    private static RedirectHttpResult SwitchLanguage(string culture, string? returnUrl, HttpContext context)
+    {
+        if (culture is "id" or "en")
+        {
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
+        }
+
+        var local = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal);
+        return TypedResults.LocalRedirect(local ? returnUrl! : "/staff");
+    }
+
+    /// <summary>Pages may only load the app's own scripts, styles and images, and are never framed.</summary>
+    public static Task ContentSecurityPolicy(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/staff") || context.Request.Path.StartsWithSegments("/admin"))
+        {
+            context.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+            context.Response.Headers.CacheControl = "no-cache, no-store";
+            context.Response.Headers.Pragma = "no-cache";
+        }
+
+        return next(context);
+    }
+
+    /// <summary>A signed-in user without the page's role: a plain 403 page in the user's language.</summary>
+    public static async Task WriteForbiddenAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($"""
+            <!doctype html><html lang="{WebUtility.HtmlEncode(t["Page.Lang"])}"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>403 · Aduan</title>
+            <link rel="stylesheet" href="/css/site.css"></head><body><main id="main" class="narrow">
+            <h1>{WebUtility.HtmlEncode(t["Page.Forbidden.Title"])}</h1><p>{WebUtility.HtmlEncode(t["Page.Forbidden.Detail"])}</p>
+            <p><a href="/staff">{WebUtility.HtmlEncode(t["Page.Home"])}</a></p></main></body></html>
+            """);
+    }
+}
+
+/// <summary>
+/// Runs before every page handler: for signed-in users it loads <see cref="StaffMember"/> (signing
+/// out a user deleted or disabled meanwhile) and enforces the second factor for roles that need it.
+/// </summary>
+public sealed class StaffPageFilter(StaffContext staffContext, IOptions<TwoFactorOptions> twoFactor) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var signedIn = http.User.Identity?.IsAuthenticated == true;
+        if (!signedIn)
+        {
+            var result = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            if (result.Succeeded)
+            {
+                http.User = result.Principal;
+                signedIn = true;
+            }
+        }
+
+        if (signedIn)
+        {
+            var staff = await staffContext.GetAsync(http.RequestAborted);
+            if (staff is null)
+            {
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult(StaffPages.SignInPath);
+                return;
+            }
+
+            http.Items[typeof(StaffMember)] = staff;
+            var page = context.ActionDescriptor.ViewEnginePath;
+            if (!staff.TwoFactorEnabled && twoFactor.Value.IsRequiredFor(staff.Roles)
+                && !page.StartsWith("/Staff/Account/", StringComparison.Ordinal))
+            {
+                context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult(StaffPages.EnrolPath);
+                return;
+            }
+        }
+
+        await next();
+    }
+}
