@@ -23,15 +23,21 @@ public static class AuthSetup
     /// Identity for staff. The JSON API takes ASP.NET Core's bearer tokens (protected by data
     /// protection, so a token stays valid across restarts and instances); the workspace pages take
     /// Identity's cookie, with its second-factor cookies. Neither scheme is accepted where the other
-    /// belongs: a cookie alone never authorizes an API call (no cross-site requests by a browser).
+    /// belongs: a cookie never authorizes an API call (no cross-site requests by a browser).
     /// </summary>
+    public const string DefaultScheme = "Aduan";
+
     public static IServiceCollection AddAduanIdentity(this IServiceCollection services)
     {
         services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.RequiredRoles.All(r => Roles.All.Contains(r)), $"Aduan:TwoFactor:RequiredFor names an unknown role; known: {string.Join(", ", Roles.All)}")
             .ValidateOnStart();
-        services.AddAuthentication(IdentityConstants.BearerScheme)
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Bearer tokens under /api, the workspace cookie elsewhere", o =>
+                o.ForwardDefaultSelector = context => context.Request.Path.StartsWithSegments("/api")
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {

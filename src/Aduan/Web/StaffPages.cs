@@ -112,18 +112,7 @@ public sealed class StaffPageFilter(StaffContext staffContext, IOptions<TwoFacto
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var signedIn = http.User.Identity?.IsAuthenticated == true;
-        if (!signedIn)
-        {
-            var result = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-            if (result.Succeeded)
-            {
-                http.User = result.Principal;
-                signedIn = true;
-            }
-        }
-
-        if (signedIn)
+        if (http.User.Identity?.IsAuthenticated == true)
         {
             var staff = await staffContext.GetAsync(http.RequestAborted);
             if (staff is null)
