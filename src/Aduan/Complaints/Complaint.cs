@@ -47,6 +47,9 @@ public sealed partial class Complaint
     public DateTimeOffset? FollowedUpAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
 
+    /// <summary>When a follow-up first said the field team was on site (urgent reports' on-site clock stops there).</summary>
+    public DateTimeOffset? OnSiteAt { get; private set; }
+
     /// <summary>The earliest due instant of the running staff clocks: what "overdue" and "nearest deadline" read.</summary>
     public DateTimeOffset? NextDueAt { get; private set; }
 

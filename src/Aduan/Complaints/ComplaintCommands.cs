@@ -24,7 +24,13 @@ public sealed record AcknowledgeCommand() : ComplaintCommand(ComplaintAction.Ack
 
 public sealed record ForwardCommand(Agency To, string Reason) : ComplaintCommand(ComplaintAction.Forward);
 
-public sealed record FollowUpCommand(string Text, bool Final) : ComplaintCommand(ComplaintAction.FollowUp);
+/// <summary>
+/// A follow-up: interim (work goes on) or final (the agency says it is done). <paramref name="OnSite"/>:
+/// the field team has arrived, which stops an urgent report's on-site clock. <paramref name="Photos"/>:
+/// SHA-256 of the proof-of-work photos stored with it, so the event chain vouches for them.
+/// </summary>
+public sealed record FollowUpCommand(string Text, bool Final, bool OnSite = false, IReadOnlyList<string>? Photos = null)
+    : ComplaintCommand(ComplaintAction.FollowUp);
 
 public sealed record RejectFollowUpCommand(string Reason) : ComplaintCommand(ComplaintAction.RejectFollowUp);
 

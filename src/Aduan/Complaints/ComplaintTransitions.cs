@@ -74,6 +74,7 @@ public sealed partial class Complaint
         LeadAgencyId = c.Lead.Id;
         DispatchedAt = now;
         ResolutionDueAt = null;
+        OnSiteAt = null; // a new team has to get there
         Assignments.Add(new ComplaintAssignment(c.Lead, AssignmentRole.Lead, now));
         var copies = c.Copies.Where(a => a.Id != c.Lead.Id).DistinctBy(a => a.Id).ToList();
         foreach (var copy in copies)
@@ -106,6 +107,7 @@ public sealed partial class Complaint
         LeadAgency = c.To;
         LeadAgencyId = c.To.Id;
         ResolutionDueAt = null;
+        OnSiteAt = null; // a new team has to get there
         ForwardCount++;
         Move(ComplaintStatus.Dispatched, ComplaintEventType.Forwarded, EventVisibility.Public, actor, now, c.Reason,
             Json(new { from, to = c.To.Code }));
@@ -119,7 +121,14 @@ public sealed partial class Complaint
             FollowedUpAt = now;
         }
 
-        Move(to, ComplaintEventType.FollowUp, EventVisibility.Public, actor, now, c.Text, Json(new { final = c.Final }));
+        if (c.OnSite || c.Final)
+        {
+            OnSiteAt ??= now;
+        }
+
+        var photos = c.Photos is { Count: > 0 } ? c.Photos : null;
+        Move(to, ComplaintEventType.FollowUp, EventVisibility.Public, actor, now, c.Text,
+            c.OnSite || photos is not null ? Json(new { final = c.Final, onSite = c.OnSite, photos }) : Json(new { final = c.Final }));
     }
 
     private void Resolve(ComplaintEventType type, Actor actor, DateTimeOffset now, string? data)
@@ -135,6 +144,7 @@ public sealed partial class Complaint
         ResolvedAt = null;
         Rating = null;
         ResolutionDueAt = null; // a reopened report is new work for the agency, with a fresh deadline
+        OnSiteAt = null;
         Move(to, ComplaintEventType.Reopened, EventVisibility.Public, actor, now, null);
         Record(ComplaintEventType.Note, EventVisibility.Staff, actor, now, null, null, reason, null);
     }
@@ -176,7 +186,7 @@ public sealed partial class Complaint
 
     private void SyncClocks(DateTimeOffset now, SlaPolicy sla, bool restartAgencyClocks)
     {
-        var wanted = SlaPolicy.RunningIn(Status, Priority);
+        var wanted = SlaPolicy.RunningIn(Status, Priority, OnSiteAt is not null);
         foreach (var clock in Clocks.Where(c => c.IsRunning && (restartAgencyClocks || !wanted.Contains(c.Kind))))
         {
             clock.Stop(now);

@@ -1,4 +1,5 @@
 using Aduan.Agencies;
+using Aduan.Attachments;
 using Aduan.Data;
 using Aduan.Infrastructure;
 using Aduan.Outbox;
@@ -20,12 +21,34 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
         .Include(c => c.Assignments.Where(a => a.EndedAt == null))
         .Include(c => c.Clocks.Where(k => k.StoppedAt == null));
 
-    /// <summary>Applies the command and saves; throws (and saves nothing) when the state or a rule refuses it.</summary>
-    public async Task ApplyAsync(Complaint complaint, ComplaintCommand command, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Applies the command and saves, with the photos for its event (a follow-up's proof of work) in
+    /// the same transaction; throws (and saves nothing) when the state or a rule refuses it.
+    /// </summary>
+    public async Task ApplyAsync(Complaint complaint, ComplaintCommand command, Actor actor, CancellationToken ct,
+        IReadOnlyList<StoredImage>? photos = null)
     {
         var sla = await slaProvider.GetAsync(ct);
         var now = time.Now();
         complaint.Handle(command, actor, now, sla);
+        foreach (var photo in photos ?? [])
+        {
+            db.Attachments.Add(new Attachment
+            {
+                ComplaintId = complaint.Id,
+                EventSequence = complaint.EventCount,
+                Visibility = EventVisibility.Public,
+                FileName = photo.FileName,
+                ContentType = "image/jpeg",
+                Width = photo.Width,
+                Height = photo.Height,
+                Size = photo.Jpeg.Length,
+                Sha256 = photo.Sha256,
+                Content = photo.Jpeg,
+                UploadedAt = now,
+                UploadedByUserId = actor.UserId,
+            });
+        }
 
         // Side effects go into the outbox in the same transaction: none is lost, none sent for a change that failed.
         var queued = AgencyWebhooks.Enqueue(db, complaint, now);
@@ -52,6 +75,10 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
             .Where(e => e.ComplaintId == complaintId && visible.Contains(e.Visibility))
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
+
+    public Task<string?> LastActorAsync(long complaintId, CancellationToken ct) =>
+        db.ComplaintEvents.Where(e => e.ComplaintId == complaintId).OrderByDescending(e => e.Sequence)
+            .Select(e => e.ActorName).FirstOrDefaultAsync(ct);
 
     public async Task<string?> TrackingCodeOfAsync(long? id, CancellationToken ct) => id is null
         ? null

@@ -22,21 +22,30 @@ public sealed record StaffListQuery(
     int? Page = null,
     int? PageSize = null);
 
-/// <summary>The staff list: filters that map onto the report table's indexes, a stable order, offset pages.</summary>
-public static class StaffComplaintList
+/// <summary>
+/// The staff list: filters that map onto the report table's indexes, a stable order, offset
+/// pages. Shared by the JSON API and the workspace pages; always scoped to the staff member.
+/// </summary>
+public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agencies, CategoryCatalog categories,
+    ComplaintPresenter presenter, TimeProvider time, IOptions<SlaOptions> sla)
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 25;
     public const int MaxPage = 100_000;
     public const int MaxCount = 10_000;
-    private static readonly string[] Sorts = ["newest", "oldest", "due", "updated"];
+    public static readonly IReadOnlyList<string> Sorts = ["newest", "oldest", "due", "updated"];
 
     public static async Task<Results<Ok<PagedList<StaffComplaintListItem>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] StaffListQuery query, StaffContext staffContext, AduanDbContext db, AgencyDirectory agencies, CategoryCatalog categories,
-        ComplaintPresenter presenter, TimeProvider time, IOptions<SlaOptions> sla, Problems problems, CancellationToken ct)
+        [AsParameters] StaffListQuery query, StaffContext staffContext, StaffComplaintList list, Problems problems, CancellationToken ct)
     {
-        var staff = (await staffContext.GetAsync(ct))!;
         var v = new Validation(problems.T);
+        var page = await list.FindAsync((await staffContext.GetAsync(ct))!, query, v, ct);
+        return page is null ? v.ToProblem(problems) : TypedResults.Ok(page);
+    }
+
+    /// <summary>A page of the reports this staff member may see; null, with the errors in <paramref name="v"/>, when a filter is invalid.</summary>
+    public async Task<PagedList<StaffComplaintListItem>?> FindAsync(StaffMember staff, StaffListQuery query, Validation v, CancellationToken ct)
+    {
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? DefaultPageSize;
         if (page is < 1 or > MaxPage)
@@ -90,7 +99,7 @@ public static class StaffComplaintList
         var text = v.Text("q", query.Q, 1, 200, required: false);
         if (!v.IsValid)
         {
-            return v.ToProblem(problems);
+            return null;
         }
 
         var now = time.Now();
@@ -156,6 +165,6 @@ public static class StaffComplaintList
             r.CategoryCode is null ? null : new CodeName(r.CategoryCode, r.CategoryName),
             ComplaintPresenter.AgencyOf(byId, r.LeadAgencyId), r.SubmittedAt, r.UpdatedAt, r.NextDueAt,
             r.NextDueAt < now, r.ForwardCount)).ToList();
-        return TypedResults.Ok(new PagedList<StaffComplaintListItem>(items, page, pageSize, total, (total + pageSize - 1) / pageSize, capped));
+        return new PagedList<StaffComplaintListItem>(items, page, pageSize, total, (total + pageSize - 1) / pageSize, capped);
     }
 }

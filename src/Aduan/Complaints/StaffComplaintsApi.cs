@@ -42,7 +42,7 @@ public static class StaffComplaintsApi
 
     public static async Task<Results<Ok<StaffComplaintView>, ProblemHttpResult>> Transition(
         string trackingCode, TransitionRequest request, StaffContext staffContext, ComplaintWorkflow workflow,
-        TransitionCommands commands, ComplaintPresenter presenter, Problems problems, CancellationToken ct)
+        StaffActions actions, ComplaintPresenter presenter, Problems problems, CancellationToken ct)
     {
         var staff = (await staffContext.GetAsync(ct))!;
         var v = new Validation(problems.T);
@@ -58,36 +58,17 @@ public static class StaffComplaintsApi
                 PublicComplaintsApi.Clip(request.Action ?? ""), known);
         }
 
-        var complaint = await workflow.ForChange().VisibleTo(staff).SingleOrDefaultAsync(c => c.TrackingCode == code, ct);
-        if (complaint is null)
+        var outcome = await actions.TakeAsync(staff, code, action, request, v, ct);
+        return outcome switch
         {
-            return problems.NotFound(code);
-        }
-
-        if (ComplaintPermissions.Check(staff, action, complaint) is { } reason)
-        {
-            return problems.Forbidden(reason, ComplaintStateMachine.ApiName(action));
-        }
-
-        if (!ComplaintStateMachine.IsAllowed(complaint.Status, action))
-        {
-            return ErrorHandling.InvalidTransition(problems, new InvalidTransitionException(complaint.Status, action),
-                a => ComplaintPermissions.StaffActions.Contains(a) && ComplaintPermissions.Check(staff, a, complaint) is null);
-        }
-
-        if (request.Version is { } expected && expected != complaint.Version)
-        {
-            return problems.Stale(complaint.Version);
-        }
-
-        var command = await commands.BuildAsync(action, request, complaint, v, ct);
-        if (command is null || !v.IsValid)
-        {
-            return v.ToProblem(problems);
-        }
-
-        await workflow.ApplyAsync(complaint, command, new Actor(ActorKind.Staff, staff.UserId, staff.Name, staff.AgencyId), ct);
-        return TypedResults.Ok(await StaffViewAsync(complaint, staff, workflow, presenter, ct));
+            { Refusal: null } => TypedResults.Ok(await StaffViewAsync(outcome.Complaint!, staff, workflow, presenter, ct)),
+            { Refusal: ActionRefusal.NotFound } => problems.NotFound(code),
+            { Refusal: ActionRefusal.Forbidden } => problems.Forbidden(outcome.ReasonKey!, ComplaintStateMachine.ApiName(action)),
+            { Refusal: ActionRefusal.NotAllowedNow } => ErrorHandling.InvalidTransition(problems, outcome.Transition!,
+                a => ComplaintPermissions.StaffActions.Contains(a) && ComplaintPermissions.Check(staff, a, outcome.Complaint!) is null),
+            { Refusal: ActionRefusal.Stale } => problems.Stale(outcome.Complaint!.Version),
+            _ => v.ToProblem(problems),
+        };
     }
 
     private static async Task<StaffComplaintView> StaffViewAsync(Complaint complaint, StaffMember staff, ComplaintWorkflow workflow,

@@ -40,6 +40,11 @@ public static class WebSetup
         services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<TransitionCommands>();
+        services.AddScoped<StaffActions>();
+        services.AddScoped<StaffComplaintList>();
+        services.AddScoped<Attachments.ImageUploads>();
+        services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration(Attachments.AttachmentOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ComplaintPresenter>();
         services.AddScoped<Problems>();
         services.AddScoped<AuditTrail>();

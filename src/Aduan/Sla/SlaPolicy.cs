@@ -9,26 +9,29 @@ public sealed class SlaPolicy(SlaOptions options, WorkingCalendar calendar)
     public SlaOptions Options { get; } = options;
     public WorkingCalendar Calendar { get; } = calendar;
 
-    /// <summary>Urgent clocks run from the moment a report is flagged urgent until the agency's final follow-up.</summary>
-    public static IReadOnlySet<SlaClockKind> RunningIn(ComplaintStatus status, Priority priority)
+    /// <summary>
+    /// Urgent clocks run from the moment a report is flagged urgent until the agency's final follow-up;
+    /// the on-site clock stops earlier, when a follow-up says the team is on site.
+    /// </summary>
+    public static IReadOnlySet<SlaClockKind> RunningIn(ComplaintStatus status, Priority priority, bool onSite = false)
     {
-        var urgent = priority == Priority.Urgent;
-        return status switch
-        {
-            ComplaintStatus.Submitted => urgent
-                ? [SlaClockKind.Verification, SlaClockKind.UrgentAcknowledge, SlaClockKind.UrgentOnSite]
-                : new HashSet<SlaClockKind> { SlaClockKind.Verification },
-            ComplaintStatus.Deferred => new HashSet<SlaClockKind> { SlaClockKind.DeferralAnswer },
-            ComplaintStatus.Dispatched => urgent
-                ? [SlaClockKind.Response, SlaClockKind.Resolution, SlaClockKind.UrgentAcknowledge, SlaClockKind.UrgentOnSite]
-                : new HashSet<SlaClockKind> { SlaClockKind.Response, SlaClockKind.Resolution },
-            ComplaintStatus.InProgress => urgent
-                ? [SlaClockKind.Resolution, SlaClockKind.UrgentOnSite]
-                : new HashSet<SlaClockKind> { SlaClockKind.Resolution },
-            ComplaintStatus.FollowedUp => new HashSet<SlaClockKind> { SlaClockKind.ReporterReply },
-            _ => new HashSet<SlaClockKind>(),
-        };
+        var result = RunningIn(status, priority == Priority.Urgent);
+        return onSite && result.Contains(SlaClockKind.UrgentOnSite) ? result.Where(k => k != SlaClockKind.UrgentOnSite).ToHashSet() : result;
     }
+
+    private static HashSet<SlaClockKind> RunningIn(ComplaintStatus status, bool urgent) => status switch
+    {
+        ComplaintStatus.Submitted => urgent
+            ? [SlaClockKind.Verification, SlaClockKind.UrgentAcknowledge, SlaClockKind.UrgentOnSite]
+            : [SlaClockKind.Verification],
+        ComplaintStatus.Deferred => [SlaClockKind.DeferralAnswer],
+        ComplaintStatus.Dispatched => urgent
+            ? [SlaClockKind.Response, SlaClockKind.Resolution, SlaClockKind.UrgentAcknowledge, SlaClockKind.UrgentOnSite]
+            : [SlaClockKind.Response, SlaClockKind.Resolution],
+        ComplaintStatus.InProgress => urgent ? [SlaClockKind.Resolution, SlaClockKind.UrgentOnSite] : [SlaClockKind.Resolution],
+        ComplaintStatus.FollowedUp => [SlaClockKind.ReporterReply],
+        _ => [],
+    };
 
     public DateTimeOffset DueAt(SlaClockKind kind, DateTimeOffset start, ServiceTier tier) => kind switch
     {

@@ -1,5 +1,7 @@
 using System.Net;
+using Aduan.Data;
 using Aduan.Identity;
+using Microsoft.EntityFrameworkCore;
 using Aduan.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -53,7 +55,24 @@ public static class StaffPages
     {
         app.MapRazorPages();
         app.MapGet("/lang/{culture}", SwitchLanguage).ExcludeFromDescription();
+        app.MapGet("/staff/attachments/{id:long}", PhotoAsync).RequireAuthorization(AuthSetup.PagesPolicy).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>A report's photo for staff who may see the report (others get 404, as for the report itself).</summary>
+    private static async Task<IResult> PhotoAsync(long id, StaffContext staffContext, AduanDbContext db, CancellationToken ct)
+    {
+        if (await staffContext.GetAsync(ct) is not { } staff)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var photo = await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == id && db.Complaints.VisibleTo(staff).Any(c => c.Id == a.ComplaintId))
+            .Select(a => new { a.Content, a.ContentType, a.Sha256 }).SingleOrDefaultAsync(ct);
+        return photo is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(photo.Content, photo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Sha256}\""));
     }
 
     /// <summary>Remembers the chosen language (id or en) in a cookie and goes back to the page (local addresses only).</summary>

@@ -68,3 +68,16 @@ internal sealed class ComplaintAssignmentConfiguration : IEntityTypeConfiguratio
         b.HasIndex(a => a.ComplaintId);
     }
 }
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachments.Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachments.Attachment> b)
+    {
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.ContentType).HasMaxLength(40);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.UploadedByUserId).HasMaxLength(450);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.ComplaintId, a.EventSequence });
+    }
+}

@@ -1,0 +1,35 @@
+using Aduan.Complaints;
+
+namespace Aduan.Attachments;
+
+/// <summary>
+/// A photo stored with a report's event (proof of work with a follow-up). Only re-encoded JPEGs
+/// are stored (see <see cref="ImageUploads"/>): nothing a user uploaded is ever served back as it came,
+/// and camera metadata such as GPS is gone. Kept in the database, so backups and every app
+/// instance have it.
+/// </summary>
+public sealed class Attachment
+{
+    public long Id { get; set; }
+    public long ComplaintId { get; set; }
+
+    /// <summary>The event it belongs to (its sequence in the report's chain, whose data lists its hash).</summary>
+    public int EventSequence { get; set; }
+
+    public EventVisibility Visibility { get; set; }
+
+    /// <summary>The uploaded file's name, cleaned; for display only.</summary>
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public int Size { get; set; }
+
+    /// <summary>SHA-256 (hex) of <see cref="Content"/>, recorded in the event's data.</summary>
+    public required string Sha256 { get; set; }
+
+    public required byte[] Content { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public string? UploadedByUserId { get; set; }
+}
