@@ -2,7 +2,6 @@ using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Identity;
 using Aduan.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +28,7 @@ public static class AgencyWebhookApi
             : UnknownAgency(problems, code);
 
     public static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> Set(string code, WebhookRequest request, AduanDbContext db,
-        AgencyWebhooks webhooks, AuditTrail audit, StaffContext staff, Problems problems, CancellationToken ct)
+        AgencyWebhookSettings settings, StaffContext staff, Problems problems, CancellationToken ct)
     {
         if (await FindAsync(db, code, ct) is not { } agency)
         {
@@ -37,28 +36,20 @@ public static class AgencyWebhookApi
         }
 
         var v = new Validation(problems.T);
-        var url = v.Text("url", request.Url, 1, 500, required: true);
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-        {
-            v.Add("url", "Field.Url");
-        }
-
-        var secret = v.Text("secret", request.Secret, 16, 200, required: true);
+        var (url, secret) = AgencyWebhookSettings.Check(v, request.Url, request.Secret);
         if (!v.IsValid)
         {
             return v.ToProblem(problems);
         }
 
         var me = (await staff.GetAsync(ct))!;
-        agency.WebhookUrl = url;
-        agency.WebhookSecret = webhooks.Secrets.Protect(secret!);
-        audit.Record(me.Name, me.UserId, "agency.webhook.set", agency.Code, new { url });
+        settings.Set(agency, url!, secret!, me.Name, me.UserId);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new WebhookView(agency.Code, url, true));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Remove(string code, AduanDbContext db, AuditTrail audit, StaffContext staff,
-        Problems problems, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Remove(string code, AduanDbContext db, AgencyWebhookSettings settings,
+        StaffContext staff, Problems problems, CancellationToken ct)
     {
         if (await FindAsync(db, code, ct) is not { } agency)
         {
@@ -66,8 +57,7 @@ public static class AgencyWebhookApi
         }
 
         var me = (await staff.GetAsync(ct))!;
-        (agency.WebhookUrl, agency.WebhookSecret) = (null, null);
-        audit.Record(me.Name, me.UserId, "agency.webhook.remove", agency.Code);
+        settings.Remove(agency, me.Name, me.UserId);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

@@ -28,7 +28,7 @@ public static class UserCommands
             var command = new Command(word, disable
                 ? "Disable a user at once: sign-in and existing tokens stop working."
                 : "Enable a disabled user again.") { who };
-            command.SetAction((parse, ct) => AduanCli.WithServices((sp, token) => SetEnabledAsync(sp, parse.GetValue(who)!, !disable, token), ct));
+            command.SetAction((parse, ct) => AduanCli.WithServices((sp, _) => SetEnabledAsync(sp, parse.GetValue(who)!, !disable), ct));
             user.Subcommands.Add(command);
         }
 
@@ -41,31 +41,11 @@ public static class UserCommands
     private static async Task<int> AddAsync(IServiceProvider sp, string userName, string roleName, string? agencyCode,
         string? password, string? displayName, CancellationToken ct)
     {
-        var role = Roles.Normalize(roleName);
-        if (role is null)
+        var accounts = sp.GetRequiredService<StaffAccounts>();
+        var check = await accounts.CheckAsync(roleName, agencyCode, ct);
+        if (check.Assignment is not { } assignment)
         {
-            return Fail($"Unknown role '{roleName}'. Choose one of: {string.Join(", ", Roles.All)}.");
-        }
-
-        var db = sp.GetRequiredService<AduanDbContext>();
-        long? agencyId = null;
-        if (Roles.AgencyBound.Contains(role))
-        {
-            if (string.IsNullOrWhiteSpace(agencyCode))
-            {
-                return Fail($"Role {role} belongs to one agency: add --agency CODE (see GET /api/v1/agencies).");
-            }
-
-            var code = agencyCode.Trim().ToUpperInvariant();
-            agencyId = await db.Agencies.Where(a => a.Code == code).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct);
-            if (agencyId is null)
-            {
-                return Fail($"Unknown agency '{agencyCode}'. Known codes: {string.Join(", ", await db.Agencies.OrderBy(a => a.Code).Select(a => a.Code).ToListAsync(ct))}.");
-            }
-        }
-        else if (!string.IsNullOrWhiteSpace(agencyCode))
-        {
-            return Fail($"Role {role} is city-wide and takes no --agency.");
+            return Fail(await DescribeAsync(sp, check.Error!.Value, roleName, agencyCode, ct));
         }
 
         password ??= await Console.In.ReadLineAsync(ct);
@@ -74,46 +54,37 @@ public static class UserCommands
             return Fail("No password: give --password or type it on standard input.");
         }
 
-        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(role))
-        {
-            await roles.CreateAsync(new IdentityRole(role));
-        }
-
-        var users = sp.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = userName, DisplayName = displayName ?? userName, AgencyId = agencyId };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, password);
-        if (created.Succeeded)
-        {
-            created = await users.AddToRoleAsync(user, role);
-        }
-
+        var created = await accounts.CreateAsync(userName, displayName ?? userName, assignment, password, CliActor, null, ct);
         if (!created.Succeeded)
         {
             return Fail("Could not create the user: " + string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
-        await tx.CommitAsync(ct);
-        Console.WriteLine($"Created user {userName} ({role}{(agencyCode is null ? "" : ", " + agencyCode.ToUpperInvariant())}).");
+        Console.WriteLine($"Created user {userName} ({assignment.Role}{(assignment.AgencyCode is null ? "" : ", " + assignment.AgencyCode)}).");
         return 0;
     }
 
-    private static async Task<int> SetEnabledAsync(IServiceProvider sp, string userName, bool enabled, CancellationToken ct)
+    private static async Task<string> DescribeAsync(IServiceProvider sp, AssignmentError error, string role, string? agencyCode, CancellationToken ct) =>
+        error switch
+        {
+            AssignmentError.UnknownRole => $"Unknown role '{role}'. Choose one of: {string.Join(", ", Roles.All)}.",
+            AssignmentError.AgencyRequired => $"Role {Roles.Normalize(role)} belongs to one agency: add --agency CODE (see GET /api/v1/agencies).",
+            AssignmentError.AgencyNotAllowed => $"Role {Roles.Normalize(role)} is city-wide and takes no --agency.",
+            _ => $"Unknown agency '{agencyCode}'. Known codes: {string.Join(", ", await sp.GetRequiredService<AduanDbContext>().Agencies
+                .OrderBy(a => a.Code).Select(a => a.Code).ToListAsync(ct))}.",
+        };
+
+    private static string CliActor => "cli:" + Environment.UserName;
+
+    private static async Task<int> SetEnabledAsync(IServiceProvider sp, string userName, bool enabled)
     {
-        var users = sp.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.FindByNameAsync(userName);
+        var user = await sp.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(userName);
         if (user is null)
         {
             return Fail($"No user named '{userName}'. See: user list");
         }
 
-        // Disabled = locked out for good; StaffContext refuses such a user's tokens on the next request.
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, enabled ? null : StaffUser.DisabledUntil);
-        var audit = sp.GetRequiredService<Infrastructure.AuditTrail>();
-        audit.Record("cli:" + Environment.UserName, null, enabled ? "user.enable" : "user.disable", userName);
-        await sp.GetRequiredService<AduanDbContext>().SaveChangesAsync(ct);
+        await sp.GetRequiredService<StaffAccounts>().SetEnabledAsync(user, enabled, CliActor, null);
         Console.WriteLine($"{(enabled ? "Enabled" : "Disabled")} user {userName}.");
         return 0;
     }

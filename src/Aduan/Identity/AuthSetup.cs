@@ -84,6 +84,7 @@ public static class AuthSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<StaffContext>();
+        services.AddScoped<StaffAccounts>();
         return services;
     }
 

@@ -12,6 +12,7 @@ public static class OutboxSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<AgencyWebhooks>();
+        services.AddScoped<AgencyWebhookSettings>();
         services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<AgencyWebhooks>());
 
         // No redirects: a webhook goes where the admin pointed it, nowhere else.

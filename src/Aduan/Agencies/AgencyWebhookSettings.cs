@@ -1,0 +1,39 @@
+using Aduan.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Aduan.Agencies;
+
+/// <summary>
+/// Setting and removing an agency's webhook, for the admin API and the admin pages alike: the
+/// address must be http(s), the secret is stored protected and never shown again. The caller saves.
+/// </summary>
+public sealed class AgencyWebhookSettings(AgencyWebhooks webhooks, AuditTrail audit)
+{
+    public const int MinSecretLength = 16;
+
+    /// <summary>The trimmed address and secret, or nulls with the reasons in <paramref name="v"/> (fields "url" and "secret").</summary>
+    public static (string? Url, string? Secret) Check(Validation v, string? url, string? secret)
+    {
+        var checkedUrl = v.Text("url", url, 1, 500, required: true);
+        if (checkedUrl is not null && !(Uri.TryCreate(checkedUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        {
+            v.Add("url", "Field.Url");
+            checkedUrl = null;
+        }
+
+        return (checkedUrl, v.Text("secret", secret, MinSecretLength, 200, required: true));
+    }
+
+    public void Set(Agency agency, string url, string secret, string actorName, string? actorUserId)
+    {
+        agency.WebhookUrl = url;
+        agency.WebhookSecret = webhooks.Secrets.Protect(secret);
+        audit.Record(actorName, actorUserId, "agency.webhook.set", agency.Code, new { url });
+    }
+
+    public void Remove(Agency agency, string actorName, string? actorUserId)
+    {
+        (agency.WebhookUrl, agency.WebhookSecret) = (null, null);
+        audit.Record(actorName, actorUserId, "agency.webhook.remove", agency.Code);
+    }
+}
