@@ -135,7 +135,7 @@ public sealed partial class Complaint
 
         UpdatedAt = now;
         Version++;
-        if (before != Status || restartAgencyClocks || command is ClassifyCommand)
+        if (before != Status || restartAgencyClocks || command is ClassifyCommand or FollowUpCommand { OnSite: true })
         {
             SyncClocks(now, sla, restartAgencyClocks);
         }

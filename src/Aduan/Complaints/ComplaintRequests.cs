@@ -33,7 +33,8 @@ public sealed record TransitionRequest(
     string? Note = null,
     string? Text = null,
     bool? Final = null,
-    int? Version = null);
+    int? Version = null,
+    bool? OnSite = null);
 
 /// <summary>What intake answers, and what a retry with the same Idempotency-Key gets again.</summary>
 public sealed record SubmitComplaintResponse(

@@ -66,7 +66,7 @@ public sealed class TransitionCommands(AduanDbContext db)
                 return to is null ? null : new ForwardCommand(to, reason!);
             case ComplaintAction.FollowUp:
                 var text = v.Text("text", r.Text, 1, Complaint.MaxTextLength, required: true);
-                return new FollowUpCommand(text!, r.Final ?? false);
+                return new FollowUpCommand(text!, r.Final ?? false, r.OnSite ?? false);
             case ComplaintAction.RejectFollowUp:
                 return new RejectFollowUpCommand(v.Text("reason", r.Reason, 1, MaxReason, required: true)!);
             case ComplaintAction.Resolve:

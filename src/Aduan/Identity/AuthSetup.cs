@@ -1,5 +1,6 @@
 using Aduan.Data;
 using Aduan.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +53,17 @@ public static class AuthSetup
 
                 // A signed-in user without the role gets a plain 403 page, not a redirect.
                 o.Events.OnRedirectToAccessDenied = Web.StaffPages.WriteForbiddenAsync;
+
+                // A user deleted or disabled since signing in is signed out on the next request.
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    var staff = context.HttpContext.RequestServices.GetRequiredService<StaffContext>();
+                    if (await staff.GetAsync(context.Principal, context.HttpContext.RequestAborted) is null)
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    }
+                };
             })
             .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
             {
@@ -84,6 +96,7 @@ public static class AuthSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<StaffContext>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, CurrentRoles>();
         services.AddScoped<StaffAccounts>();
         return services;
     }

@@ -21,19 +21,23 @@ public sealed class StaffContext(IHttpContextAccessor http, AduanDbContext db)
     private StaffMember? _member;
     private bool _loaded;
 
-    public async Task<StaffMember?> GetAsync(CancellationToken ct)
+    public Task<StaffMember?> GetAsync(CancellationToken ct) => GetAsync(http.HttpContext?.User, ct);
+
+    /// <summary>The member behind this principal (read once per request).</summary>
+    public async Task<StaffMember?> GetAsync(ClaimsPrincipal? principal, CancellationToken ct)
     {
         if (_loaded)
         {
             return _member;
         }
 
-        _loaded = true;
-        var userId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
         {
             return null;
         }
+
+        _loaded = true;
 
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
@@ -51,5 +55,35 @@ public sealed class StaffContext(IHttpContextAccessor http, AduanDbContext db)
         _member = new StaffMember(user.Id, user.DisplayName ?? user.UserName ?? user.Id, roles.ToHashSet(), user.AgencyId,
             user.AgencyId is null ? null : user.AgencyCode, user.TwoFactorEnabled);
         return _member;
+    }
+}
+
+/// <summary>
+/// Roles are what the database says now, not what the cookie or token said at sign-in: a role
+/// removed by an admin stops working on the next request.
+/// </summary>
+public sealed class CurrentRoles(StaffContext staffContext) : Microsoft.AspNetCore.Authentication.IClaimsTransformation
+{
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity)
+        {
+            return principal;
+        }
+
+        var member = await staffContext.GetAsync(principal, CancellationToken.None);
+        if (member is null)
+        {
+            return principal; // not a staff sign-in, or disabled: the cookie check and RequireStaffMember turn it away
+        }
+
+        var current = new ClaimsIdentity(identity.Claims.Where(c => c.Type != identity.RoleClaimType),
+            identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
+        foreach (var role in member.Roles)
+        {
+            current.AddClaim(new Claim(identity.RoleClaimType, role));
+        }
+
+        return new ClaimsPrincipal(current);
     }
 }

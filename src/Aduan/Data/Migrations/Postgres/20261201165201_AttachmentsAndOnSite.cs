@@ -12,6 +12,9 @@ namespace Aduan.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Not in the model (an index on a complex property): the call center and the desk look reports up by the caller's number.
+            migrationBuilder.CreateIndex(name: "IX_Complaints_Reporter_Phone", table: "Complaints", column: "Reporter_Phone");
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "OnSiteAt",
                 table: "Complaints",
@@ -57,6 +60,8 @@ namespace Aduan.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(name: "IX_Complaints_Reporter_Phone", table: "Complaints");
+
             migrationBuilder.DropTable(
                 name: "Attachments");
 

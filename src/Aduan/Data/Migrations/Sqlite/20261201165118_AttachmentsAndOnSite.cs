@@ -10,6 +10,9 @@ namespace Aduan.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Not in the model (an index on a complex property): the call center and the desk look reports up by the caller's number.
+            migrationBuilder.CreateIndex(name: "IX_Complaints_Reporter_Phone", table: "Complaints", column: "Reporter_Phone");
+
             migrationBuilder.AddColumn<long>(
                 name: "OnSiteAt",
                 table: "Complaints",
@@ -55,6 +58,8 @@ namespace Aduan.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(name: "IX_Complaints_Reporter_Phone", table: "Complaints");
+
             migrationBuilder.DropTable(
                 name: "Attachments");
 

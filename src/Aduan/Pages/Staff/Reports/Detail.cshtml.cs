@@ -35,7 +35,7 @@ public sealed class ActionForm
     public bool OnSite { get; set; }
 
     public TransitionRequest ToRequest(string action) => new(action, Category, Kind, Privacy, Priority, Question, Reason, Primary,
-        Agency, Copies.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(), Note, Text, Final, Version);
+        Agency, Copies.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(), Note, Text, Final, Version, OnSite);
 }
 
 /// <summary>
@@ -83,11 +83,13 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         }
 
         var v = NewValidation();
-        var photos = action == ComplaintAction.FollowUp ? await uploads.ReadAsync(Photos, "Photos", v, HttpContext.RequestAborted) : null;
+        var photoErrors = NewValidation();
+        var photos = action == ComplaintAction.FollowUp ? await uploads.ReadAsync(Photos, nameof(Photos), photoErrors, HttpContext.RequestAborted) : null;
+        ShowErrors(photoErrors);
         ActionOutcome outcome;
         try
         {
-            outcome = v.IsValid
+            outcome = photoErrors.IsValid
                 ? await actions.TakeAsync(Staff, normalized, action, Form.ToRequest(act!), v, HttpContext.RequestAborted, photos)
                 : ActionOutcome.Refused(ActionRefusal.Invalid);
         }
@@ -158,7 +160,12 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         {
             case null:
                 Flash = T["Action.Done", T["Action." + act]];
-                return RedirectToPage(new { code });
+                return Request.Query["return"].ToString() switch
+                {
+                    "urc" => Redirect("/staff/urc"),
+                    "queue" => Redirect("/staff/queue"),
+                    _ => RedirectToPage(new { code }),
+                };
             case ActionRefusal.NotFound:
                 return NotFound();
             case ActionRefusal.Forbidden:
