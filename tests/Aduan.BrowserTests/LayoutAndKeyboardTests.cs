@@ -6,8 +6,6 @@ namespace Aduan.BrowserTests;
 
 public sealed class LayoutAndKeyboardTests(BrowserApp app) : BrowserTest(app)
 {
-    private const int PhoneWidth = 360;
-
     [Fact]
     public Task SignIn_PhoneWidth_FormAndHeaderFitWithoutHorizontalScrolling() => InPageAsync(async page =>
     {
@@ -20,7 +18,7 @@ public sealed class LayoutAndKeyboardTests(BrowserApp app) : BrowserTest(app)
         await SignInAsync(page, BrowserApp.Operator);
         await Expect(page).ToHaveURLAsync(At("/staff"));
         await AssertFitsAsync(page, "main .cards");
-    }, width: PhoneWidth, height: 740);
+    }, phone: true);
 
     [Fact]
     public Task SignIn_KeyboardOnly_UserNameHasFocusAndSkipLinkComesFirst() => InPageAsync(async page =>
@@ -49,7 +47,8 @@ public sealed class LayoutAndKeyboardTests(BrowserApp app) : BrowserTest(app)
 
     private static async Task AssertFitsAsync(IPage page, string content)
     {
-        Assert.True(await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth") <= PhoneWidth);
+        var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        Assert.True(width <= PhoneWidth, $"{page.Url} is {width} px wide: it scrolls sideways on a {PhoneWidth} px phone");
         foreach (var selector in new[] { "header.top", content })
         {
             var box = await page.Locator(selector).BoundingBoxAsync();

@@ -38,16 +38,16 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var environment = _database.ProcessEnvironment;
-        environment["Aduan__LoginPerMinute"] = "1000";
-        _server = await AppServer.StartAsync(_workingDirectory, environment);
-        await Task.WhenAll(new[] { Operator, Manager, Officer }.Select(user => AddUserAsync(user, environment)));
-
         if (!File.Exists(ChromiumPath))
         {
             throw new FileNotFoundException(
                 $"No Chromium at {ChromiumPath}: ./test.sh installs Debian's (apt-get install chromium), or set ADUAN_CHROMIUM.", ChromiumPath);
         }
+
+        var environment = _database.ProcessEnvironment;
+        environment["Aduan__LoginPerMinute"] = "1000";
+        _server = await AppServer.StartAsync(_workingDirectory, environment);
+        await Task.WhenAll(new[] { Operator, Manager, Officer }.Select(user => AddUserAsync(user, environment)));
 
         // The browser is Debian's; Playwright's driver must never try to fetch one of its own.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

@@ -5,23 +5,28 @@ using Microsoft.Playwright;
 namespace Aduan.BrowserTests.Support;
 
 /// <summary>
-/// A fresh browser context per journey (Indonesian locale, desktop size unless told), and on
-/// failure a full-page screenshot and the page's HTML in artifacts/browser/ under the repository.
+/// A fresh browser context per journey (Indonesian locale, a 1280×800 desktop or a 360×740 phone),
+/// and on failure a full-page screenshot and the page's HTML in artifacts/browser/ under the repository.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public abstract class BrowserTest(BrowserApp app)
 {
     public const string SignInPath = "/staff/account/signin";
 
+    public const int PhoneWidth = 360;
+
     protected BrowserApp App { get; } = app;
 
-    protected async Task InPageAsync(Func<IPage, Task> journey, int width = 1280, int height = 800, [CallerMemberName] string test = "")
+    protected async Task InPageAsync(Func<IPage, Task> journey, bool phone = false, [CallerMemberName] string test = "")
     {
+        // A phone honours the page's viewport meta tag; a desktop window of the same width would not.
         await using var context = await App.Browser.NewContextAsync(new()
         {
             BaseURL = App.BaseAddress,
             Locale = "id-ID",
-            ViewportSize = new() { Width = width, Height = height },
+            ViewportSize = phone ? new() { Width = PhoneWidth, Height = 740 } : new() { Width = 1280, Height = 800 },
+            IsMobile = phone,
+            HasTouch = phone,
         });
         var page = await context.NewPageAsync();
         try
