@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs Aduan's whole test suite, once on SQLite and once on PostgreSQL, and ends with one line
-# counted from the TRX results:
+# Runs Aduan's whole test suite (every project under tests/), once on SQLite and once on
+# PostgreSQL, and ends with one line counted from the TRX results:
 #   N passed, N failed
-# What the suite needs is installed and started here: PostgreSQL (apt-get install when missing;
-# a throwaway cluster on a free loopback port, stopped at the end) unless ADUAN_TEST_POSTGRES
-# already names a server where tests may create databases.
+# What the suite needs is installed and started here: Debian's Chromium for the browser tests
+# (apt-get install when missing; $ADUAN_CHROMIUM names another one), and PostgreSQL (apt-get
+# install when missing; a throwaway cluster on a free loopback port, stopped at the end) unless
+# ADUAN_TEST_POSTGRES already names a server where tests may create databases.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -59,6 +60,26 @@ start_postgres() {
     export ADUAN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 }
 
+install_chromium() {
+    local chromium="${ADUAN_CHROMIUM:-/usr/bin/chromium}"
+    [ -x "$chromium" ] && return 0
+    echo "==> Installing Chromium with apt-get (for the browser tests)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && [ -x "$chromium" ]
+}
+
+# Runs each test project on its own, so that each leaves its own TRX file: run_tests LABEL [dotnet test options].
+# (dotnet test on the solution would write both projects' results to one file, the last one winning.)
+run_tests() {
+    local label=$1 project rc=0
+    shift
+    for project in tests/*/*.csproj; do
+        dotnet test "$project" -c Release --no-build -nologo "$@" \
+            --logger "trx;LogFileName=$label-$(basename "$project" .csproj).trx" --logger "console;verbosity=minimal" \
+            --results-directory "$results" || rc=1
+    done
+    return "$rc"
+}
+
 echo "==> Restoring and building (Release)"
 if ! dotnet build Aduan.slnx -c Release -nologo -v quiet; then
     echo "Build failed; no tests ran."
@@ -68,18 +89,21 @@ fi
 
 status=0
 missing=0
+# Playwright drives this machine's Chromium and must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Without Chromium the browser tests still run, and fail: a missing browser is never a silent skip.
+install_chromium || echo "Could not install Chromium: the browser tests will fail."
+
 echo "==> Tests on SQLite"
-env -u ADUAN_TEST_POSTGRES dotnet test Aduan.slnx -c Release --no-build -nologo \
-    --logger "trx;LogFileName=sqlite.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+(unset ADUAN_TEST_POSTGRES; run_tests sqlite) || status=1
 
 if [ -z "${ADUAN_TEST_POSTGRES:-}" ]; then
     start_postgres || { echo "Could not start PostgreSQL: the PostgreSQL run is counted as one failure."; status=1; missing=1; }
 fi
 if [ -n "${ADUAN_TEST_POSTGRES:-}" ]; then
-    # The domain tests touch no database; they ran above.
+    # The domain tests touch no database; they ran above. The browser tests run again, on PostgreSQL.
     echo "==> Tests on PostgreSQL"
-    dotnet test Aduan.slnx -c Release --no-build -nologo --filter "FullyQualifiedName!~Aduan.Tests.Domain" \
-        --logger "trx;LogFileName=postgres.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+    run_tests postgres --filter "FullyQualifiedName!~Aduan.Tests.Domain" || status=1
 fi
 
 passed=0

@@ -1,0 +1,101 @@
+using Aduan.Identity;
+using Aduan.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Aduan.BrowserTests.Support;
+
+/// <summary>
+/// Once per test collection: the built app as its own process on a free loopback port (fresh
+/// SQLite data directory, or a fresh database when ADUAN_TEST_POSTGRES names a PostgreSQL server),
+/// staff users created with the app's own CLI, and Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    /// <summary>Root runs Chromium without its sandbox; the rest keeps it off this machine's closed network.</summary>
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly AduanFactory _database = AduanFactory.With(("Aduan:TwoFactor:RequiredFor", "Admin,Manager"));
+    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("aduan-browser-").FullName;
+    private AppServer? _server;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("ADUAN_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static StaffLogin Operator { get; } = new("siti.operator", "Siti Rahayu", Roles.Operator);
+
+    public static StaffLogin Manager { get; } = new("budi.manajer", "Budi Santoso", Roles.Manager);
+
+    public static StaffLogin Officer { get; } = new("dewi.dinkes", "Dewi Lestari", Roles.AgencyOfficer, "DINKES");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public string BaseAddress => $"http://127.0.0.1:{_server?.Port}";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new FileNotFoundException(
+                $"No Chromium at {ChromiumPath}: ./test.sh installs Debian's (apt-get install chromium), or set ADUAN_CHROMIUM.", ChromiumPath);
+        }
+
+        var environment = _database.ProcessEnvironment;
+        environment["Aduan__LoginPerMinute"] = "1000";
+        _server = await AppServer.StartAsync(_workingDirectory, environment);
+        await Task.WhenAll(new[] { Operator, Manager, Officer }.Select(user => AddUserAsync(user, environment)));
+
+        // The browser is Debian's; Playwright's driver must never try to fetch one of its own.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+    }
+
+    private async Task AddUserAsync(StaffLogin user, Dictionary<string, string> environment)
+    {
+        string[] args = ["user", "add", user.UserName, "--role", user.Role, "--display-name", user.DisplayName];
+        if (user.Agency is not null)
+        {
+            args = [.. args, "--agency", user.Agency];
+        }
+
+        var result = await AppProcess.RunAsync(_workingDirectory, StaffLogin.Password, environment, args);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"user add {user.UserName} exited with {result.ExitCode}: {result.Error}");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+        Directory.Delete(_workingDirectory, recursive: true);
+    }
+}
+
+/// <summary>A staff account the fixture creates; every one signs in with <see cref="Password"/>.</summary>
+public sealed record StaffLogin(string UserName, string DisplayName, string Role, string? Agency = null)
+{
+    public const string Password = AduanFactory.Password;
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedBrowser : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser";
+}
