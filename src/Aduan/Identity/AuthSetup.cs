@@ -52,7 +52,7 @@ public static class AuthSetup
                 o.SlidingExpiration = true;
 
                 // A signed-in user without the role gets a plain 403 page, not a redirect.
-                o.Events.OnRedirectToAccessDenied = Web.StaffPages.WriteForbiddenAsync;
+                o.Events.OnRedirectToAccessDenied = Web.StaffPages.ForbidAsync;
 
                 // A user deleted or disabled since signing in is signed out on the next request.
                 o.Events.OnValidatePrincipal = async context =>

@@ -8,6 +8,7 @@ using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Outbox;
 using Aduan.Sla;
+using Aduan.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
@@ -101,10 +102,11 @@ public static class WebSetup
     public static WebApplication UseAduanPipeline(this WebApplication app)
     {
         app.Use(SecurityHeaders);
-        app.Use(Web.StaffPages.ContentSecurityPolicy);
+        app.Use(StaffPages.ContentSecurityPolicy);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
+        app.UseWorkspaceErrorPages();
         app.UseStatusCodePages();
         app.UseMiddleware<LoadShedding>();
         app.Use(LimitJsonBodies);

@@ -104,19 +104,19 @@ public static class StaffPages
         return next(context);
     }
 
-    /// <summary>A signed-in user without the page's role: a plain 403 page in the user's language.</summary>
-    public static async Task WriteForbiddenAsync(RedirectContext<CookieAuthenticationOptions> context)
+    /// <summary>A signed-in user without the page's role: 403, shown by the error page in the user's language.</summary>
+    public static Task ForbidAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
-        var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync($"""
-            <!doctype html><html lang="{WebUtility.HtmlEncode(t["Page.Lang"])}"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1"><title>403 · Aduan</title>
-            <link rel="stylesheet" href="/css/site.css"></head><body><main id="main" class="narrow">
-            <h1>{WebUtility.HtmlEncode(t["Page.Forbidden.Title"])}</h1><p>{WebUtility.HtmlEncode(t["Page.Forbidden.Detail"])}</p>
-            <p><a href="/staff">{WebUtility.HtmlEncode(t["Page.Home"])}</a></p></main></body></html>
-            """);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Errors of the workspace (403, 404, ...) as pages with the workspace's header; the API keeps its problem documents.</summary>
+    public static WebApplication UseWorkspaceErrorPages(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/staff") || context.Request.Path.StartsWithSegments("/admin"),
+            branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+        return app;
     }
 }
 
