@@ -53,6 +53,24 @@ public sealed class WorkspaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_desk_shows_the_callers_earlier_report_and_a_likely_duplicate_from_another_reporter()
+    {
+        using var op = await PageClient.SignedInAsync(_app, Roles.Operator);
+        var first = await RecordCallAsync(op, phone: "0813 1111 2222", text: "Genangan banjir setinggi lutut di perumahan Mustikajaya sejak subuh.");
+        var other = await RecordCallAsync(op, phone: "0857 3333 4444", text: "Perumahan Mustikajaya kebanjiran, genangan belum surut sampai siang.");
+        var latest = await RecordCallAsync(op, phone: "0813 1111 2222", text: "Sampah menumpuk di depan pasar, belum diangkut tiga hari.");
+        using var manager = await PageClient.SignedInAsync(_app, Roles.Manager);
+
+        var page = await manager.GetAsync("/staff/reports/" + latest);
+        var earlier = page.QuerySelector("#h-earlier")!.ParentElement!.TextContent;
+        Assert.Contains(first, earlier, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, earlier, StringComparison.Ordinal);
+
+        page = await manager.GetAsync("/staff/reports/" + other);
+        Assert.Contains(first, page.QuerySelector("#h-dup")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_call_without_text_or_number_is_shown_again_with_messages_beside_the_fields_and_nothing_stored()
     {
         using var op = await PageClient.SignedInAsync(_app, Roles.Operator);

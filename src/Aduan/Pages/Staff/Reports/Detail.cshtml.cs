@@ -245,12 +245,24 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
             Earlier = await Related(others.Where(o => o.Reporter.Email == email), ct);
         }
 
+        // Likely duplicates from the last 30 days: same category and kecamatan, or the same rare words.
+        var since = c.SubmittedAt.AddDays(-30);
+        var recent = others.Where(o => o.SubmittedAt >= since && o.Status != ComplaintStatus.Merged);
+        var found = new List<RelatedReport>();
         if (c.CategoryId is { } category && c.Location.Kecamatan is { } kecamatan)
         {
-            var since = c.SubmittedAt.AddDays(-30);
-            Duplicates = await Related(others.Where(o => o.CategoryId == category && o.Location.Kecamatan == kecamatan
-                && o.SubmittedAt >= since && o.Status != ComplaintStatus.Merged), ct);
+            found.AddRange(await Related(recent.Where(o => o.CategoryId == category && o.Location.Kecamatan == kecamatan), ct));
         }
+
+        var keywords = string.Join(' ', c.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(char.IsLetter).ToArray()).ToLowerInvariant())
+            .Where(w => w.Length >= 5).Distinct().OrderByDescending(w => w.Length).Take(3));
+        if (keywords.Length > 0)
+        {
+            found.AddRange(await Related(recent.Matching(db, keywords), ct));
+        }
+
+        Duplicates = found.DistinctBy(r => r.TrackingCode).OrderByDescending(r => r.SubmittedAt).Take(8).ToList();
     }
 
     private static Task<List<RelatedReport>> Related(IQueryable<Complaint> q, CancellationToken ct) =>
