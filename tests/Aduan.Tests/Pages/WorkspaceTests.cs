@@ -56,7 +56,7 @@ public sealed class WorkspaceTests : IAsyncLifetime
     public async Task The_desk_shows_the_callers_earlier_report_and_a_likely_duplicate_from_another_reporter()
     {
         using var op = await PageClient.SignedInAsync(_app, Roles.Operator);
-        var first = await RecordCallAsync(op, phone: "0813 1111 2222", text: "Genangan banjir setinggi lutut di perumahan Mustikajaya sejak subuh.");
+        var first = await RecordCallAsync(op, phone: "0813 1111 2222", text: "Perumahan Mustikajaya kebanjiran, genangan setinggi lutut sejak subuh.");
         var other = await RecordCallAsync(op, phone: "0857 3333 4444", text: "Perumahan Mustikajaya kebanjiran, genangan belum surut sampai siang.");
         var latest = await RecordCallAsync(op, phone: "0813 1111 2222", text: "Sampah menumpuk di depan pasar, belum diangkut tiga hari.");
         using var manager = await PageClient.SignedInAsync(_app, Roles.Manager);
