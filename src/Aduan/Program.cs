@@ -41,7 +41,6 @@ app.MapHolidaysApi();
 app.MapAgencyWebhookApi();
 app.MapOutboxAdminApi();
 app.MapAduanPages();
-app.MapGet("/", () => TypedResults.Redirect("/staff")).ExcludeFromDescription();
 
 await app.RunAsync();
 return 0;

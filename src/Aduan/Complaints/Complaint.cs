@@ -40,6 +40,12 @@ public sealed partial class Complaint
     /// <summary>How often the report was forwarded between agencies.</summary>
     public int ForwardCount { get; private set; }
     public bool IsImported { get; private set; }
+
+    /// <summary>For an imported report: a hash of its source row, unique, so importing the same file twice adds nothing.</summary>
+    public string? ImportKey { get; private set; }
+
+    /// <summary>Citizens who said "saya juga mengalami ini" (see <see cref="ComplaintSupporter"/>); not part of the event chain.</summary>
+    public int Supporters { get; private set; }
     public int? Rating { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }

@@ -28,6 +28,7 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+    public DbSet<ComplaintSupporter> ComplaintSupporters => Set<ComplaintSupporter>();
 
     /// <summary>The keys that protect staff tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -40,6 +40,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => c.SubmittedAt);
         b.HasIndex(c => c.NextDueAt);
         b.HasIndex(c => new { c.DueOrder, c.Id }); // "nearest deadline first" without sorting every matching row
+        b.Property(c => c.ImportKey).HasMaxLength(64);
+        b.HasIndex(c => c.ImportKey).IsUnique();
     }
 }
 
@@ -79,5 +81,15 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.Property(a => a.UploadedByUserId).HasMaxLength(450);
         b.HasOne<Complaint>().WithMany().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.ComplaintId, a.EventSequence });
+    }
+}
+
+internal sealed class ComplaintSupporterConfiguration : IEntityTypeConfiguration<ComplaintSupporter>
+{
+    public void Configure(EntityTypeBuilder<ComplaintSupporter> b)
+    {
+        b.Property(s => s.SupporterHash).HasMaxLength(64);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(s => s.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.ComplaintId, s.SupporterHash }).IsUnique();
     }
 }

@@ -208,6 +208,10 @@ namespace Aduan.Data.Migrations.Postgres
                     b.Property<int>("ForwardCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("IsImported")
                         .HasColumnType("boolean");
 
@@ -270,6 +274,9 @@ namespace Aduan.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Supporters")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -328,6 +335,9 @@ namespace Aduan.Data.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("MergedIntoId");
 
@@ -462,6 +472,33 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ComplaintEvents");
+                });
+
+            modelBuilder.Entity("Aduan.Complaints.ComplaintSupporter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SupporterHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "SupporterHash")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintSupporters");
                 });
 
             modelBuilder.Entity("Aduan.Data.IdempotencyRecord", b =>
@@ -940,6 +977,15 @@ namespace Aduan.Data.Migrations.Postgres
                 {
                     b.HasOne("Aduan.Complaints.Complaint", null)
                         .WithMany("Events")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Aduan.Complaints.ComplaintSupporter", b =>
+                {
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

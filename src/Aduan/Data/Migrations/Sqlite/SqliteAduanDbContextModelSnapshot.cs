@@ -194,6 +194,10 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<int>("ForwardCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsImported")
                         .HasColumnType("INTEGER");
 
@@ -249,6 +253,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Supporters")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -309,6 +316,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("MergedIntoId");
 
@@ -435,6 +445,31 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ComplaintEvents");
+                });
+
+            modelBuilder.Entity("Aduan.Complaints.ComplaintSupporter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupporterHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "SupporterHash")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintSupporters");
                 });
 
             modelBuilder.Entity("Aduan.Data.IdempotencyRecord", b =>
@@ -901,6 +936,15 @@ namespace Aduan.Data.Migrations.Sqlite
                 {
                     b.HasOne("Aduan.Complaints.Complaint", null)
                         .WithMany("Events")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Aduan.Complaints.ComplaintSupporter", b =>
+                {
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
