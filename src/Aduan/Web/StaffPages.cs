@@ -143,7 +143,8 @@ public sealed class StaffPageFilter(StaffContext staffContext, IOptions<TwoFacto
 
             http.Items[typeof(StaffMember)] = staff;
             var page = context.ActionDescriptor.ViewEnginePath;
-            if (!staff.TwoFactorEnabled && twoFactor.Value.IsRequiredFor(staff.Roles)
+            var workspace = page.StartsWith("/Staff/", StringComparison.Ordinal) || page.StartsWith("/Admin/", StringComparison.Ordinal);
+            if (workspace && !staff.TwoFactorEnabled && twoFactor.Value.IsRequiredFor(staff.Roles)
                 && !page.StartsWith("/Staff/Account/", StringComparison.Ordinal))
             {
                 context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult(StaffPages.EnrolPath);
