@@ -106,8 +106,11 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
-        app.UseWorkspaceErrorPages();
         app.UseStatusCodePages();
+        app.UseWorkspaceErrorPages(); // inside the line above: pages get HTML first, the API keeps problem documents
+
+        // Routing after the error pages, so a re-executed error request is routed to the error page.
+        app.UseRouting();
         app.UseMiddleware<LoadShedding>();
         app.Use(LimitJsonBodies);
         app.UseAuthentication();
