@@ -1,5 +1,4 @@
 using Aduan.BrowserTests.Support;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Aduan.BrowserTests;
@@ -44,16 +43,4 @@ public sealed class LayoutAndKeyboardTests(BrowserApp app) : BrowserTest(app)
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.Locator("main .cards a").First).ToBeFocusedAsync();
     });
-
-    private static async Task AssertFitsAsync(IPage page, string content)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        Assert.True(width <= PhoneWidth, $"{page.Url} is {width} px wide: it scrolls sideways on a {PhoneWidth} px phone");
-        foreach (var selector in new[] { "header.top", content })
-        {
-            var box = await page.Locator(selector).BoundingBoxAsync();
-            Assert.NotNull(box);
-            Assert.True(box.X >= 0 && box.X + box.Width <= PhoneWidth, $"{selector} spans {box.X}..{box.X + box.Width} px");
-        }
-    }
 }

@@ -23,12 +23,7 @@ public sealed class SignInJourneyTests(BrowserApp app) : BrowserTest(app)
     public Task SignIn_Manager_EnrolsTheAuthenticatorAndThenNeedsTheCode() => InPageAsync(async page =>
     {
         await SignInAsync(page, BrowserApp.Manager);
-        await Expect(page).ToHaveURLAsync(At("/staff/account/authenticator"));
-        var key = await page.GetByTestId("shared-key").InnerTextAsync();
-        var enrol = page.Locator("form[action*=Enable]");
-        await enrol.Locator("#Code").FillAsync(PageClient.Totp(key));
-        await enrol.Locator("button[type=submit]").ClickAsync();
-        await Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
+        var key = await EnrolAuthenticatorAsync(page);
 
         await page.Locator("form.signout button").ClickAsync();
         await Expect(page).ToHaveURLAsync(At(SignInPath));

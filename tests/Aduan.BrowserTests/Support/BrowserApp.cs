@@ -18,7 +18,9 @@ public sealed class BrowserApp : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly AduanFactory _database = AduanFactory.With(("Aduan:TwoFactor:RequiredFor", "Admin,Manager"));
+    private static readonly string[] TwoFactorRoles = [Roles.Admin, Roles.Manager];
+
+    private readonly AduanFactory _database = AduanFactory.With(("Aduan:TwoFactor:RequiredFor", string.Join(',', TwoFactorRoles)));
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("aduan-browser-").FullName;
     private AppServer? _server;
     private IPlaywright? _playwright;
@@ -31,6 +33,19 @@ public sealed class BrowserApp : IAsyncLifetime
     public static StaffLogin Manager { get; } = new("budi.manajer", "Budi Santoso", Roles.Manager);
 
     public static StaffLogin Officer { get; } = new("dewi.dinkes", "Dewi Lestari", Roles.AgencyOfficer, "DINKES");
+
+    /// <summary>A second manager for the staff journeys, so they need not wait for <see cref="Manager"/>'s enrolment test.</summary>
+    public static StaffLogin DeskManager { get; } = new("rina.manajer", "Rina Wulandari", Roles.Manager);
+
+    /// <summary>An officer of an agency no report of the journeys goes to.</summary>
+    public static StaffLogin OtherOfficer { get; } = new("agus.disdukcapil", "Agus Setiawan", Roles.AgencyOfficer, "DISDUKCAPIL");
+
+    /// <summary>The browser session (cookies) of each user a test has signed in, by user name: later tests start from it.</summary>
+    /// <remarks>Tests of one collection run one at a time.</remarks>
+    public Dictionary<string, string> Sessions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The app makes this user enrol an authenticator app at their first sign-in.</summary>
+    public static bool NeedsAuthenticator(StaffLogin user) => TwoFactorRoles.Contains(user.Role);
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
@@ -47,7 +62,13 @@ public sealed class BrowserApp : IAsyncLifetime
         var environment = _database.ProcessEnvironment;
         environment["Aduan__LoginPerMinute"] = "1000";
         _server = await AppServer.StartAsync(_workingDirectory, environment);
-        await Task.WhenAll(new[] { Operator, Manager, Officer }.Select(user => AddUserAsync(user, environment)));
+
+        // The CLI creates a role with its first user, and two processes creating the same role collide:
+        // one user of each role first, then the rest.
+        StaffLogin[] users = [Operator, Manager, Officer, DeskManager, OtherOfficer];
+        var firstOfRole = users.DistinctBy(user => user.Role).ToList();
+        await Task.WhenAll(firstOfRole.Select(user => AddUserAsync(user, environment)));
+        await Task.WhenAll(users.Except(firstOfRole).Select(user => AddUserAsync(user, environment)));
 
         // The browser is Debian's; Playwright's driver must never try to fetch one of its own.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Aduan.Tests.Support;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Aduan.BrowserTests.Support;
 
@@ -17,8 +19,25 @@ public abstract class BrowserTest(BrowserApp app)
 
     protected BrowserApp App { get; } = app;
 
-    protected async Task InPageAsync(Func<IPage, Task> journey, bool phone = false, [CallerMemberName] string test = "")
+    protected Task InPageAsync(Func<IPage, Task> journey, bool phone = false, [CallerMemberName] string test = "") =>
+        InContextAsync(null, journey, phone, test);
+
+    /// <summary>
+    /// <see cref="InPageAsync"/> with the user signed in: the first time through the sign-in page (enrolling the
+    /// authenticator of a user who needs one), afterwards with the session the fixture kept from then.
+    /// The page starts blank, or on the page the sign-in led to.
+    /// </summary>
+    protected Task AsAsync(StaffLogin user, Func<IPage, Task> journey, bool phone = false, [CallerMemberName] string test = "") =>
+        InContextAsync(user, journey, phone, test);
+
+    private async Task InContextAsync(StaffLogin? user, Func<IPage, Task> journey, bool phone, string test)
     {
+        string? session = null;
+        if (user is not null)
+        {
+            App.Sessions.TryGetValue(user.UserName, out session);
+        }
+
         // A phone honours the page's viewport meta tag; a desktop window of the same width would not.
         await using var context = await App.Browser.NewContextAsync(new()
         {
@@ -27,10 +46,26 @@ public abstract class BrowserTest(BrowserApp app)
             ViewportSize = phone ? new() { Width = PhoneWidth, Height = 740 } : new() { Width = 1280, Height = 800 },
             IsMobile = phone,
             HasTouch = phone,
+            StorageState = session,
         });
         var page = await context.NewPageAsync();
         try
         {
+            if (user is not null && session is null)
+            {
+                await SignInAsync(page, user);
+                if (BrowserApp.NeedsAuthenticator(user))
+                {
+                    await EnrolAuthenticatorAsync(page);
+                }
+                else
+                {
+                    await Expect(page).ToHaveURLAsync(At("/staff"));
+                }
+
+                App.Sessions[user.UserName] = await context.StorageStateAsync();
+            }
+
             await journey(page);
         }
         catch
@@ -53,6 +88,31 @@ public abstract class BrowserTest(BrowserApp app)
         await page.Locator("#UserName").FillAsync(user.UserName);
         await page.Locator("#Password").FillAsync(StaffLogin.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>Enrols the authenticator of a user whose sign-in has just been sent to do so; returns the shared key.</summary>
+    protected static async Task<string> EnrolAuthenticatorAsync(IPage page)
+    {
+        await Expect(page).ToHaveURLAsync(At("/staff/account/authenticator"));
+        var key = await page.GetByTestId("shared-key").InnerTextAsync();
+        var enrol = page.Locator("form[action*=Enable]");
+        await enrol.Locator("#Code").FillAsync(PageClient.Totp(key));
+        await enrol.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
+        return key;
+    }
+
+    /// <summary>The page does not scroll sideways on a phone, and the header and <paramref name="content"/> lie within its width.</summary>
+    protected static async Task AssertFitsAsync(IPage page, string content)
+    {
+        var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        Assert.True(width <= PhoneWidth, $"{page.Url} is {width} px wide: it scrolls sideways on a {PhoneWidth} px phone");
+        foreach (var selector in new[] { "header.top", content })
+        {
+            var box = await page.Locator(selector).BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X >= 0 && box.X + box.Width <= PhoneWidth, $"{selector} spans {box.X}..{box.X + box.Width} px");
+        }
     }
 
     private static async Task SaveArtifactsAsync(IPage page, string test)

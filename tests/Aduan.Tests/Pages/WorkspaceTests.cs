@@ -5,7 +5,6 @@ using Aduan.Tests.Support;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SkiaSharp;
 
 namespace Aduan.Tests.Pages;
 
@@ -113,7 +112,7 @@ public sealed class WorkspaceTests : IAsyncLifetime
 
         page = await officer.SubmitAsync(page, "[data-testid=action-follow-up] form",
             new() { ["Form.Text"] = "Lampu sudah diganti oleh petugas kami.", ["Form.Final"] = "true" },
-            file: ("Photos", "bukti.png", "image/png", Png(800, 600)));
+            file: ("Photos", "bukti.png", "image/png", TestImages.Png(800, 600)));
         Assert.Contains("Lampu sudah diganti", page.QuerySelector("[data-testid=timeline]")!.TextContent, StringComparison.Ordinal);
         var img = page.QuerySelector("[data-testid=timeline] img")!.GetAttribute("src")!;
         using var photo = await officer.Http.GetAsync(img);
@@ -201,7 +200,7 @@ public sealed class WorkspaceTests : IAsyncLifetime
         Assert.NotNull(onSite.StoppedAt);
 
         await urc.SubmitAsync(board, $"[data-testid=task-{code}] details form", new() { ["Form.Text"] = "Korban sudah dievakuasi ke RSUD." },
-            file: ("Photos", "lokasi.png", "image/png", Png(300, 300)));
+            file: ("Photos", "lokasi.png", "image/png", TestImages.Png(300, 300)));
         var done = await _app.WithDbAsync(db => db.Complaints.AsNoTracking().SingleAsync(c => c.TrackingCode == code));
         Assert.Equal(ComplaintStatus.FollowedUp, done.Status);
         Assert.Equal(1, await _app.WithDbAsync(db => db.Attachments.CountAsync()));
@@ -240,18 +239,5 @@ public sealed class WorkspaceTests : IAsyncLifetime
 
         await api.ActOkAsync(submitted.TrackingCode, new { action = "dispatch", agency });
         return submitted.TrackingCode;
-    }
-
-    private static byte[] Png(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.OrangeRed);
-        }
-
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
     }
 }
