@@ -56,9 +56,7 @@ public sealed class StaffJourneyTests(BrowserApp app) : BrowserTest(app)
         });
     }
 
-    [Fact(Skip = "Bug: the report page is 407 px wide on a 360 px phone. In site.css, @media (max-width: 720px) sets "
-        + ".split { grid-template-columns: 1fr; }, whose auto minimum lets the actions column's min-content width (391 px) "
-        + "widen the track; minmax(0, 1fr) makes this test pass.")]
+    [Fact]
     public async Task FollowUp_PhoneWidth_FormFitsWithoutHorizontalScrolling()
     {
         var code = await DispatchedCallAsync();
