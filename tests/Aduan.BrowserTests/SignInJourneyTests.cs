@@ -53,7 +53,7 @@ public sealed class SignInJourneyTests(BrowserApp app) : BrowserTest(app)
         Assert.Equal(403, response?.Status);
         await Expect(page).ToHaveURLAsync(At("/admin"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Akses ditolak");
-        await Expect(page.Locator("a[href='/staff']")).ToBeVisibleAsync();
+        await Expect(page.Locator("main a[href='/staff']")).ToBeVisibleAsync();
     });
 
     /// <summary>Every digit changed, so no code of a neighbouring time step is hit by chance either.</summary>
