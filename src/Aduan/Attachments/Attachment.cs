@@ -32,4 +32,22 @@ public sealed class Attachment
     public required byte[] Content { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public string? UploadedByUserId { get; set; }
+
+    /// <summary>A re-encoded photo as the attachment of one event.</summary>
+    public static Attachment Of(StoredImage photo, long complaintId, int eventSequence, EventVisibility visibility,
+        DateTimeOffset now, string? userId) => new()
+    {
+        ComplaintId = complaintId,
+        EventSequence = eventSequence,
+        Visibility = visibility,
+        FileName = photo.FileName,
+        ContentType = "image/jpeg",
+        Width = photo.Width,
+        Height = photo.Height,
+        Size = photo.Jpeg.Length,
+        Sha256 = photo.Sha256,
+        Content = photo.Jpeg,
+        UploadedAt = now,
+        UploadedByUserId = userId,
+    };
 }

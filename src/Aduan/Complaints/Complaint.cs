@@ -80,8 +80,9 @@ public sealed partial class Complaint
     {
     }
 
+    /// <summary>A new report; <paramref name="photos"/>: SHA-256 of the photos stored with it, so the event chain vouches for them.</summary>
     public static Complaint Submit(NewComplaint input, string trackingCode, string reporterKeyHash, Actor actor,
-        DateTimeOffset now, SlaPolicy sla)
+        DateTimeOffset now, SlaPolicy sla, IReadOnlyList<string>? photos = null)
     {
         var complaint = new Complaint
         {
@@ -102,7 +103,9 @@ public sealed partial class Complaint
             UpdatedAt = now,
         };
         complaint.Record(ComplaintEventType.Submitted, EventVisibility.Public, actor, now, null,
-            ComplaintStatus.Submitted, null, Json(new { channel = input.Channel.ToString(), content = complaint.ContentHash() }));
+            ComplaintStatus.Submitted, null, photos is { Count: > 0 }
+                ? Json(new { channel = input.Channel.ToString(), content = complaint.ContentHash(), photos })
+                : Json(new { channel = input.Channel.ToString(), content = complaint.ContentHash() }));
         complaint.SyncClocks(now, sla, restartAgencyClocks: false);
         return complaint;
     }

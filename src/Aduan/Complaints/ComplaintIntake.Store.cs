@@ -1,3 +1,4 @@
+using Aduan.Attachments;
 using Aduan.Data;
 using Aduan.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -5,23 +6,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Complaints;
 
-/// <summary>One report to store, as it leaves validation.</summary>
-public sealed record IntakeItem(NewComplaint Input, Actor Actor, string? IdempotencyKey);
+/// <summary>One report to store, as it leaves validation, with the photos the reporter attached (re-encoded).</summary>
+public sealed record IntakeItem(NewComplaint Input, Actor Actor, string? IdempotencyKey, IReadOnlyList<StoredImage>? Photos = null);
 
 public sealed partial class ComplaintIntake
 {
     /// <summary>Stores one report; a concurrent request with the same key gets the same report.</summary>
-    public async Task<Outcome> SubmitAsync(NewComplaint input, Actor actor, string? idempotencyKey, CancellationToken ct)
+    public async Task<Outcome> SubmitAsync(IntakeItem item, CancellationToken ct)
     {
         try
         {
-            return (await SubmitManyAsync([new IntakeItem(input, actor, idempotencyKey)], ct))[0];
+            return (await SubmitManyAsync([item], ct))[0];
         }
-        catch (DbUpdateException) when (idempotencyKey is not null)
+        catch (DbUpdateException) when (item.IdempotencyKey is not null)
         {
             // Another writer stored the same key first: answer with its report.
             db.ChangeTracker.Clear();
-            return await FindAsync(idempotencyKey, Hash(input), ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+            return await FindAsync(item.IdempotencyKey, Hash(item.Input), ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
         }
     }
 
@@ -47,7 +48,7 @@ public sealed partial class ComplaintIntake
         var firstWithKey = new Dictionary<string, int>();
         for (var i = 0; i < items.Count; i++)
         {
-            var (input, actor, key) = items[i];
+            var (input, actor, key, photos) = items[i];
             if (key is not null && (stored.Contains(key) || firstWithKey.ContainsKey(key)))
             {
                 continue; // answered after the save, from the report that holds the key
@@ -55,8 +56,10 @@ public sealed partial class ComplaintIntake
 
             var reporterKey = ReporterKey.New();
             var own = input with { Category = input.Category is null ? null : categories[input.Category.Id] };
-            var complaint = Complaint.Submit(own, codes[i], ReporterKey.Hash(reporterKey), actor, now, sla);
+            var complaint = Complaint.Submit(own, codes[i], ReporterKey.Hash(reporterKey), actor, now, sla,
+                photos?.Select(p => p.Sha256).ToList());
             db.Complaints.Add(complaint);
+            AddPhotos(complaint, photos ?? [], actor, now);
             if (key is not null)
             {
                 firstWithKey[key] = i;
@@ -82,6 +85,21 @@ public sealed partial class ComplaintIntake
         }
 
         return outcomes!;
+    }
+
+    /// <summary>
+    /// The photos belong to the Submitted event (sequence 1), in the report's transaction. Staff and
+    /// the reporter see them, the public never: a citizen's photo may show people or houses.
+    /// </summary>
+    private void AddPhotos(Complaint complaint, IReadOnlyList<StoredImage> photos, Actor actor, DateTimeOffset now)
+    {
+        foreach (var photo in photos)
+        {
+            var attachment = db.Attachments.Add(Attachment.Of(photo, 0, 1, EventVisibility.Reporter, now, actor.UserId));
+
+            // The report has no id before the save: its temporary key links the two, and EF fixes it up on save.
+            attachment.Property(a => a.ComplaintId).CurrentValue = db.Entry(complaint).Property(c => c.Id).CurrentValue;
+        }
     }
 
     private IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);

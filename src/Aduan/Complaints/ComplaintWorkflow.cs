@@ -33,21 +33,7 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
         complaint.Handle(command, actor, now, sla);
         foreach (var photo in photos ?? [])
         {
-            db.Attachments.Add(new Attachment
-            {
-                ComplaintId = complaint.Id,
-                EventSequence = complaint.EventCount,
-                Visibility = EventVisibility.Public,
-                FileName = photo.FileName,
-                ContentType = "image/jpeg",
-                Width = photo.Width,
-                Height = photo.Height,
-                Size = photo.Jpeg.Length,
-                Sha256 = photo.Sha256,
-                Content = photo.Jpeg,
-                UploadedAt = now,
-                UploadedByUserId = actor.UserId,
-            });
+            db.Attachments.Add(Attachment.Of(photo, complaint.Id, complaint.EventCount, EventVisibility.Public, now, actor.UserId));
         }
 
         // Side effects go into the outbox in the same transaction: none is lost, none sent for a change that failed.
@@ -68,6 +54,10 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
             outbox.Notify();
         }
     }
+
+    /// <summary>Read-only, with what the public view shows: category, lead agency, clocks.</summary>
+    public IQueryable<Complaint> ForPublic() => db.Complaints.AsNoTracking()
+        .Include(c => c.Category).Include(c => c.LeadAgency).Include(c => c.Clocks);
 
     /// <summary>Events the viewer may read, oldest first.</summary>
     public Task<List<ComplaintEvent>> EventsAsync(long complaintId, IReadOnlyCollection<EventVisibility> visible, CancellationToken ct) =>

@@ -129,7 +129,6 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
     private async Task<ComplaintIntake.Outcome> StoreOneAsync(IntakeItem item, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var (input, actor, key) = item;
-        return await scope.ServiceProvider.GetRequiredService<ComplaintIntake>().SubmitAsync(input, actor, key, ct);
+        return await scope.ServiceProvider.GetRequiredService<ComplaintIntake>().SubmitAsync(item, ct);
     }
 }

@@ -65,16 +65,14 @@ public static class PublicComplaintsApi
 
     public static async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> Get(
         string trackingCode, [FromHeader(Name = ReporterKeyHeader)] string? reporterKey,
-        AduanDbContext db, ComplaintWorkflow workflow, ComplaintPresenter presenter, Problems problems, CancellationToken ct)
+        ComplaintWorkflow workflow, ComplaintPresenter presenter, Problems problems, CancellationToken ct)
     {
         if (!TrackingCode.TryNormalize(trackingCode, out var code))
         {
             return problems.InvalidCode(Clip(trackingCode));
         }
 
-        var complaint = await db.Complaints.AsNoTracking()
-            .Include(c => c.Category).Include(c => c.LeadAgency).Include(c => c.Clocks)
-            .SingleOrDefaultAsync(c => c.TrackingCode == code, ct);
+        var complaint = await workflow.ForPublic().SingleOrDefaultAsync(c => c.TrackingCode == code, ct);
         if (complaint is null)
         {
             return problems.NotFound(code);
@@ -104,6 +102,18 @@ public static class PublicComplaintsApi
         ComplaintWorkflow workflow, ComplaintPresenter presenter, Problems problems, CancellationToken ct)
     {
         var v = new Validation(problems.T);
+        var command = FeedbackCommand(request, v);
+        if (command is null)
+        {
+            return v.ToProblem(problems);
+        }
+
+        return await ActAsReporterAsync(trackingCode, reporterKey, command, workflow, presenter, problems, ct);
+    }
+
+    /// <summary>The reporter's accept (with a rating 1–5) or reject; null with the errors in <paramref name="v"/>. Shared with the tracking page.</summary>
+    public static ComplaintCommand? FeedbackCommand(FeedbackRequest request, Validation v)
+    {
         var comment = v.Text("comment", request.Comment, 1, 2000, required: false);
         if (request.Accepted is null)
         {
@@ -120,11 +130,10 @@ public static class PublicComplaintsApi
 
         if (!v.IsValid)
         {
-            return v.ToProblem(problems);
+            return null;
         }
 
-        ComplaintCommand command = request.Accepted!.Value ? new AcceptCommand(request.Rating!.Value, comment) : new RejectCommand(comment);
-        return await ActAsReporterAsync(trackingCode, reporterKey, command, workflow, presenter, problems, ct);
+        return request.Accepted!.Value ? new AcceptCommand(request.Rating!.Value, comment) : new RejectCommand(comment);
     }
 
     private static async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> ActAsReporterAsync(
@@ -156,7 +165,7 @@ public static class PublicComplaintsApi
     /// staff texts are masked. The report's own text and the reporter's messages only with the key;
     /// a confidential report shows its timeline without texts.
     /// </summary>
-    private static async Task<PublicComplaintView> PublicViewAsync(Complaint c, bool asReporter, ComplaintWorkflow workflow,
+    public static async Task<PublicComplaintView> PublicViewAsync(Complaint c, bool asReporter, ComplaintWorkflow workflow,
         ComplaintPresenter presenter, CancellationToken ct)
     {
         EventVisibility[] visible = asReporter ? [EventVisibility.Public, EventVisibility.Reporter] : [EventVisibility.Public];

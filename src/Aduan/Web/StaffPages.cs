@@ -1,6 +1,7 @@
 using System.Net;
 using Aduan.Data;
 using Aduan.Identity;
+using Aduan.Portal;
 using Microsoft.EntityFrameworkCore;
 using Aduan.Resources;
 using Microsoft.AspNetCore.Authentication;
@@ -48,6 +49,7 @@ public static class StaffPages
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__af";
         });
+        services.AddAduanPortal();
         return services;
     }
 

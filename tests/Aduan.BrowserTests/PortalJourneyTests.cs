@@ -1,0 +1,40 @@
+using Aduan.BrowserTests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Aduan.BrowserTests;
+
+/// <summary>A citizen reports on a phone, with and without the map, and follows the report with the link given.</summary>
+public sealed class PortalJourneyTests(BrowserApp app) : BrowserTest(app)
+{
+    [Fact]
+    public Task Report_WithKecamatanOnly_TrackWithTheLinkAndReply() => InPageAsync(async page =>
+    {
+        await page.GotoAsync("/lapor");
+        await page.Locator("#Report_Text").FillAsync("Saluran air di Jl. Cut Meutia tersumbat lumpur, air meluap ke rumah warga.");
+        await page.Locator("#Report_Location_Kecamatan").SelectOptionAsync("Bekasi Barat");
+        await page.GetByTestId("send").ClickAsync();
+        var code = await page.GetByTestId("tracking-code").InnerTextAsync();
+
+        await page.GetByTestId("tracking-link").ClickAsync();
+        await Expect(page.GetByTestId("tracking-code")).ToHaveTextAsync(code);
+        await page.Locator("#ReplyText").FillAsync("Tambahan: sudah tiga hari, baunya menyengat.");
+        await page.Locator("#reply button[type=submit]").ClickAsync();
+
+        await Expect(page.GetByTestId("done")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("baunya menyengat");
+    }, phone: true);
+
+    [Fact]
+    public Task Report_WithTheMap_PinFillsTheLocation() => InPageAsync(async page =>
+    {
+        await page.GotoAsync("/lapor");
+        await page.Locator("#Report_Text").FillAsync("Pohon tumbang menutup separuh badan jalan dekat taman kota.");
+        await page.Locator("#show-map").ClickAsync();
+        await page.Locator("#map").ClickAsync();
+
+        await Expect(page.Locator("#map-status")).Not.ToBeEmptyAsync();
+        Assert.StartsWith("-6.", await page.Locator("#Report_Location_Lat").InputValueAsync(), StringComparison.Ordinal);
+        await page.GetByTestId("send").ClickAsync();
+        await Expect(page.GetByTestId("tracking-code")).ToBeVisibleAsync();
+    });
+}
