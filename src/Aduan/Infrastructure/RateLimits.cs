@@ -33,11 +33,17 @@ public static class RateLimits
         context.RequestServices.GetRequiredService<IOptions<AduanOptions>>().Value;
 
     /// <summary>
-    /// Citizens are counted by address; signed-in staff by account, with ten times the allowance,
+    /// Posts only. Citizens are counted by address; signed-in staff by account, with ten times the allowance,
     /// so a call center behind one address is not throttled like a single anonymous client.
     /// </summary>
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute)
     {
+        // Pages that post (sign-in, report, track) share the policy with their own page view: only the posts count.
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("read");
+        }
+
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var (key, limit) = userId is null
             ? ("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"), perMinute)
