@@ -135,9 +135,23 @@ public sealed class StaffAccounts(AduanDbContext db, UserManager<StaffUser> user
 
     private async Task EnsureRoleAsync(string role)
     {
-        if (!await roles.RoleExistsAsync(role))
+        if (await roles.RoleExistsAsync(role))
+        {
+            return;
+        }
+
+        try
         {
             Check(await roles.CreateAsync(new IdentityRole(role)));
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Another process (e.g. a second `user add` started at the same time) may have created it first.
+            db.ChangeTracker.Clear();
+            if (!await roles.RoleExistsAsync(role))
+            {
+                throw;
+            }
         }
     }
 
