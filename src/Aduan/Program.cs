@@ -24,7 +24,19 @@ builder.Logging.AddAduanDefaults();
 builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity().AddAduanWeb().AddAduanPages();
 
 var app = builder.Build();
-var aduan = app.Services.GetRequiredService<IOptions<AduanOptions>>().Value;
+AduanOptions aduan;
+try
+{
+    aduan = app.Services.GetRequiredService<IOptions<AduanOptions>>().Value;
+}
+catch (OptionsValidationException e)
+{
+    // A wrong setting is the operator's to fix: say which, without a stack trace. (The other
+    // sections are checked at start by ValidateOnStart, which the host reports the same way below.)
+    await Console.Error.WriteLineAsync("Invalid settings: " + string.Join(" ", e.Failures));
+    return 1;
+}
+
 if (aduan.MigrateOnStart)
 {
     await DatabaseSetup.PrepareAsync(app.Services, aduan.SeedOnStart, app.Lifetime.ApplicationStopping);
@@ -42,7 +54,16 @@ app.MapAgencyWebhookApi();
 app.MapOutboxAdminApi();
 app.MapAduanPages();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync("Invalid settings: " + string.Join(" ", e.Failures));
+    return 1;
+}
+
 return 0;
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>
