@@ -79,8 +79,11 @@ public static class PeriodExport
                 sheet.Cell(i + 2, 4).Value = rows[i].FollowedUp;
             }
 
+            // Fixed widths: ClosedXML 0.95 measures text with System.Drawing, which Linux servers lack.
             sheet.Row(1).Style.Font.Bold = true;
-            sheet.Columns().AdjustToContents();
+            sheet.Column(1).Width = 18;
+            sheet.Column(2).Width = 50;
+            sheet.Columns(3, 4).Width = 16;
         }
 
         using var buffer = new MemoryStream();
