@@ -116,4 +116,29 @@ public sealed class PeriodReportTests(PeriodReportTests.ArticleData data) : ICla
         Assert.Equal(("DINKES", 19), (agencies.Cell(2, 1).GetString(), agencies.Cell(2, 3).GetValue<int>()));
         Assert.Equal(("BAPENDA", 6), (agencies.Cell(4, 1).GetString(), agencies.Cell(4, 4).GetValue<int>()));
     }
+
+    [Fact]
+    public async Task GetStatistikPage_ArticleData_ChartsWithTablesUnder150Kilobytes()
+    {
+        var response = await _factory.CreateClient().GetAsync("/statistik" + Query);
+        var html = await response.Content.ReadAsStringAsync();
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(html.Length < 150_000, $"{html.Length} characters");
+        Assert.StartsWith("Selama periode 11–27 Oktober 2020", document.QuerySelector("[data-testid=summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(6, document.QuerySelectorAll("svg[role=img] > title").Length);
+        var dinkes = document.QuerySelectorAll("[data-testid=table-agency] tbody tr")[0];
+        Assert.Equal(["Dinas Kesehatan", "19", "19"], dinkes.Children.Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task GetStatistikPage_English_SameAddressInEnglish()
+    {
+        var html = await _factory.CreateClient().GetStringAsync("/statistik" + Query + "&lang=en");
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        Assert.Equal("Complaint statistics", document.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith("During 11–27 October 2020", document.QuerySelector("[data-testid=summary]")!.TextContent, StringComparison.Ordinal);
+    }
 }
