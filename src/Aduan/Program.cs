@@ -6,6 +6,7 @@ using Aduan.Identity;
 using Aduan.Infrastructure;
 using Aduan.Outbox;
 using Aduan.Sla;
+using Aduan.Statistics;
 using Aduan.Web;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,7 @@ app.MapReferenceApi();
 app.MapPublicComplaintsApi();
 app.MapStaffComplaintsApi();
 app.MapHolidaysApi();
+app.MapStatsApi();
 app.MapAgencyWebhookApi();
 app.MapOutboxAdminApi();
 app.MapAduanPages();

@@ -42,7 +42,7 @@ public sealed partial class ComplaintIntake
         var stored = records.Where(r => r.CreatedAt >= cutoff).Select(r => r.Key).ToHashSet();
         var sla = await slaProvider.GetAsync(ct);
         var categories = await TrackedCategoriesAsync(items, ct);
-        var codes = await NewTrackingCodesAsync(items.Count, ct);
+        var codes = await TrackingCode.NewUniqueAsync(db, items.Count, ct);
 
         var outcomes = new Outcome?[items.Count];
         var firstWithKey = new Dictionary<string, int>();
@@ -136,19 +136,5 @@ public sealed partial class ComplaintIntake
     {
         var ids = items.Where(i => i.Input.Category is not null).Select(i => i.Input.Category!.Id).Distinct().ToList();
         return ids.Count == 0 ? [] : await db.Categories.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-    }
-
-    /// <summary>31^9 codes make a clash rare, but the unique index would turn one into an error, so look first, all at once.</summary>
-    private async Task<List<string>> NewTrackingCodesAsync(int count, CancellationToken ct)
-    {
-        var codes = new HashSet<string>();
-        while (codes.Count < count)
-        {
-            var fresh = Enumerable.Range(0, count - codes.Count).Select(_ => TrackingCode.New()).Where(c => !codes.Contains(c)).ToList();
-            var taken = await db.Complaints.Where(c => fresh.Contains(c.TrackingCode)).Select(c => c.TrackingCode).ToListAsync(ct);
-            codes.UnionWith(fresh.Except(taken));
-        }
-
-        return codes.ToList();
     }
 }

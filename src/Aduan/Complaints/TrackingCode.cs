@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using Aduan.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Complaints;
 
@@ -25,6 +27,20 @@ public static class TrackingCode
 
         chars[RandomLength] = Alphabet[Checksum(chars[..RandomLength])];
         return Format(chars);
+    }
+
+    /// <summary>31^9 codes make a clash rare, but the unique index would turn one into an error, so look first, all at once.</summary>
+    public static async Task<List<string>> NewUniqueAsync(AduanDbContext db, int count, CancellationToken ct)
+    {
+        var codes = new HashSet<string>();
+        while (codes.Count < count)
+        {
+            var fresh = Enumerable.Range(0, count - codes.Count).Select(_ => New()).Where(c => !codes.Contains(c)).ToList();
+            var taken = await db.Complaints.Where(c => fresh.Contains(c.TrackingCode)).Select(c => c.TrackingCode).ToListAsync(ct);
+            codes.UnionWith(fresh.Except(taken));
+        }
+
+        return codes.ToList();
     }
 
     /// <summary>Accepts any case, spaces and hyphens; returns the canonical form when the code is well formed.</summary>

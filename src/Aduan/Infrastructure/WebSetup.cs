@@ -50,6 +50,8 @@ public static class WebSetup
         services.AddScoped<Problems>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<HolidayCalendar>();
+        services.AddScoped<Importing.ReportImport>();
+        services.AddScoped<Statistics.StatisticsQueries>();
         services.AddOutbox();
         services.AddScoped<SingletonLock>();
         services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
