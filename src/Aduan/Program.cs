@@ -6,6 +6,7 @@ using Aduan.Identity;
 using Aduan.Infrastructure;
 using Aduan.Outbox;
 using Aduan.Sla;
+using Aduan.Transparency;
 using Aduan.Web;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 builder.Logging.AddAduanDefaults();
-builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity().AddAduanWeb().AddAduanPages();
+builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity().AddAduanWeb().AddAduanPages().AddTransparency();
 
 var app = builder.Build();
 var aduan = app.Services.GetRequiredService<IOptions<AduanOptions>>().Value;
@@ -40,6 +41,7 @@ app.MapStaffComplaintsApi();
 app.MapHolidaysApi();
 app.MapAgencyWebhookApi();
 app.MapOutboxAdminApi();
+app.MapTransparency();
 app.MapAduanPages();
 
 await app.RunAsync();
