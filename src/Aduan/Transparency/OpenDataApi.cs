@@ -47,19 +47,24 @@ public static class OpenDataApi
     {
         http.Response.ContentType = "application/json; charset=utf-8";
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        await using var json = new Utf8JsonWriter(http.Response.Body);
+        // Over the response's pipe: the serializer's flushes only hand buffers to the pipe, the awaits send them.
+        var body = http.Response.BodyWriter;
+        await using var json = new Utf8JsonWriter(body);
+        var sent = 0L;
         json.WriteStartArray();
         await foreach (var row in RowsAsync(register, AgencyFeeds.Site(http), ct))
         {
             JsonSerializer.Serialize(json, row, options);
-            if (json.BytesPending > 32 * 1024)
+            if (json.BytesCommitted - sent > 32 * 1024)
             {
-                await json.FlushAsync(ct);
+                await body.FlushAsync(ct);
+                sent = json.BytesCommitted;
             }
         }
 
         json.WriteEndArray();
         await json.FlushAsync(ct);
+        await body.FlushAsync(ct);
     }
 
     private static async IAsyncEnumerable<OpenDataRow> RowsAsync(PublicRegister register, string site,

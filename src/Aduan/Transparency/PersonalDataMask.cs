@@ -49,13 +49,13 @@ public static partial class PersonalDataMask
     [GeneratedRegex(@"(?<![\d+])\(?(?:\+\s*62|62|0)(?:[\s.\-()]{0,3}\d){8,13}(?!\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex PhonePattern();
 
-    // "No. 12", "Nomor 12A", "No.12/3", "Blok C2 No. 15", "Kav. 7": a household's number.
-    [GeneratedRegex(@"\b(?:Blok\s*[A-Z]{0,2}\d{0,3}[A-Z]?\s*)?(?:No|Nmr|Nomor|Nomer|Kav|Kavling)\.?\s*:?\s*\d{1,4}[A-Za-z]?(?:\s*[/\-]\s*\d{1,4}[A-Za-z]?)?\b|\bBlok\s*[A-Z]{1,2}\s*-?\s*\d{1,3}[A-Z]?\b",
+    // "No. 12", "Nomor 12A", "No.12/3", "Blok C2 No. 15", "Kav. 7": a household's number; not "Perda No. 5 Tahun 2020".
+    [GeneratedRegex(@"\b(?:Blok\s*[A-Z]{0,2}\d{0,3}[A-Z]?\s*)?(?:No|Nmr|Nomor|Nomer|Kav|Kavling)\.?\s*:?\s*\d{1,4}[A-Za-z]?(?:\s*[/\-]\s*\d{1,4}[A-Za-z]?)?\b(?!\s*(?:Tahun|Thn|Th)\b)|\bBlok\s*[A-Z]{1,2}\s*-?\s*\d{1,3}[A-Z]?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex HouseNumberPattern();
 
-    // "Jl. Melati 12", "Gang Mawar II 7": a number right after a street name of one to three words.
-    [GeneratedRegex(@"\b(?:Jl|Jln|Jalan|Gg|Gang)\.?\s+(?:[A-Z][\w'\-]*\.?\s+){1,3}(?<n>\d{1,4}[A-Za-z]?)\b(?!\s*(?:km|m|meter|kilometer)\b)",
+    // "Jl. Melati 12", "Gang Mawar II 7": a number right after a street name of one to three words; not "Jl. Raya Bekasi Km 27".
+    [GeneratedRegex(@"\b(?:Jl|Jln|Jalan|Gg|Gang)\.?\s+(?:(?!Km\b|KM\b)[A-Z][\w'\-]*\.?\s+){1,3}(?<n>\d{1,4}[A-Za-z]?)\b(?!\s*(?:km|m|meter|kilometer)\b)",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex BareHouseNumberPattern();
 

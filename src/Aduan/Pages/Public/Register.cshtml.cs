@@ -22,7 +22,9 @@ public sealed class RegisterModel(PublicRegister register, AgencyDirectory agenc
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     /// <summary>The map view (?peta=1) loads Leaflet; the list alone stays light for slow phones.</summary>
-    [BindProperty(SupportsGet = true, Name = "peta")] public bool ShowMap { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Peta { get; set; }
+
+    public bool ShowMap => Peta is "1" or "true";
 
     public PagedList<RegisterItem> Results { get; private set; } = new([], 1, PublicRegister.PageSize, 0, 0);
     public IReadOnlyList<CodeName> Agencies { get; private set; } = [];
