@@ -11,6 +11,8 @@ public static class TransparencySetup
 {
     public const int MapPoints = 500;
 
+    private static readonly string[] NotPublicPages = ["/staff", "/admin", "/api", "/docs", "/openapi", "/health"];
+
     public static IServiceCollection AddTransparency(this IServiceCollection services)
     {
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -37,7 +39,8 @@ public static class TransparencySetup
     public static Task PublicSecurityHeaders(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/staff") || path.StartsWithSegments("/admin") || path.StartsWithSegments("/api"))
+        // The workspace has its own policy; the API, health checks and the API reference (Scalar) are no public pages.
+        if (NotPublicPages.Any(p => path.StartsWithSegments(p)))
         {
             return next(context);
         }
