@@ -34,6 +34,9 @@ public static class OpenDataApi
         http.Response.Headers.ContentDisposition = "attachment; filename=\"laporan.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), leaveOpen: true);
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        string[] iso = ["O"]; // 2026-06-02T03:00:00.0000000+00:00, what spreadsheets and scripts read everywhere
+        csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset>().Formats = iso;
+        csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset?>().Formats = iso;
         csv.WriteHeader<OpenDataRow>();
         await csv.NextRecordAsync();
         await foreach (var row in RowsAsync(register, AgencyFeeds.Site(http), ct))

@@ -33,6 +33,7 @@ public sealed class OpenDataTests : IAsyncLifetime
         Assert.Equal("Jl. Margahayu [alamat]", row["Address"]);
         Assert.Equal("-6.244", row["Latitude"]);
         Assert.Equal("107.01", row["Longitude"]);
+        Assert.Equal(AduanFactory.Start, DateTimeOffset.ParseExact((string)row["SubmittedAt"], "O", CultureInfo.InvariantCulture));
         Assert.DoesNotContain(row.Keys, k => k.Contains("Reporter", StringComparison.OrdinalIgnoreCase));
         var item = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray());
         Assert.Equal(code, item.GetProperty("trackingCode").GetString());
