@@ -24,7 +24,7 @@ public static class AgencyFeeds
         }
 
         var items = await followUps.LatestAsync(agency.Id, ct);
-        var site = Site(http);
+        var site = Cacheable(http);
         var page = $"{site}/instansi/{agency.Code}";
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true }))
@@ -68,7 +68,7 @@ public static class AgencyFeeds
         }
 
         var items = await followUps.LatestAsync(agency.Id, ct);
-        var site = Site(http);
+        var site = Cacheable(http);
         var page = $"{site}/instansi/{agency.Code}";
         var feed = new Dictionary<string, object?>
         {
@@ -94,6 +94,14 @@ public static class AgencyFeeds
     public static string ReportUrl(string site, PublishedFollowUp item) => $"{site}/laporan/{item.TrackingCode}#e{item.Sequence}";
 
     public static string Site(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+
+    /// <summary>Feed readers and the pages framing the widget may keep the answer as long as the server does; returns the site's address.</summary>
+    public static string Cacheable(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = $"public, max-age={(int)AgencyFollowUps.CacheFor.TotalSeconds}";
+        http.Response.Headers.Vary = "Accept-Language, Cookie"; // the language comes from these too
+        return Site(http);
+    }
 
     private static string Instant(DateTimeOffset at) => XmlConvert.ToString(at.ToUniversalTime().UtcDateTime, XmlDateTimeSerializationMode.Utc);
 

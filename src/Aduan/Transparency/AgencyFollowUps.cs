@@ -2,6 +2,7 @@ using Aduan.Agencies;
 using Aduan.Complaints;
 using Aduan.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Aduan.Transparency;
 
@@ -9,16 +10,26 @@ public sealed record PublishedFollowUp(string TrackingCode, string ReportTitle, 
 
 /// <summary>
 /// An agency's latest public follow-ups on published reports, as its page, feeds and widget show
-/// them. The follow-up texts pass <see cref="PersonalDataMask"/>.
+/// them. The follow-up texts pass <see cref="PersonalDataMask"/>. Kept for a minute per agency:
+/// every visit to a page carrying an agency's widget asks for them, and the events table has no
+/// index by agency (see README, left for a migration).
 /// </summary>
-public sealed class AgencyFollowUps(AduanDbContext db, AgencyDirectory agencies, PublicRegister register)
+public sealed class AgencyFollowUps(AduanDbContext db, AgencyDirectory agencies, PublicRegister register, IMemoryCache cache)
 {
     public const int Count = 20;
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
     public async Task<AgencyDirectory.Entry?> FindAgencyAsync(string code, CancellationToken ct) =>
         (await agencies.GetAsync(ct)).Values.FirstOrDefault(a => string.Equals(a.Code, code, StringComparison.OrdinalIgnoreCase));
 
-    public async Task<IReadOnlyList<PublishedFollowUp>> LatestAsync(long agencyId, CancellationToken ct)
+    public async Task<IReadOnlyList<PublishedFollowUp>> LatestAsync(long agencyId, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync("transparency:follow-ups:" + agencyId, e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = CacheFor;
+            return LoadAsync(agencyId, ct);
+        }))!;
+
+    private async Task<IReadOnlyList<PublishedFollowUp>> LoadAsync(long agencyId, CancellationToken ct)
     {
         var published = register.Published();
         var rows = await db.ComplaintEvents.AsNoTracking()

@@ -83,6 +83,7 @@ public sealed class AgencyFeedTests : IAsyncLifetime
         var agencyPage = await visitor.GetAsync("/instansi/DBMSDA");
 
         Assert.False(response.Headers.Contains("X-Frame-Options"));
+        Assert.Equal("public, max-age=60", response.Headers.CacheControl?.ToString());
         Assert.Contains("frame-ancestors *", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains($"http://localhost/laporan/{code}#e", html, StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public sealed class RegisterModel(PublicRegister register, AgencyDirectory agenc
     public async Task OnGetAsync(CancellationToken ct)
     {
         Results = await register.FindAsync(Filter.ToQuery(PageNumber), ct);
-        Agencies = (await agencies.GetAsync(ct)).Values.Where(a => a.IsActive && a.Kind != "kecamatan")
+        Agencies = (await agencies.GetAsync(ct)).Values.Where(a => a.IsActive)
             .OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new CodeName(a.Code, a.Name)).ToList();
         Categories = (await categories.GetAsync(ct)).Values.Where(c => c.IsActive)
             .OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new CodeName(c.Code, c.Name)).ToList();

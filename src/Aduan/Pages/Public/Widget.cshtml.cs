@@ -24,7 +24,7 @@ public sealed class WidgetModel(AgencyFollowUps followUps) : StaffPageModel
             return NotFound();
         }
 
-        (AgencyCode, AgencyName, Site) = (agency.Code, agency.Name, AgencyFeeds.Site(HttpContext));
+        (AgencyCode, AgencyName, Site) = (agency.Code, agency.Name, AgencyFeeds.Cacheable(HttpContext));
         FollowUps = (await followUps.LatestAsync(agency.Id, ct)).Take(Count).ToList();
         return Page();
     }
