@@ -60,4 +60,25 @@ public sealed class PersonalDataMaskTests
     [InlineData("Laporan ADU-7K3M-9PQ2 ditindaklanjuti pukul 08.30 WIB")]
     public void Apply_PublicFacts_AreKept(string input) =>
         Assert.Equal(input, PersonalDataMask.Apply(input));
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("a.")]
+    [InlineData("1 ")]
+    [InlineData("Jl. A ")]
+    [InlineData("No. 1 RT 1/")]
+    [InlineData("Bapak A ")]
+    [InlineData("x at ")]
+    [InlineData("a@")]
+    [InlineData("a @ a . ")]
+    [InlineData("0812 ")]
+    [InlineData("+62-")]
+    public void Apply_LongestTextOfRepeatedPieces_FinishesWithoutRegexTimeout(string piece)
+    {
+        var text = string.Concat(Enumerable.Repeat(piece, 4000 / piece.Length));
+
+        var masked = PersonalDataMask.Apply(text);
+
+        Assert.NotNull(masked);
+    }
 }
