@@ -45,8 +45,8 @@ public static partial class PersonalDataMask
     private static partial Regex NikPattern();
 
     // Indonesian numbers: +62, 62 or 0, then 8 to 13 more digits with any usual separators, also glued
-    // to a word ("hp081234567890", "wa:+62-812...").
-    [GeneratedRegex(@"(?<![\d+])\(?(?:\+\s*62|62|0)(?:[\s.\-()]{0,3}\d){8,13}(?!\d)", RegexOptions.CultureInvariant, 200)]
+    // to a word ("hp081234567890", "wa:+62-812..."); not an amount ("Rp 62.000.000.000").
+    [GeneratedRegex(@"(?<![\d+])(?<!\d[.,])(?<!Rp\.?\s?)\(?(?:\+\s*62|62|0)(?:[\s.\-()]{0,3}\d){8,13}(?!\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex PhonePattern();
 
     // "No. 12", "Nomor 12A", "No.12/3", "Blok C2 No. 15", "Kav. 7": a household's number; not "Perda No. 5 Tahun 2020".

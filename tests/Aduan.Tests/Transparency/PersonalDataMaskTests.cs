@@ -56,6 +56,7 @@ public sealed class PersonalDataMaskTests
     [InlineData("Warga RT 03 RW 05 kebanjiran sejak subuh")]
     [InlineData("Sesuai Perda No. 5 Tahun 2020 tentang ketertiban umum")]
     [InlineData("Jl. Raya Bekasi Km 27 macet total")]
+    [InlineData("Anggaran Rp 62.000.000.000 dan Rp62.500.000.000 untuk drainase")]
     [InlineData("Sudah dilaporkan ke Bapak Wali Kota dan Pak Camat; ibu kota provinsi")]
     [InlineData("Laporan ADU-7K3M-9PQ2 ditindaklanjuti pukul 08.30 WIB")]
     public void Apply_PublicFacts_AreKept(string input) =>
