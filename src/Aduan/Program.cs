@@ -7,6 +7,7 @@ using Aduan.Infrastructure;
 using Aduan.Outbox;
 using Aduan.Sla;
 using Aduan.Statistics;
+using Aduan.Transparency;
 using Aduan.Web;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 builder.Logging.AddAduanDefaults();
-builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity().AddAduanWeb().AddAduanPages();
+builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity().AddAduanWeb().AddAduanPages().AddTransparency();
 
 var app = builder.Build();
 AduanOptions aduan;
@@ -54,6 +55,7 @@ app.MapHolidaysApi();
 app.MapStatsApi();
 app.MapAgencyWebhookApi();
 app.MapOutboxAdminApi();
+app.MapTransparency();
 app.MapAduanPages();
 
 try

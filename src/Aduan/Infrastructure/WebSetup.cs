@@ -105,7 +105,7 @@ public static class WebSetup
     {
         app.Use(SecurityHeaders);
         app.Use(StaffPages.ContentSecurityPolicy);
-        app.Use(Portal.PortalSetup.ContentSecurityPolicy);
+        app.Use(Transparency.TransparencySetup.PublicSecurityHeaders);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseExceptionHandler();

@@ -203,7 +203,7 @@ public sealed class PublicComplaintsApiTests(AduanFactory factory) : IClassFixtu
         var staff = await manager.GetFromJsonAsync<StaffComplaintView>($"/api/v1/staff/complaints/{created.TrackingCode}", TestApi.Json);
 
         var followUp = Assert.Single(anyone.Timeline, e => e.Type == "FollowUp").Text;
-        Assert.Equal("Sudah dihubungi Bpk. Budi [telepon] (NIK [NIK], [email]).", followUp);
+        Assert.Equal("Sudah dihubungi Bpk. [nama] [telepon] (NIK [NIK], [email]).", followUp);
         Assert.Contains("0812-3456-7890", Assert.Single(staff!.Timeline, e => e.Type == "FollowUp").Text, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,133 @@
+using Aduan.Agencies;
+using Aduan.Categories;
+using Aduan.Complaints;
+using Aduan.Data;
+using Aduan.Sla;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Transparency;
+
+public sealed record RegisterQuery(
+    string? Q = null, string? Agency = null, string? Category = null, string? Kecamatan = null, string? Status = null,
+    DateOnly? From = null, DateOnly? To = null, int Page = 1);
+
+public sealed record RegisterItem(
+    string TrackingCode, string Title, string Excerpt, ComplaintStatus Status, string StatusLabel, CodeName? Category,
+    CodeName? Agency, string? Kecamatan, DateTimeOffset SubmittedAt, double? Latitude, double? Longitude);
+
+/// <summary>
+/// The public register: what the city publishes and how it is filtered. A report is published once a
+/// manager verified it (dispatched to an agency or referred upstream), unless it is Confidential.
+/// Submitted and Deferred reports are not verified yet; Archived ones are spam or unclear; Merged ones
+/// live on in their primary. Every text passes <see cref="PersonalDataMask"/>; no reporter field is
+/// ever read; coordinates are rounded to about 100 m.
+/// </summary>
+public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, CategoryCatalog categories,
+    ComplaintPresenter presenter, IOptions<SlaOptions> sla)
+{
+    public const int PageSize = 20;
+    public const int MaxPage = 500;
+    public const int MaxCount = 10_000;
+    public const int ExcerptLength = 200;
+
+    public static readonly IReadOnlyList<ComplaintStatus> PublishedStatuses =
+        [ComplaintStatus.Dispatched, ComplaintStatus.InProgress, ComplaintStatus.FollowedUp, ComplaintStatus.Resolved, ComplaintStatus.Referred];
+
+    /// <summary>Every published report; the one place that decides what the public may see.</summary>
+    public IQueryable<Complaint> Published() => db.Complaints.AsNoTracking()
+        .Where(c => c.Privacy != PrivacyMode.Confidential && PublishedStatuses.Contains(c.Status));
+
+    /// <summary>About 100 m: enough to see the street, not the house.</summary>
+    public static double? Round(double? coordinate) => coordinate is { } v ? Math.Round(v, 3) : null;
+
+    public static string Excerpt(string text)
+    {
+        // Mask first, then cut: a cut number would no longer look like one.
+        var masked = PersonalDataMask.Apply(text) ?? "";
+        return masked.Length <= ExcerptLength ? masked : masked[..ExcerptLength].TrimEnd() + "…";
+    }
+
+    public async Task<PagedList<RegisterItem>> FindAsync(RegisterQuery query, CancellationToken ct)
+    {
+        var page = Math.Clamp(query.Page, 1, MaxPage);
+        var q = await FilterAsync(Published(), query, ct);
+        var total = await q.Take(MaxCount + 1).CountAsync(ct);
+        var rows = await q.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(c => new Row(c.TrackingCode, c.Title, c.Text, c.Status, c.CategoryId, c.LeadAgencyId,
+                c.Location.Kecamatan, c.SubmittedAt, c.Location.Latitude, c.Location.Longitude))
+            .ToListAsync(ct);
+        var items = await ToItemsAsync(rows, ct);
+        return new PagedList<RegisterItem>(items, page, PageSize, Math.Min(total, MaxCount),
+            (Math.Min(total, MaxCount) + PageSize - 1) / PageSize, total > MaxCount);
+    }
+
+    internal sealed record Row(string TrackingCode, string? Title, string Text, ComplaintStatus Status, long? CategoryId,
+        long? LeadAgencyId, string? Kecamatan, DateTimeOffset SubmittedAt, double? Latitude, double? Longitude);
+
+    internal async Task<List<RegisterItem>> ToItemsAsync(IEnumerable<Row> rows, CancellationToken ct)
+    {
+        var byId = await agencies.GetAsync(ct);
+        var categoryById = (await categories.GetAsync(ct)).Values.ToDictionary(c => c.Id);
+        return rows.Select(r =>
+        {
+            var category = r.CategoryId is { } id && categoryById.TryGetValue(id, out var cat) ? new CodeName(cat.Code, cat.Name) : null;
+            var title = PersonalDataMask.Apply(r.Title) ?? category?.Name ?? r.TrackingCode;
+            return new RegisterItem(r.TrackingCode, title, Excerpt(r.Text), r.Status, presenter.StatusLabel(r.Status), category,
+                ComplaintPresenter.AgencyOf(byId, r.LeadAgencyId), r.Kecamatan, r.SubmittedAt, Round(r.Latitude), Round(r.Longitude));
+        }).ToList();
+    }
+
+    /// <summary>Filters that map onto the report table's indexes (agency, category, status, period); unknown values are ignored.</summary>
+    public async Task<IQueryable<Complaint>> FilterAsync(IQueryable<Complaint> q, RegisterQuery query, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Agency)
+            && (await agencies.GetAsync(ct)).Values.FirstOrDefault(a => string.Equals(a.Code, query.Agency.Trim(), StringComparison.OrdinalIgnoreCase)) is { } agency)
+        {
+            q = q.Where(c => c.LeadAgencyId == agency.Id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Category) && await categories.FindAsync(query.Category, ct) is { } category)
+        {
+            q = q.Where(c => c.CategoryId == category.Id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Kecamatan))
+        {
+            var kecamatan = query.Kecamatan.Trim();
+            q = q.Where(c => c.Location.Kecamatan == kecamatan);
+        }
+
+        if (Enum.TryParse<ComplaintStatus>(query.Status, ignoreCase: true, out var status) && PublishedStatuses.Contains(status))
+        {
+            q = q.Where(c => c.Status == status);
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(sla.Value.TimeZone);
+        if (query.From is { } from)
+        {
+            var start = StartOfDay(from, zone);
+            q = q.Where(c => c.SubmittedAt >= start);
+        }
+
+        if (query.To is { } to)
+        {
+            var end = StartOfDay(to.AddDays(1), zone);
+            q = q.Where(c => c.SubmittedAt < end);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            q = q.Matching(db, query.Q.Length > 200 ? query.Q[..200] : query.Q);
+        }
+
+        return q;
+    }
+
+    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

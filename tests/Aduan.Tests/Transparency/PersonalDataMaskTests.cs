@@ -1,0 +1,85 @@
+using Aduan.Transparency;
+
+namespace Aduan.Tests.Transparency;
+
+/// <summary>What citizens and officers really type, and the spellings that try to slip past the mask.</summary>
+public sealed class PersonalDataMaskTests
+{
+    [Theory]
+    [InlineData("Hubungi saya di 0812 3456 7890 ya", "Hubungi saya di [telepon] ya")]
+    [InlineData("WA +62-812-3456-7890 (Siti)", "WA [telepon] (Siti)")]
+    [InlineData("telp +62 812 3456 7890.", "telp [telepon].")]
+    [InlineData("(+62) 812.3456.7890 kapan saja", "[telepon] kapan saja")]
+    [InlineData("hp:081234567890", "hp:[telepon]")]
+    [InlineData("nohp081234567890segera", "nohp[telepon]segera")]
+    [InlineData("0 8 1 2 3 4 5 6 7 8 9 0", "[telepon]")]
+    [InlineData("0812  3456  7890 atau 021-8895-1234", "[telepon] atau [telepon]")]
+    [InlineData("wa.me/6281234567890", "wa.me/[telepon]")]
+    public void Apply_PhoneNumbersWrittenAnyWay_AreMasked(string input, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.Apply(input));
+
+    [Theory]
+    [InlineData("NIK3275010101010001", "NIK[NIK]")]
+    [InlineData("nomorNIKsaya3275010101010001ygbenar", "nomorNIKsaya[NIK]ygbenar")]
+    [InlineData("NIK: 3275-0101-0101-0001, KK 3275012345678901.", "NIK: [NIK], KK [NIK].")]
+    [InlineData("nik 32 75 01 01 01 01 00 01 a.n. Budi", "nik [NIK] a.n. Budi")]
+    [InlineData("NIK 3275.0101.0101.0001 hp 0812 3456 7890", "NIK [NIK] hp [telepon]")]
+    public void Apply_NikInsideWordsOrGrouped_IsMasked(string input, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.Apply(input));
+
+    [Theory]
+    [InlineData("kirim ke siti.aminah@gmail.com segera", "kirim ke [email] segera")]
+    [InlineData("SITI@CONTOH.CO.ID", "[email]")]
+    [InlineData("siti [at] contoh [dot] id", "[email]")]
+    [InlineData("siti(at)contoh(dot)co(dot)id ya", "[email] ya")]
+    public void Apply_EmailsAlsoSpelledOut_AreMasked(string input, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.Apply(input));
+
+    [Theory]
+    [InlineData("Rumah saya di Jl. Melati No. 12 RT 03/RW 05, Bekasi Timur kebanjiran.", "Rumah saya di Jl. Melati [alamat], Bekasi Timur kebanjiran.")]
+    [InlineData("Perum Bumi Bekasi Baru Blok C2 No. 15 rt.003/rw.011", "Perum Bumi Bekasi Baru [alamat]")]
+    [InlineData("alamat Gg. Mawar 7 RT 2 RW 9 Kel. Margahayu", "alamat Gg. Mawar [alamat] Kel. Margahayu")]
+    [InlineData("Jalan Kenari Nomor 4A, dekat masjid", "Jalan Kenari [alamat], dekat masjid")]
+    [InlineData("Komplek Pemda Kav. 7", "Komplek Pemda [alamat]")]
+    public void Apply_AHouseholdsAddress_KeepsTheStreetMasksTheHouse(string input, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.Apply(input));
+
+    [Theory]
+    [InlineData("Dilaporkan oleh Bapak Budi Santoso kemarin", "Dilaporkan oleh Bapak [nama] kemarin")]
+    [InlineData("Sudah dihubungi Bpk. Joko dan Ibu Siti Aminah.", "Sudah dihubungi Bpk. [nama] dan Ibu [nama].")]
+    [InlineData("Sdri. Rina sudah dikonfirmasi", "Sdri. [nama] sudah dikonfirmasi")]
+    public void Apply_NamesAfterAnHonorific_AreMasked(string input, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.Apply(input));
+
+    [Theory]
+    [InlineData("Jalan di Jl. Ahmad Yani depan Stasiun Bekasi berlubang, tahun 2026, Rp 150.000")]
+    [InlineData("Warga RT 03 RW 05 kebanjiran sejak subuh")]
+    [InlineData("Sesuai Perda No. 5 Tahun 2020 tentang ketertiban umum")]
+    [InlineData("Jl. Raya Bekasi Km 27 macet total")]
+    [InlineData("Anggaran Rp 62.000.000.000 dan Rp62.500.000.000 untuk drainase")]
+    [InlineData("Sudah dilaporkan ke Bapak Wali Kota dan Pak Camat; ibu kota provinsi")]
+    [InlineData("Laporan ADU-7K3M-9PQ2 ditindaklanjuti pukul 08.30 WIB")]
+    public void Apply_PublicFacts_AreKept(string input) =>
+        Assert.Equal(input, PersonalDataMask.Apply(input));
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("a.")]
+    [InlineData("1 ")]
+    [InlineData("Jl. A ")]
+    [InlineData("No. 1 RT 1/")]
+    [InlineData("Bapak A ")]
+    [InlineData("x at ")]
+    [InlineData("a@")]
+    [InlineData("a @ a . ")]
+    [InlineData("0812 ")]
+    [InlineData("+62-")]
+    public void Apply_LongestTextOfRepeatedPieces_FinishesWithoutRegexTimeout(string piece)
+    {
+        var text = string.Concat(Enumerable.Repeat(piece, 4000 / piece.Length));
+
+        var masked = PersonalDataMask.Apply(text);
+
+        Assert.NotNull(masked);
+    }
+}
