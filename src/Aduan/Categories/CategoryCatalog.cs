@@ -24,5 +24,9 @@ public sealed class CategoryCatalog(AduanDbContext db, IMemoryCache cache)
     public async Task<Category?> FindAsync(string code, CancellationToken ct) =>
         (await GetAsync(ct)).GetValueOrDefault(code.Trim());
 
+    /// <summary>The categories a new report may take, by name: what every category list offers.</summary>
+    public async Task<IReadOnlyList<Category>> ActiveAsync(CancellationToken ct) =>
+        (await GetAsync(ct)).Values.Where(c => c.IsActive).OrderBy(c => c.Name).ToList();
+
     public void Invalidate() => cache.Remove(CacheKey);
 }

@@ -162,7 +162,7 @@ public sealed class LaporModel(ComplaintIntake intake, IntakeWriter writer, Imag
     private async Task LoadListsAsync()
     {
         var ct = HttpContext.RequestAborted;
-        CategoryList = (await categories.GetAsync(ct)).Values.Where(c => c.IsActive).OrderBy(c => c.Name).ToList();
+        CategoryList = await categories.ActiveAsync(ct);
         KecamatanList = await agencies.KecamatanNamesAsync(ct);
     }
 }

@@ -118,7 +118,7 @@ public sealed class CallCenterModel(ComplaintIntake intake, IntakeWriter writer,
     private async Task LoadListsAsync()
     {
         var ct = HttpContext.RequestAborted;
-        CategoryList = (await categories.GetAsync(ct)).Values.Where(c => c.IsActive).OrderBy(c => c.Name).ToList();
+        CategoryList = await categories.ActiveAsync(ct);
         KecamatanList = await agencies.KecamatanNamesAsync(ct);
     }
 

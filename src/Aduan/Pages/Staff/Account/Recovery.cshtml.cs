@@ -1,48 +1,14 @@
 using Aduan.Identity;
-using Aduan.Infrastructure;
-using Aduan.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Aduan.Pages.Staff.Account;
 
-/// <summary>Signing in with a one-time recovery code when the authenticator app is lost.</summary>
-[EnableRateLimiting(RateLimits.Login)]
-public sealed class RecoveryModel(SignInManager<StaffUser> signIn) : StaffPageModel
+/// <summary>A one-time recovery code, when the authenticator app is lost.</summary>
+public sealed class RecoveryModel(SignInManager<StaffUser> signIn) : SecondStepModel(signIn)
 {
-    [BindProperty]
-    public string? Code { get; set; }
+    protected override string WrongCodeKey => "Recovery.Wrong";
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
+    protected override string DoneKey => "Recovery.Used";
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("SignIn") : Page();
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            Flash = T["SecondFactor.Expired"];
-            return RedirectToPage("SignIn");
-        }
-
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
-        if (code.Length == 0)
-        {
-            ShowError(nameof(Code), "Field.Required");
-            return Page();
-        }
-
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        if (result.Succeeded)
-        {
-            Flash = T["Recovery.Used"];
-            return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
-        }
-
-        ModelState.AddModelError(nameof(Code), T[result.IsLockedOut ? "Problem.Login.Detail" : "Recovery.Wrong"]);
-        return Page();
-    }
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInWithAsync(string code) => Manager.TwoFactorRecoveryCodeSignInAsync(code);
 }

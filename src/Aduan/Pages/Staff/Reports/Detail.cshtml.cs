@@ -209,7 +209,7 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         PhotoItems = await db.Attachments.Where(a => a.ComplaintId == complaint.Id).OrderBy(a => a.Id)
             .Select(a => new PhotoItem(a.Id, a.EventSequence, a.FileName)).ToListAsync(ct);
         Agencies = (await agencies.GetAsync(ct)).Values.Where(a => a.IsActive).OrderBy(a => a.Kind == "kecamatan").ThenBy(a => a.Name).ToList();
-        CategoryList = (await categories.GetAsync(ct)).Values.Where(c => c.IsActive).OrderBy(c => c.Name).ToList();
+        CategoryList = await categories.ActiveAsync(ct);
         DefaultAgency = complaint.Category?.DefaultAgency?.Code;
         if (ModelState.IsValid && StaleBy is null)
         {
