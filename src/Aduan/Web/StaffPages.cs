@@ -113,10 +113,14 @@ public static class StaffPages
         return Task.CompletedTask;
     }
 
-    /// <summary>Errors of the workspace (403, 404, ...) as pages with the workspace's header; the API keeps its problem documents.</summary>
+    /// <summary>Paths that answer machines, not people: their errors stay problem documents (or plain).</summary>
+    private static readonly string[] MachinePaths = ["/api", "/health", "/openapi", "/docs"];
+
+    /// <summary>Errors of the pages (403, 404, ...) as pages with the site's header, citizen or staff; the API keeps its problem documents.</summary>
     public static WebApplication UseWorkspaceErrorPages(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/staff") || context.Request.Path.StartsWithSegments("/admin"),
+        app.UseWhen(context => !MachinePaths.Any(p => context.Request.Path.StartsWithSegments(p))
+                && !Path.HasExtension(context.Request.Path.Value),
             branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
         return app;
     }
