@@ -72,6 +72,45 @@ public sealed class StaffJourneyTests(BrowserApp app) : BrowserTest(app)
         }, phone: true);
     }
 
+    [Fact]
+    public async Task Citizen_ReportsOnTheWeb_TheAgencyFollowsUp_AndTheCitizenAcceptsWithARating()
+    {
+        var code = "";
+        var link = "";
+        await InPageAsync(async page =>
+        {
+            await page.GotoAsync("/lapor");
+            await page.Locator("#Report_Text").FillAsync("Posyandu Melati di Kelurahan Jatiluhur tidak buka dua bulan terakhir, balita belum ditimbang.");
+            await page.Locator("#Report_Location_Kecamatan").SelectOptionAsync("Jatiasih");
+            await page.GetByTestId("send").ClickAsync();
+            code = (await page.GetByTestId("tracking-code").InnerTextAsync()).Trim();
+            link = (await page.GetByTestId("tracking-link").GetAttributeAsync("href"))!;
+        }, phone: true);
+
+        await VerifyOnDeskAsync(code);
+        await AsAsync(BrowserApp.Officer, async page =>
+        {
+            await page.GotoAsync("/staff/reports/" + code);
+            await page.GetByTestId("action-acknowledge").Locator("summary").ClickAsync();
+            await page.GetByTestId("action-acknowledge").Locator("button[type=submit]").ClickAsync();
+            var followUp = page.GetByTestId("action-follow-up");
+            await followUp.Locator("summary").ClickAsync();
+            await followUp.Locator("textarea[name='Form.Text']").FillAsync("Posyandu Melati buka kembali mulai Senin; kader sudah dijadwalkan.");
+            await followUp.Locator("input[name='Form.Final']").CheckAsync();
+            await followUp.Locator("button[type=submit]").ClickAsync();
+            await Expect(page.GetByTestId("status")).ToContainTextAsync("Ditindaklanjuti");
+        }, test: nameof(Citizen_ReportsOnTheWeb_TheAgencyFollowsUp_AndTheCitizenAcceptsWithARating) + "-Officer");
+
+        await InPageAsync(async page =>
+        {
+            await page.GotoAsync(link);
+            await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Posyandu Melati buka kembali");
+            await page.Locator("#accept input[name=Rating][value='5']").CheckAsync();
+            await page.Locator("#accept button[type=submit]").ClickAsync();
+            await Expect(page.GetByTestId("status")).ToContainTextAsync("Selesai");
+        }, phone: true);
+    }
+
     /// <summary>An operator records a call; a manager verifies it on the desk and dispatches it to DINKES. Returns its code.</summary>
     private async Task<string> DispatchedCallAsync()
     {
@@ -90,21 +129,29 @@ public sealed class StaffJourneyTests(BrowserApp app) : BrowserTest(app)
             Assert.True(TrackingCode.TryNormalize(code, out _), code);
         }, test: nameof(DispatchedCallAsync) + "-Operator");
 
+        await VerifyOnDeskAsync(code, expectReporter: "Budi Santoso");
+        return code;
+    }
+
+    /// <summary>The desk manager verifies the report (category KESEHATAN) and dispatches it to DINKES.</summary>
+    private async Task VerifyOnDeskAsync(string code, string? expectReporter = null)
+    {
         await AsAsync(BrowserApp.DeskManager, async page =>
         {
             await page.GotoAsync("/staff/desk");
             await ReportLink(page, code).ClickAsync();
             await Expect(page).ToHaveURLAsync(At("/staff/reports/" + code));
-            await Expect(page.GetByTestId("reporter")).ToContainTextAsync("Budi Santoso");
+            if (expectReporter is not null)
+            {
+                await Expect(page.GetByTestId("reporter")).ToContainTextAsync(expectReporter);
+            }
 
             var verify = page.Locator("#verify");
             await verify.Locator("#v-category").SelectOptionAsync("KESEHATAN");
             await verify.Locator("#verify-agency").SelectOptionAsync("DINKES");
             await verify.Locator("button[type=submit]").ClickAsync();
             await Expect(page).ToHaveURLAsync(At("/staff/desk"));
-        }, test: nameof(DispatchedCallAsync) + "-Manager");
-
-        return code;
+        }, test: nameof(VerifyOnDeskAsync));
     }
 
     private static ILocator ReportLink(IPage page, string code) =>
