@@ -51,6 +51,9 @@ internal sealed class ComplaintEventConfiguration : IEntityTypeConfiguration<Com
     {
         // Unique per report: two writers can never both append event n.
         b.HasIndex(e => new { e.ComplaintId, e.Sequence }).IsUnique();
+
+        // An agency's latest follow-ups (its page, feeds and widget) and its officers' recent work.
+        b.HasIndex(e => new { e.ActorAgencyId, e.Type, e.At });
         b.Property(e => e.ActorName).HasMaxLength(120);
         b.Property(e => e.ActorUserId).HasMaxLength(64);
         b.Property(e => e.Text).HasMaxLength(Complaint.MaxTextLength);

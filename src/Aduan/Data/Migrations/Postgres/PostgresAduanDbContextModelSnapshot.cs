@@ -471,6 +471,8 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("ComplaintId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("ActorAgencyId", "Type", "At");
+
                     b.ToTable("ComplaintEvents");
                 });
 

@@ -444,6 +444,8 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("ComplaintId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("ActorAgencyId", "Type", "At");
+
                     b.ToTable("ComplaintEvents");
                 });
 
