@@ -14,9 +14,10 @@ public sealed record Period(DateOnly From, DateOnly To)
     /// <summary>Ten years at most: enough for the archive, and a bound on the per-month queries.</summary>
     public const int MaxDays = 3660;
 
-    public DateTimeOffset Start => new(From.ToDateTime(TimeOnly.MinValue), Wib);
+    /// <summary>In UTC: PostgreSQL takes only UTC instants as parameters.</summary>
+    public DateTimeOffset Start => new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), Wib).ToUniversalTime();
 
-    public DateTimeOffset End => new(To.AddDays(1).ToDateTime(TimeOnly.MinValue), Wib);
+    public DateTimeOffset End => new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), Wib).ToUniversalTime();
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
