@@ -22,7 +22,8 @@ public static class PeriodSummary
             return t["Stats.Summary.None", period];
         }
 
-        var text = new StringBuilder(t["Stats.Summary.Totals", period, N(n.Received), N(n.FollowedUp)]);
+        // English says "1 complaint"; Indonesian has the same words for one and many (the ".One" keys repeat them).
+        var text = new StringBuilder(t[n.Received == 1 ? "Stats.Summary.TotalsOne" : "Stats.Summary.Totals", period, N(n.Received), N(n.FollowedUp)]);
 
         // "Directed to" is about what came in, so the sentence ranks by reports received.
         var top = n.ByAgency.Where(a => a.Received > 0).OrderByDescending(a => a.Received).ThenBy(a => a.Name, StringComparer.Ordinal)
@@ -47,7 +48,7 @@ public static class PeriodSummary
 
         if (n.NotDispatched > 0)
         {
-            text.Append(' ').Append(t["Stats.Summary.NotDispatched", N(n.NotDispatched)]);
+            text.Append(' ').Append(t[n.NotDispatched == 1 ? "Stats.Summary.NotDispatchedOne" : "Stats.Summary.NotDispatched", N(n.NotDispatched)]);
         }
 
         return text.ToString();

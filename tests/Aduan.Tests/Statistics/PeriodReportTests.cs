@@ -66,6 +66,15 @@ public sealed class PeriodReportTests(PeriodReportTests.ArticleData data) : ICla
     }
 
     [Fact]
+    public async Task GetPeriod_English_OneReport_SaysOneComplaint()
+    {
+        var report = await _factory.CreateClient().GetFromJsonAsync<PeriodReport>("/api/v1/stats/period?from=2020-10-10&to=2020-10-10&lang=en");
+
+        Assert.StartsWith("During 10 October 2020, the public sent in 1 complaint, and the agencies have followed up 0.", report!.Summary,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetPeriod_OneDayEachSide_CountsByWibDates()
     {
         var client = _factory.CreateClient();
