@@ -87,10 +87,14 @@ public static class StaffPages
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
         }
 
-        var local = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal);
-        return TypedResults.LocalRedirect(local ? returnUrl! : "/staff");
+        return TypedResults.LocalRedirect(LocalUrl(returnUrl));
     }
+
+    /// <summary>Only addresses of this site: a link cannot send a user elsewhere (after signing in, switching language).</summary>
+    public static string LocalUrl(string? url) =>
+        url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/staff";
 
     /// <summary>Pages may only load the app's own scripts, styles and images, and are never framed.</summary>
     public static Task ContentSecurityPolicy(HttpContext context, RequestDelegate next)

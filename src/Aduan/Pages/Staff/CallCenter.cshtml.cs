@@ -136,8 +136,5 @@ public sealed class CallCenterModel(ComplaintIntake intake, IntakeWriter writer,
     private async Task<IReadOnlyList<Reports.RelatedReport>> ByPhoneAsync(string phone) =>
         await Rows(db.Complaints.AsNoTracking().Where(c => c.Reporter.Phone == phone));
 
-    private Task<List<Reports.RelatedReport>> Rows(IQueryable<Complaint> q) =>
-        q.OrderByDescending(c => c.SubmittedAt).Take(10)
-            .Select(c => new Reports.RelatedReport(c.TrackingCode, c.Text.Substring(0, 120), c.Status, c.SubmittedAt))
-            .ToListAsync(HttpContext.RequestAborted);
+    private Task<List<Reports.RelatedReport>> Rows(IQueryable<Complaint> q) => Reports.RelatedReport.LatestAsync(q, 10, HttpContext.RequestAborted);
 }

@@ -20,7 +20,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : StaffPageMode
     public string? ReturnUrl { get; set; }
 
     public IActionResult OnGet() =>
-        StaffOrNull is null ? Page() : LocalRedirect(SafeReturnUrl(ReturnUrl));
+        StaffOrNull is null ? Page() : LocalRedirect(StaffPages.LocalUrl(ReturnUrl));
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -40,22 +40,16 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : StaffPageMode
         var result = await signIn.PasswordSignInAsync(userName!, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(StaffPages.LocalUrl(ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("SecondFactor", new { returnUrl = SafeReturnUrl(ReturnUrl) });
+            return RedirectToPage("SecondFactor", new { returnUrl = StaffPages.LocalUrl(ReturnUrl) });
         }
 
         // The same words whether the name is unknown, the password wrong or the account locked.
         ModelState.AddModelError(string.Empty, T["Problem.Login.Detail"]);
         return Page();
     }
-
-    /// <summary>Only addresses of this site: a link cannot send a user elsewhere after signing in.</summary>
-    public static string SafeReturnUrl(string? url) =>
-        url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/staff";
 }

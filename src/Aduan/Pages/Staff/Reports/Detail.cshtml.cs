@@ -14,7 +14,13 @@ namespace Aduan.Pages.Staff.Reports;
 public sealed record PhotoItem(long Id, int EventSequence, string FileName);
 
 /// <summary>Another report shown beside this one (the reporter's earlier ones, possible duplicates).</summary>
-public sealed record RelatedReport(string TrackingCode, string Excerpt, ComplaintStatus Status, DateTimeOffset SubmittedAt);
+public sealed record RelatedReport(string TrackingCode, string Excerpt, ComplaintStatus Status, DateTimeOffset SubmittedAt)
+{
+    /// <summary>The newest <paramref name="count"/> reports of the query, as listed beside a report or in a look-up.</summary>
+    public static Task<List<RelatedReport>> LatestAsync(IQueryable<Complaint> q, int count, CancellationToken ct) =>
+        q.OrderByDescending(o => o.SubmittedAt).Take(count)
+            .Select(o => new RelatedReport(o.TrackingCode, o.Text.Substring(0, 120), o.Status, o.SubmittedAt)).ToListAsync(ct);
+}
 
 /// <summary>The fields of every action form; each action reads the ones it needs.</summary>
 public sealed class ActionForm
@@ -86,22 +92,9 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         var photoErrors = NewValidation();
         var photos = action == ComplaintAction.FollowUp ? await uploads.ReadAsync(Photos, nameof(Photos), photoErrors, HttpContext.RequestAborted) : null;
         ShowErrors(photoErrors);
-        ActionOutcome outcome;
-        try
-        {
-            outcome = photoErrors.IsValid
-                ? await actions.TakeAsync(Staff, normalized, action, Form.ToRequest(act!), v, HttpContext.RequestAborted, photos)
-                : ActionOutcome.Refused(ActionRefusal.Invalid);
-        }
-        catch (ComplaintRuleException e)
-        {
-            ModelState.AddModelError(string.Empty, T[e.MessageKey, [.. e.Args]]);
-            outcome = ActionOutcome.Refused(ActionRefusal.Invalid);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            outcome = new ActionOutcome(null, ActionRefusal.Stale);
-        }
+        var outcome = photoErrors.IsValid
+            ? await RefusalsAsOutcomeAsync(() => actions.TakeAsync(Staff, normalized, action, Form.ToRequest(act!), v, HttpContext.RequestAborted, photos))
+            : ActionOutcome.Refused(ActionRefusal.Invalid);
 
         return await AfterAsync(normalized, act!, outcome, v);
     }
@@ -115,35 +108,28 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         }
 
         var v = NewValidation();
-        ActionOutcome outcome;
-        try
+        var outcome = await RefusalsAsOutcomeAsync(async () =>
         {
+            ActionOutcome result;
             var current = await db.Complaints.AsNoTracking().Where(c => c.TrackingCode == normalized)
                 .Select(c => new { c.Kind, c.Privacy, c.Priority, Category = c.Category!.Code }).SingleOrDefaultAsync();
             var changed = current is not null && (Form.Kind != current.Kind || Form.Privacy != current.Privacy
                 || Form.Priority != current.Priority || !string.Equals(Form.Category, current.Category, StringComparison.OrdinalIgnoreCase));
-            outcome = ActionOutcome.Refused(ActionRefusal.NotFound);
+            result = ActionOutcome.Refused(ActionRefusal.NotFound);
             if (current is not null && changed)
             {
                 var classify = new TransitionRequest("classify", Form.Category, Form.Kind, Form.Privacy, Form.Priority, Version: Form.Version);
-                outcome = await actions.TakeAsync(Staff, normalized, ComplaintAction.Classify, classify, v, HttpContext.RequestAborted);
-                Form.Version = outcome.Complaint?.Version;
+                result = await actions.TakeAsync(Staff, normalized, ComplaintAction.Classify, classify, v, HttpContext.RequestAborted);
+                Form.Version = result.Complaint?.Version;
             }
 
-            if (current is not null && (!changed || outcome.Refusal is null))
+            if (current is not null && (!changed || result.Refusal is null))
             {
-                outcome = await actions.TakeAsync(Staff, normalized, ComplaintAction.Dispatch, Form.ToRequest("dispatch"), v, HttpContext.RequestAborted);
+                result = await actions.TakeAsync(Staff, normalized, ComplaintAction.Dispatch, Form.ToRequest("dispatch"), v, HttpContext.RequestAborted);
             }
-        }
-        catch (ComplaintRuleException e)
-        {
-            ModelState.AddModelError(string.Empty, T[e.MessageKey, [.. e.Args]]);
-            outcome = ActionOutcome.Refused(ActionRefusal.Invalid);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            outcome = new ActionOutcome(null, ActionRefusal.Stale);
-        }
+
+            return result;
+        });
 
         if (outcome.Refusal is null)
         {
@@ -152,6 +138,24 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         }
 
         return await AfterAsync(normalized, "dispatch", outcome, v);
+    }
+
+    /// <summary>A rule the report refuses becomes a message on the form; a concurrent change, the "changed by X" notice.</summary>
+    private async Task<ActionOutcome> RefusalsAsOutcomeAsync(Func<Task<ActionOutcome>> take)
+    {
+        try
+        {
+            return await take();
+        }
+        catch (ComplaintRuleException e)
+        {
+            ModelState.AddModelError(string.Empty, T[e.MessageKey, [.. e.Args]]);
+            return ActionOutcome.Refused(ActionRefusal.Invalid);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ActionOutcome(null, ActionRefusal.Stale);
+        }
     }
 
     private async Task<IActionResult> AfterAsync(string code, string act, ActionOutcome outcome, Infrastructure.Validation v)
@@ -265,7 +269,5 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         Duplicates = found.DistinctBy(r => r.TrackingCode).OrderByDescending(r => r.SubmittedAt).Take(8).ToList();
     }
 
-    private static Task<List<RelatedReport>> Related(IQueryable<Complaint> q, CancellationToken ct) =>
-        q.OrderByDescending(o => o.SubmittedAt).Take(5)
-            .Select(o => new RelatedReport(o.TrackingCode, o.Text.Substring(0, 120), o.Status, o.SubmittedAt)).ToListAsync(ct);
+    private static Task<List<RelatedReport>> Related(IQueryable<Complaint> q, CancellationToken ct) => RelatedReport.LatestAsync(q, 5, ct);
 }
