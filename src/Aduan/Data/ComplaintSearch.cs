@@ -7,8 +7,8 @@ namespace Aduan.Data;
 
 /// <summary>
 /// Full-text search over title and text: SQLite FTS5 (the ComplaintSearch table, kept in step by
-/// triggers, see the Sqlite AddComplaintSearch migration) or PostgreSQL's tsvector column with a
-/// GIN index. Every word of the query must match, as a prefix. Only letters and digits of the
+/// triggers, created at the end of the Sqlite Initial migration) or PostgreSQL's tsvector column
+/// with a GIN index. Every word of the query must match, as a prefix. Only letters and digits of the
 /// query are used, and as a parameter, so search syntax and SQL metacharacters are just text.
 /// </summary>
 public static class ComplaintSearch

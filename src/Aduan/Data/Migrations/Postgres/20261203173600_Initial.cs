@@ -8,6 +8,13 @@ using NpgsqlTypes;
 namespace Aduan.Data.Migrations.Postgres
 {
     /// <inheritdoc />
+    /// <summary>
+    /// The whole schema, squashed on 2026-12-03 from the first seven migrations before any production
+    /// database existed: what EF generates from the model (the tsvector search column and its GIN index
+    /// included), with the old column order and defaults of Agencies and Complaints kept, plus the
+    /// hand-written parts of those migrations (at the end of Up, at the start of Down): two indexes on
+    /// complex properties. A released migration is never rewritten: add new ones.
+    /// </summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -24,7 +31,9 @@ namespace Aduan.Data.Migrations.Postgres
                     ShortName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     HasUrc = table.Column<bool>(type: "boolean", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    WebhookSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true), // before WebhookUrl, as the old Outbox migration added them
+                    WebhookUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -88,6 +97,30 @@ namespace Aduan.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Holidays", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DestinationId = table.Column<long>(type: "bigint", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockedBy = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -290,7 +323,15 @@ namespace Aduan.Data.Migrations.Postgres
                     Location_Longitude = table.Column<double>(type: "double precision", nullable: true),
                     Reporter_Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     Reporter_Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    Reporter_Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    Reporter_Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    // Hand-placed: last, in the order the old migrations added them, and DueOrder and Supporters with
+                    // the default that adding a NOT NULL column needed (not in the model: EF always writes both, but
+                    // the bench's bulk loader leaves Supporters out), so the squash changes nothing in the schema.
+                    ResolutionDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueOrder = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))),
+                    OnSiteAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ImportKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Supporters = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -345,6 +386,36 @@ namespace Aduan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    EventSequence = table.Column<int>(type: "integer", nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attachments_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintEvents",
                 columns: table => new
                 {
@@ -371,6 +442,27 @@ namespace Aduan.Data.Migrations.Postgres
                     table.PrimaryKey("PK_ComplaintEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ComplaintEvents_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintSupporters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    SupporterHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSupporters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintSupporters_Complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "Complaints",
                         principalColumn: "Id",
@@ -481,6 +573,11 @@ namespace Aduan.Data.Migrations.Postgres
                 column: "ComplaintId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ComplaintId_EventSequence",
+                table: "Attachments",
+                columns: new[] { "ComplaintId", "EventSequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
@@ -497,6 +594,11 @@ namespace Aduan.Data.Migrations.Postgres
                 column: "DefaultAgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintEvents_ActorAgencyId_Type_At",
+                table: "ComplaintEvents",
+                columns: new[] { "ActorAgencyId", "Type", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplaintEvents_ComplaintId_Sequence",
                 table: "ComplaintEvents",
                 columns: new[] { "ComplaintId", "Sequence" },
@@ -506,6 +608,17 @@ namespace Aduan.Data.Migrations.Postgres
                 name: "IX_Complaints_CategoryId_SubmittedAt",
                 table: "Complaints",
                 columns: new[] { "CategoryId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_DueOrder_Id",
+                table: "Complaints",
+                columns: new[] { "DueOrder", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ImportKey",
+                table: "Complaints",
+                column: "ImportKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_LeadAgencyId_Status_SubmittedAt",
@@ -545,6 +658,12 @@ namespace Aduan.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSupporters_ComplaintId_SupporterHash",
+                table: "ComplaintSupporters",
+                columns: new[] { "ComplaintId", "SupporterHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_ComplaintId",
                 table: "IdempotencyRecords",
                 column: "ComplaintId");
@@ -555,6 +674,17 @@ namespace Aduan.Data.Migrations.Postgres
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_IdempotencyKey",
+                table: "OutboxMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SlaClocks_ComplaintId",
                 table: "SlaClocks",
                 column: "ComplaintId");
@@ -563,11 +693,23 @@ namespace Aduan.Data.Migrations.Postgres
                 name: "IX_SlaClocks_StoppedAt_DueAt",
                 table: "SlaClocks",
                 columns: new[] { "StoppedAt", "DueAt" });
+
+            // Hand-written, not in the model (EF does not regenerate these): indexes on complex properties.
+            // The call center and the desk look reports up by the caller's number; the public register filters
+            // by kecamatan, newest first. (The old DueOrder migration also filled DueOrder for existing reports:
+            // not needed here, this first migration runs on empty tables.)
+            migrationBuilder.CreateIndex(name: "IX_Complaints_Reporter_Phone", table: "Complaints", column: "Reporter_Phone");
+            migrationBuilder.CreateIndex(name: "IX_Complaints_Location_Kecamatan_SubmittedAt", table: "Complaints",
+                columns: ["Location_Kecamatan", "SubmittedAt"]);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Hand-written parts of Up, in reverse.
+            migrationBuilder.DropIndex(name: "IX_Complaints_Location_Kecamatan_SubmittedAt", table: "Complaints");
+            migrationBuilder.DropIndex(name: "IX_Complaints_Reporter_Phone", table: "Complaints");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -587,10 +729,16 @@ namespace Aduan.Data.Migrations.Postgres
                 name: "Assignments");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "ComplaintEvents");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSupporters");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -600,6 +748,9 @@ namespace Aduan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "SlaClocks");

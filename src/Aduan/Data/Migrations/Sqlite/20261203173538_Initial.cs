@@ -6,6 +6,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Aduan.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
+    /// <summary>
+    /// The whole schema, squashed on 2026-12-03 from the first eight migrations before any production
+    /// database existed: what EF generates from the model, with the old column order and defaults of
+    /// Agencies and Complaints kept, plus the hand-written parts of those migrations (at the end of Up,
+    /// at the start of Down): the FTS5 search table and its triggers, and two indexes on complex
+    /// properties. A released migration is never rewritten: add new ones.
+    /// </summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -22,7 +29,9 @@ namespace Aduan.Data.Migrations.Sqlite
                     ShortName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     HasUrc = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WebhookSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true), // before WebhookUrl, as the old Outbox migration added them
+                    WebhookUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -86,6 +95,30 @@ namespace Aduan.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Holidays", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DestinationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -287,7 +320,15 @@ namespace Aduan.Data.Migrations.Sqlite
                     Location_Longitude = table.Column<double>(type: "REAL", nullable: true),
                     Reporter_Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     Reporter_Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    Reporter_Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Reporter_Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    // Hand-placed: last, in the order the old migrations added them, and DueOrder and Supporters with
+                    // the default that adding a NOT NULL column needed (not in the model: EF always writes both, but
+                    // the bench's bulk loader leaves Supporters out), so the squash changes nothing in the schema.
+                    ResolutionDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueOrder = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L),
+                    OnSiteAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImportKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Supporters = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -342,6 +383,36 @@ namespace Aduan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EventSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attachments_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintEvents",
                 columns: table => new
                 {
@@ -368,6 +439,27 @@ namespace Aduan.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_ComplaintEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ComplaintEvents_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintSupporters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SupporterHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSupporters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintSupporters_Complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "Complaints",
                         principalColumn: "Id",
@@ -478,6 +570,11 @@ namespace Aduan.Data.Migrations.Sqlite
                 column: "ComplaintId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ComplaintId_EventSequence",
+                table: "Attachments",
+                columns: new[] { "ComplaintId", "EventSequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
@@ -494,6 +591,11 @@ namespace Aduan.Data.Migrations.Sqlite
                 column: "DefaultAgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintEvents_ActorAgencyId_Type_At",
+                table: "ComplaintEvents",
+                columns: new[] { "ActorAgencyId", "Type", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplaintEvents_ComplaintId_Sequence",
                 table: "ComplaintEvents",
                 columns: new[] { "ComplaintId", "Sequence" },
@@ -503,6 +605,17 @@ namespace Aduan.Data.Migrations.Sqlite
                 name: "IX_Complaints_CategoryId_SubmittedAt",
                 table: "Complaints",
                 columns: new[] { "CategoryId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_DueOrder_Id",
+                table: "Complaints",
+                columns: new[] { "DueOrder", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ImportKey",
+                table: "Complaints",
+                column: "ImportKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_LeadAgencyId_Status_SubmittedAt",
@@ -536,6 +649,12 @@ namespace Aduan.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSupporters_ComplaintId_SupporterHash",
+                table: "ComplaintSupporters",
+                columns: new[] { "ComplaintId", "SupporterHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_ComplaintId",
                 table: "IdempotencyRecords",
                 column: "ComplaintId");
@@ -546,6 +665,17 @@ namespace Aduan.Data.Migrations.Sqlite
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_IdempotencyKey",
+                table: "OutboxMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SlaClocks_ComplaintId",
                 table: "SlaClocks",
                 column: "ComplaintId");
@@ -554,11 +684,51 @@ namespace Aduan.Data.Migrations.Sqlite
                 name: "IX_SlaClocks_StoppedAt_DueAt",
                 table: "SlaClocks",
                 columns: new[] { "StoppedAt", "DueAt" });
+
+            // Hand-written, not in the model (EF does not regenerate these).
+
+            // Indexes on complex properties: the call center and the desk look reports up by the caller's number;
+            // the public register filters by kecamatan, newest first.
+            migrationBuilder.CreateIndex(name: "IX_Complaints_Reporter_Phone", table: "Complaints", column: "Reporter_Phone");
+            migrationBuilder.CreateIndex(name: "IX_Complaints_Location_Kecamatan_SubmittedAt", table: "Complaints",
+                columns: ["Location_Kecamatan", "SubmittedAt"]);
+
+            // FTS5 index over report titles and texts, kept in step by triggers (see ComplaintSearch).
+            // The old chain also ran 'rebuild' here, and the DueOrder migration filled DueOrder for existing
+            // reports: both only matter for rows that already exist, and this first migration runs on empty tables.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE ComplaintSearch USING fts5(
+                    Title, Text, content='Complaints', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER Complaints_SearchInsert AFTER INSERT ON Complaints BEGIN
+                    INSERT INTO ComplaintSearch(rowid, Title, Text) VALUES (new.Id, new.Title, new.Text);
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER Complaints_SearchDelete AFTER DELETE ON Complaints BEGIN
+                    INSERT INTO ComplaintSearch(ComplaintSearch, rowid, Title, Text) VALUES ('delete', old.Id, old.Title, old.Text);
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER Complaints_SearchUpdate AFTER UPDATE OF Title, Text ON Complaints BEGIN
+                    INSERT INTO ComplaintSearch(ComplaintSearch, rowid, Title, Text) VALUES ('delete', old.Id, old.Title, old.Text);
+                    INSERT INTO ComplaintSearch(rowid, Title, Text) VALUES (new.Id, new.Title, new.Text);
+                END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Hand-written parts of Up, in reverse.
+            migrationBuilder.Sql("DROP TRIGGER Complaints_SearchUpdate;");
+            migrationBuilder.Sql("DROP TRIGGER Complaints_SearchDelete;");
+            migrationBuilder.Sql("DROP TRIGGER Complaints_SearchInsert;");
+            migrationBuilder.Sql("DROP TABLE ComplaintSearch;");
+            migrationBuilder.DropIndex(name: "IX_Complaints_Location_Kecamatan_SubmittedAt", table: "Complaints");
+            migrationBuilder.DropIndex(name: "IX_Complaints_Reporter_Phone", table: "Complaints");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -578,10 +748,16 @@ namespace Aduan.Data.Migrations.Sqlite
                 name: "Assignments");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "ComplaintEvents");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSupporters");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -591,6 +767,9 @@ namespace Aduan.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "SlaClocks");

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Aduan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAduanDbContext))]
-    [Migration("20261201154549_DueOrder")]
-    partial class DueOrder
+    [Migration("20261203173538_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -67,6 +67,65 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("Aduan.Attachments.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "EventSequence");
+
+                    b.ToTable("Attachments");
                 });
 
             modelBuilder.Entity("Aduan.Categories.Category", b =>
@@ -138,6 +197,10 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<int>("ForwardCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsImported")
                         .HasColumnType("INTEGER");
 
@@ -158,6 +221,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OnSiteAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Priority")
@@ -190,6 +256,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Supporters")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -250,6 +319,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("MergedIntoId");
 
@@ -375,7 +447,34 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("ComplaintId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("ActorAgencyId", "Type", "At");
+
                     b.ToTable("ComplaintEvents");
+                });
+
+            modelBuilder.Entity("Aduan.Complaints.ComplaintSupporter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupporterHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "SupporterHash")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintSupporters");
                 });
 
             modelBuilder.Entity("Aduan.Data.IdempotencyRecord", b =>
@@ -780,6 +879,15 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Aduan.Attachments.Attachment", b =>
+                {
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Aduan.Categories.Category", b =>
                 {
                     b.HasOne("Aduan.Agencies.Agency", "DefaultAgency")
@@ -833,6 +941,15 @@ namespace Aduan.Data.Migrations.Sqlite
                 {
                     b.HasOne("Aduan.Complaints.Complaint", null)
                         .WithMany("Events")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Aduan.Complaints.ComplaintSupporter", b =>
+                {
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
