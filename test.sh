@@ -101,9 +101,9 @@ if [ -z "${ADUAN_TEST_POSTGRES:-}" ]; then
     start_postgres || { echo "Could not start PostgreSQL: the PostgreSQL run is counted as one failure."; status=1; missing=1; }
 fi
 if [ -n "${ADUAN_TEST_POSTGRES:-}" ]; then
-    # The domain tests touch no database; they ran above. The browser tests run again, on PostgreSQL.
+    # Tests that touch no database (trait Category=NoDatabase) ran above. The browser tests run again, on PostgreSQL.
     echo "==> Tests on PostgreSQL"
-    run_tests postgres --filter "FullyQualifiedName!~Aduan.Tests.Domain" || status=1
+    run_tests postgres --filter "Category!=NoDatabase" || status=1
 fi
 
 passed=0

@@ -1,74 +1,43 @@
 using Aduan.Agencies;
+using Aduan.Attachments;
+using Aduan.Categories;
 using Aduan.Cli;
 using Aduan.Complaints;
-using Aduan.Data;
 using Aduan.Identity;
+using Aduan.Importing;
 using Aduan.Infrastructure;
 using Aduan.Outbox;
 using Aduan.Sla;
 using Aduan.Statistics;
 using Aduan.Transparency;
+using Aduan.Triage;
 using Aduan.Web;
-using Microsoft.Extensions.Options;
 
 if (AduanCli.IsCommand(args))
 {
-    return await AduanCli.RunAsync(args);
+    return await AduanCli.RunAsync(args, AddFeatures);
 }
 
-// Settings and ./data follow the working directory; the workspace's static files ship beside the app.
+// Settings and ./data follow the working directory; the static files ship beside the app.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = AduanCli.ServeArgs(args),
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 builder.Logging.AddAduanDefaults();
-builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity().AddAduanWeb().AddAduanPages().AddTransparency();
+AddFeatures(builder.Services, builder.Configuration);
+builder.Services.AddAduanWeb().AddAduanPages();
 
 var app = builder.Build();
-AduanOptions aduan;
-try
-{
-    aduan = app.Services.GetRequiredService<IOptions<AduanOptions>>().Value;
-}
-catch (OptionsValidationException e)
-{
-    // A wrong setting is the operator's to fix: say which, without a stack trace. (The other
-    // sections are checked at start by ValidateOnStart, which the host reports the same way below.)
-    await Console.Error.WriteLineAsync("Invalid settings: " + string.Join(" ", e.Failures));
-    return 1;
-}
-
-if (aduan.MigrateOnStart)
-{
-    await DatabaseSetup.PrepareAsync(app.Services, aduan.SeedOnStart, app.Lifetime.ApplicationStopping);
-}
-
 app.UseAduanPipeline();
-app.MapAduanHealth();
-app.MapAduanApiDocs();
-app.MapAuthApi();
-app.MapReferenceApi();
-app.MapPublicComplaintsApi();
-app.MapStaffComplaintsApi();
-app.MapHolidaysApi();
-app.MapStatsApi();
-app.MapAgencyWebhookApi();
-app.MapOutboxAdminApi();
-app.MapTransparency();
-app.MapAduanPages();
+app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapOutbox()
+    .MapTransparency().MapAttachments().MapAduanPages();
+return await app.RunAduanAsync();
 
-try
-{
-    await app.RunAsync();
-}
-catch (OptionsValidationException e)
-{
-    await Console.Error.WriteLineAsync("Invalid settings: " + string.Join(" ", e.Failures));
-    return 1;
-}
-
-return 0;
+// The features, each registered by its own folder; the command line uses the same services.
+static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
+    .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
+    .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -69,5 +69,5 @@ public static class AgencyWebhookApi
     }
 
     private static ProblemHttpResult UnknownAgency(Problems problems, string code) =>
-        problems.Validation("agency", "Field.UnknownAgency", PublicComplaintsApi.Clip(code));
+        problems.Validation("agency", "Field.UnknownAgency", Validation.Clip(code));
 }

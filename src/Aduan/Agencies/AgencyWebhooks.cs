@@ -36,39 +36,6 @@ public sealed class AgencyWebhooks(
 
     public IDataProtector Secrets => protection.CreateProtector(ProtectorPurpose);
 
-    /// <summary>
-    /// Queues the report's new public follow-ups for its lead agency's website, in the caller's unit of
-    /// work. Confidential reports are never published; texts are masked as on the public pages.
-    /// </summary>
-    public static int Enqueue(AduanDbContext db, Complaint complaint, DateTimeOffset now)
-    {
-        var agency = complaint.LeadAgency;
-        if (agency?.WebhookUrl is null || complaint.Privacy == PrivacyMode.Confidential)
-        {
-            return 0;
-        }
-
-        var queued = 0;
-        foreach (var e in complaint.Events.Where(e => e is { Id: 0, Type: ComplaintEventType.FollowUp, Visibility: EventVisibility.Public }))
-        {
-            var final = e.ToStatus == ComplaintStatus.FollowedUp;
-            var body = new FollowUpWebhook("follow-up", complaint.TrackingCode, new CodeName(agency.Code, agency.Name), final,
-                PersonalDataMask.Apply(e.Text), complaint.Status.ToString(), e.At, $"/api/v1/complaints/{complaint.TrackingCode}");
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Type = MessageType,
-                IdempotencyKey = $"follow-up/{complaint.TrackingCode}/{e.Sequence}/{agency.Code}",
-                DestinationId = agency.Id,
-                Payload = JsonSerializer.Serialize(body, JsonSerializerOptions.Web),
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-            queued++;
-        }
-
-        return queued;
-    }
-
     public static string Sign(string secret, string timestamp, string idempotencyKey, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
             Encoding.UTF8.GetBytes($"{timestamp}.{idempotencyKey}.{body}")));

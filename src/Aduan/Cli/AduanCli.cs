@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Aduan.Data;
-using Aduan.Identity;
 using Aduan.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +19,12 @@ public static class AduanCli
     /// <summary>The host's arguments for <c>serve</c>: everything after the optional word "serve".</summary>
     public static string[] ServeArgs(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Registers the application's features; the same as the server's (Program.cs), so commands use the same rules.</summary>
+    private static Action<IServiceCollection, IConfiguration> s_addFeatures = (_, _) => throw new InvalidOperationException("RunAsync sets the features.");
+
+    public static async Task<int> RunAsync(string[] args, Action<IServiceCollection, IConfiguration> addFeatures)
     {
+        s_addFeatures = addFeatures;
         var root = new RootCommand("Aduan: public complaint management. Without a command, runs the web server (serve).");
         var serve = new Command("serve", "Run the web server (the default). Host options pass through, e.g. --urls http://127.0.0.1:5080.");
         root.Subcommands.Add(serve);
@@ -47,22 +50,17 @@ public static class AduanCli
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddAduanDefaults();
-        builder.Services.AddAduanCore(builder.Configuration).AddAduanIdentity();
+        s_addFeatures(builder.Services, builder.Configuration);
         using var host = builder.Build();
-        AduanOptions aduan;
-        try
+
+        // Settings are checked as the server checks them at start, with the same messages.
+        if (Startup.SettingsProblem(host.Services) is { } problem)
         {
-            // Settings are checked as the server checks them at start, with the same messages.
-            aduan = host.Services.GetRequiredService<IOptions<AduanOptions>>().Value;
-            _ = host.Services.GetRequiredService<IOptions<Sla.SlaOptions>>().Value;
-            _ = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        }
-        catch (OptionsValidationException e)
-        {
-            await Console.Error.WriteLineAsync("Invalid settings: " + string.Join(" ", e.Failures));
+            await Console.Error.WriteLineAsync(problem);
             return 1;
         }
 
+        var aduan = host.Services.GetRequiredService<IOptions<AduanOptions>>().Value;
         if (prepareDatabase)
         {
             await DatabaseSetup.PrepareAsync(host.Services, seed: aduan.SeedOnStart, ct);

@@ -120,6 +120,21 @@ public sealed partial class Complaint
             throw new InvalidTransitionException(Status, command.Action);
         }
 
+        if (command is VerifyCommand verify)
+        {
+            // Each part is checked and recorded as if sent alone (two events); a refused dispatch throws before
+            // anything is saved. One command, one new version.
+            var version = Version;
+            if (verify.Classify is { } classify)
+            {
+                Handle(classify, actor, now, sla);
+            }
+
+            Handle(verify.Dispatch, actor, now, sla);
+            Version = version + 1;
+            return;
+        }
+
         var before = Status;
         var restartAgencyClocks = false;
         switch (command)

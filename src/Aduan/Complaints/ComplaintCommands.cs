@@ -20,6 +20,9 @@ public sealed record MergeCommand(Complaint Primary) : ComplaintCommand(Complain
 public sealed record DispatchCommand(Agency Lead, IReadOnlyList<Agency> Copies, string? Note)
     : ComplaintCommand(ComplaintAction.Dispatch);
 
+/// <summary>Classification (when the manager changed any of it) and dispatch as one command: two events, one transaction.</summary>
+public sealed record VerifyCommand(ClassifyCommand? Classify, DispatchCommand Dispatch) : ComplaintCommand(ComplaintAction.Verify);
+
 public sealed record AcknowledgeCommand() : ComplaintCommand(ComplaintAction.Acknowledge);
 
 public sealed record ForwardCommand(Agency To, string Reason) : ComplaintCommand(ComplaintAction.Forward);

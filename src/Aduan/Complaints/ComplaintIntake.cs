@@ -1,36 +1,54 @@
 using System.Net.Mail;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Aduan.Agencies;
 using Aduan.Categories;
 using Aduan.Data;
 using Aduan.Infrastructure;
-using Aduan.Sla;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
+using Aduan.Triage;
 using PhoneNumbers;
 
 namespace Aduan.Complaints;
 
 /// <summary>
-/// Takes a report in from any channel: validates it (this file), gives it a tracking code and a
-/// reporter key, starts its clocks and stores it with its first event in one transaction
-/// (ComplaintIntake.Store.cs). A repeated Idempotency-Key returns the first answer instead of a
-/// second report.
+/// The one way in: every channel (the JSON API, <c>/lapor</c>, the call-center console, and later
+/// SMS and Open311) hands its report here as an <see cref="IntakeRequest"/>. Intake validates it once,
+/// optionally offers similar open reports first, queues it once for <see cref="IntakeWriter"/> (group
+/// commit; stored by <see cref="IntakeStore"/>) and answers an <see cref="IntakeOutcome"/> that the
+/// channel renders.
 /// </summary>
-public sealed partial class ComplaintIntake(
-    AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection,
-    CategoryCatalog catalog, AgencyDirectory agencies)
+public sealed class ComplaintIntake(CategoryCatalog catalog, AgencyDirectory agencies, IntakeWriter writer, SimilarReports similar)
 {
-    private const string ProtectorPurpose = "Aduan.Complaints.Idempotency";
+    /// <param name="errors">Errors the channel already found in its own fields (photos, headers); intake adds its own, and stores nothing if there are any.</param>
+    public async Task<IntakeOutcome> SubmitAsync(IntakeRequest request, Validation errors, CancellationToken ct)
+    {
+        if (request.IdempotencyKey is { } key && !IsValidIdempotencyKey(key))
+        {
+            errors.Add("Idempotency-Key", "Field.IdempotencyKey");
+        }
 
-    /// <summary>How long a retry with the same key gets the first answer (and the reporter key is kept, encrypted).</summary>
-    public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
+        var input = await ValidateAsync(request, errors, ct);
+        if (input is null || !errors.IsValid)
+        {
+            return new IntakeOutcome.Invalid(errors);
+        }
 
-    /// <summary>The stored report and its key; or, for a reused key with another request, <see cref="KeyConflict"/>.</summary>
-    public sealed record Outcome(Complaint? Complaint, string? ReporterKey, bool Replayed, bool KeyConflict);
+        if (request.OfferSimilar && await similar.OpenNearbyAsync(input, ct) is { Count: > 0 } found)
+        {
+            return new IntakeOutcome.SimilarFound(found);
+        }
 
-    public async Task<NewComplaint?> ValidateAsync(SubmitComplaintRequest request, Channel channel, Validation v, CancellationToken ct)
+        var staff = request.Staff;
+        var actor = staff is null ? Actor.Reporter : new Actor(ActorKind.Staff, staff.UserId, staff.Name, staff.AgencyId);
+        var outcome = await writer.SubmitAsync(new IntakeItem(input, actor, request.IdempotencyKey, request.Photos), ct);
+        return outcome.KeyConflict
+            ? new IntakeOutcome.KeyReused()
+            : new IntakeOutcome.Stored(outcome.Complaint!, outcome.ReporterKey!, outcome.Replayed);
+    }
+
+    /// <summary>What a channel's form may offer: the active categories and the city's kecamatan, as intake accepts them.</summary>
+    public async Task<(IReadOnlyList<Category> Categories, IReadOnlyList<string> Kecamatan)> ChoicesAsync(CancellationToken ct) =>
+        (await catalog.ActiveAsync(ct), await agencies.KecamatanNamesAsync(ct));
+
+    private async Task<NewComplaint?> ValidateAsync(IntakeRequest request, Validation v, CancellationToken ct)
     {
         var text = v.Text("text", request.Text, Complaint.MinTextLength, Complaint.MaxTextLength, required: true);
         var title = v.Text("title", request.Title, 1, Complaint.MaxTitleLength, required: false);
@@ -52,11 +70,11 @@ public sealed partial class ComplaintIntake(
         }
 
         return new NewComplaint(title, text!, request.Kind ?? ComplaintKind.Complaint, request.Privacy ?? PrivacyMode.Anonymous,
-            channel, category, reporter, location);
+            request.Channel, category, reporter, location);
     }
 
-    private static string Hash(NewComplaint input) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
-        new { input.Title, input.Text, input.Kind, input.Privacy, input.Channel, Category = input.Category?.Code, input.Reporter, input.Location })));
+    private static bool IsValidIdempotencyKey(string key) =>
+        key.Length is >= 1 and <= IdempotencyRecord.MaxKeyLength && key.All(ch => ch is >= '!' and <= '~');
 
     private static ReporterContact ValidateReporter(ReporterRequest? r, Validation v)
     {

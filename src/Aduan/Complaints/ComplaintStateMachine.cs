@@ -9,6 +9,9 @@ public enum ComplaintAction
     Refer,
     Merge,
     Dispatch,
+
+    /// <summary>The desk's one step: the classification as the manager set it, then the dispatch, in one transaction.</summary>
+    Verify,
     Acknowledge,
     Forward,
     FollowUp,
@@ -31,7 +34,7 @@ public static class ComplaintStateMachine
         [ComplaintStatus.Submitted] =
         [
             ComplaintAction.Classify, ComplaintAction.Defer, ComplaintAction.Archive, ComplaintAction.Refer,
-            ComplaintAction.Merge, ComplaintAction.Dispatch, ComplaintAction.Reply,
+            ComplaintAction.Merge, ComplaintAction.Dispatch, ComplaintAction.Verify, ComplaintAction.Reply,
         ],
         [ComplaintStatus.Deferred] = [ComplaintAction.Classify, ComplaintAction.Archive, ComplaintAction.Reply],
         [ComplaintStatus.Archived] = [ComplaintAction.Reopen],

@@ -1,18 +1,17 @@
-using Aduan.Agencies;
 using Aduan.Attachments;
 using Aduan.Data;
 using Aduan.Infrastructure;
-using Aduan.Outbox;
 using Aduan.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Complaints;
 
 /// <summary>
-/// Loads a report for change and applies a command to it in one transaction. Shared by the API,
-/// and later the staff pages, SMS, Open311 and the scheduled jobs.
+/// Loads a report for change and applies a command to it in one transaction, with the outbox
+/// messages of every <see cref="IComplaintSubscriber"/>. Shared by the API, the pages, the reporter's
+/// actions and the scheduled jobs.
 /// </summary>
-public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, OutboxSignal outbox)
+public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, ComplaintChanges changes)
 {
     /// <summary>Tracked, with what a transition needs: category (tier, default agency), open assignments, running clocks.</summary>
     public IQueryable<Complaint> ForChange() => db.Complaints
@@ -36,8 +35,8 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
             db.Attachments.Add(Attachment.Of(photo, complaint.Id, complaint.EventCount, EventVisibility.Public, now, actor.UserId));
         }
 
-        // Side effects go into the outbox in the same transaction: none is lost, none sent for a change that failed.
-        var queued = AgencyWebhooks.Enqueue(db, complaint, now);
+        // Subscribers write their side effects in the same transaction: none is lost, none sent for a change that failed.
+        await changes.PublishAsync(complaint, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -49,9 +48,29 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
             throw new DbUpdateConcurrencyException("The report changed concurrently.", e);
         }
 
-        if (queued > 0)
+        changes.AfterSave();
+    }
+
+    /// <summary>As <see cref="ApplyAsync"/>, with the report's refusals (state, rules, a concurrent change) as an outcome.</summary>
+    public async Task<ActionOutcome> TryApplyAsync(Complaint complaint, ComplaintCommand command, Actor actor, CancellationToken ct,
+        IReadOnlyList<StoredImage>? photos = null)
+    {
+        try
         {
-            outbox.Notify();
+            await ApplyAsync(complaint, command, actor, ct, photos);
+            return ActionOutcome.Done(complaint);
+        }
+        catch (Exception e) when (e is InvalidTransitionException or ComplaintRuleException or DbUpdateConcurrencyException)
+        {
+            // Nothing was saved. Forget what a composite command changed before its refused part, so
+            // later reads in this scope see the database.
+            db.ChangeTracker.Clear();
+            return e switch
+            {
+                InvalidTransitionException t => ActionOutcome.Refused(ActionRefusal.NotAllowedNow, complaint) with { Transition = t },
+                ComplaintRuleException r => ActionOutcome.Refused(ActionRefusal.Rule, complaint) with { ReasonKey = r.MessageKey, ReasonArgs = r.Args },
+                _ => ActionOutcome.Refused(ActionRefusal.Stale), // the version the caller saw is unknown here
+            };
         }
     }
 

@@ -1,25 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Aduan.Complaints;
-
-/// <summary>Section <c>Aduan:Intake</c>.</summary>
-public sealed class IntakeOptions
-{
-    public const string Section = "Aduan:Intake";
-
-    /// <summary>Store concurrent submissions together, one transaction (and one disk flush) per batch.</summary>
-    public bool GroupCommit { get; set; } = true;
-
-    [Range(1, 5000)]
-    public int MaxBatch { get; set; } = 256;
-
-    /// <summary>Submissions waiting for the writer; when full, new ones wait (the load shedder answers 503 long before).</summary>
-    [Range(1, 1_000_000)]
-    public int QueueCapacity { get; set; } = 10_000;
-}
 
 /// <summary>
 /// Group commit for intake. Requests validate on their own threads, then hand the report to this
@@ -30,19 +13,19 @@ public sealed class IntakeOptions
 /// </summary>
 public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options) : BackgroundService
 {
-    private sealed record Pending(IntakeItem Item, TaskCompletionSource<ComplaintIntake.Outcome> Done);
+    private sealed record Pending(IntakeItem Item, TaskCompletionSource<IntakeStore.Outcome> Done);
 
     private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public async Task<ComplaintIntake.Outcome> SubmitAsync(IntakeItem item, CancellationToken ct)
+    public async Task<IntakeStore.Outcome> SubmitAsync(IntakeItem item, CancellationToken ct)
     {
         if (!options.Value.GroupCommit)
         {
             return await StoreOneAsync(item, ct);
         }
 
-        var pending = new Pending(item, new TaskCompletionSource<ComplaintIntake.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(item, new TaskCompletionSource<IntakeStore.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, ct);
 
         // A client that gives up does not take its report back: it is stored all the same, and a retry
@@ -89,7 +72,7 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var outcomes = await scope.ServiceProvider.GetRequiredService<ComplaintIntake>()
+            var outcomes = await scope.ServiceProvider.GetRequiredService<IntakeStore>()
                 .SubmitManyAsync(batch.Select(p => p.Item).ToList(), ct);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -126,9 +109,9 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
     }
 
     /// <summary>One report in its own transaction (and scope), settling a race for its key with another writer.</summary>
-    private async Task<ComplaintIntake.Outcome> StoreOneAsync(IntakeItem item, CancellationToken ct)
+    private async Task<IntakeStore.Outcome> StoreOneAsync(IntakeItem item, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ComplaintIntake>().SubmitAsync(item, ct);
+        return await scope.ServiceProvider.GetRequiredService<IntakeStore>().SubmitAsync(item, ct);
     }
 }

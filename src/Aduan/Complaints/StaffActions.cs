@@ -5,27 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Complaints;
 
-/// <summary>Why a staff action was not taken; null when it was.</summary>
-public enum ActionRefusal
-{
-    NotFound,
-    Forbidden,
-    NotAllowedNow,
-    Stale,
-    Invalid,
-}
-
-/// <summary>The result of a staff action: the changed report, or why nothing changed.</summary>
-public sealed record ActionOutcome(Complaint? Complaint, ActionRefusal? Refusal, string? ReasonKey = null,
-    InvalidTransitionException? Transition = null)
-{
-    public static ActionOutcome Refused(ActionRefusal refusal, string? reasonKey = null) => new(null, refusal, reasonKey);
-}
-
 /// <summary>
 /// One staff action on one report, the same for the JSON API and the workspace pages: scope
 /// (an out-of-scope report does not exist), role, state, the version the user saw, then the
-/// command. Rule refusals and concurrent changes still surface as the workflow's exceptions.
+/// command; every refusal, also a rule of the report or a concurrent change, is an <see cref="ActionOutcome"/>.
 /// </summary>
 public sealed class StaffActions(ComplaintWorkflow workflow, TransitionCommands commands)
 {
@@ -40,23 +23,23 @@ public sealed class StaffActions(ComplaintWorkflow workflow, TransitionCommands 
 
         if (ComplaintPermissions.Check(staff, action, complaint) is { } reason)
         {
-            return ActionOutcome.Refused(ActionRefusal.Forbidden, reason);
+            return ActionOutcome.Refused(ActionRefusal.Forbidden, complaint) with { ReasonKey = reason };
         }
 
         if (!ComplaintStateMachine.IsAllowed(complaint.Status, action))
         {
-            return new ActionOutcome(complaint, ActionRefusal.NotAllowedNow, Transition: new InvalidTransitionException(complaint.Status, action));
+            return ActionOutcome.Refused(ActionRefusal.NotAllowedNow, complaint) with { Transition = new InvalidTransitionException(complaint.Status, action) };
         }
 
         if (request.Version is { } expected && expected != complaint.Version)
         {
-            return new ActionOutcome(complaint, ActionRefusal.Stale);
+            return ActionOutcome.Refused(ActionRefusal.Stale, complaint);
         }
 
         var command = await commands.BuildAsync(action, request, complaint, v, ct);
         if (command is null || !v.IsValid)
         {
-            return ActionOutcome.Refused(ActionRefusal.Invalid);
+            return ActionOutcome.Invalid(v);
         }
 
         if (command is FollowUpCommand followUp && photos is { Count: > 0 })
@@ -64,8 +47,7 @@ public sealed class StaffActions(ComplaintWorkflow workflow, TransitionCommands 
             command = followUp with { Photos = photos.Select(p => p.Sha256).ToList() };
         }
 
-        await workflow.ApplyAsync(complaint, command, new Actor(ActorKind.Staff, staff.UserId, staff.Name, staff.AgencyId), ct, photos);
-        return new ActionOutcome(complaint, null);
+        return await workflow.TryApplyAsync(complaint, command, new Actor(ActorKind.Staff, staff.UserId, staff.Name, staff.AgencyId), ct, photos);
     }
 
     /// <summary>Who made the last change a user did not see (for "changed by X, reload").</summary>

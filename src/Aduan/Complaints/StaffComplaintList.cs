@@ -61,7 +61,7 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
         var sort = (query.Sort ?? "newest").ToLowerInvariant();
         if (!Sorts.Contains(sort))
         {
-            v.Add("sort", "Field.Sort", PublicComplaintsApi.Clip(sort), string.Join(", ", Sorts));
+            v.Add("sort", "Field.Sort", Validation.Clip(sort), string.Join(", ", Sorts));
         }
 
         var statuses = new List<ComplaintStatus>();
@@ -80,7 +80,7 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
             agencyId = byId.Values.FirstOrDefault(a => string.Equals(a.Code, agencyCode.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
             if (agencyId is null)
             {
-                v.Add("agency", "Field.UnknownAgency", PublicComplaintsApi.Clip(agencyCode));
+                v.Add("agency", "Field.UnknownAgency", Validation.Clip(agencyCode));
             }
         }
 
@@ -90,7 +90,7 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
             categoryId = (await categories.FindAsync(categoryCode, ct))?.Id;
             if (categoryId is null)
             {
-                v.Add("category", "Field.UnknownCategory", PublicComplaintsApi.Clip(categoryCode));
+                v.Add("category", "Field.UnknownCategory", Validation.Clip(categoryCode));
             }
         }
 

@@ -18,7 +18,7 @@ public static class StaffComplaintsApi
             .WithSummary("Reports in your scope; filters: status, agency, category, channel, overdue, flagged, q; sort; paged.");
         group.MapGet("/{trackingCode}", Get).WithSummary("Full detail of a report in your scope.");
         group.MapPost("/{trackingCode}/transitions", Transition)
-            .WithSummary("Take an action: classify, defer, archive, refer, merge, dispatch, acknowledge, forward, follow-up, reject-follow-up, resolve, reopen.");
+            .WithSummary("Take an action: verify (classify and dispatch at once), classify, defer, archive, refer, merge, dispatch, acknowledge, forward, follow-up, reject-follow-up, resolve, reopen.");
     }
 
     public static async Task<Results<Ok<StaffComplaintView>, ProblemHttpResult>> Get(
@@ -28,7 +28,7 @@ public static class StaffComplaintsApi
         var staff = (await staffContext.GetAsync(ct))!;
         if (!TrackingCode.TryNormalize(trackingCode, out var code))
         {
-            return problems.InvalidCode(PublicComplaintsApi.Clip(trackingCode));
+            return problems.InvalidCode(Validation.Clip(trackingCode));
         }
 
         var complaint = await db.Complaints.AsNoTracking().VisibleTo(staff)
@@ -48,27 +48,21 @@ public static class StaffComplaintsApi
         var v = new Validation(problems.T);
         if (!TrackingCode.TryNormalize(trackingCode, out var code))
         {
-            return problems.InvalidCode(PublicComplaintsApi.Clip(trackingCode));
+            return problems.InvalidCode(Validation.Clip(trackingCode));
         }
 
         if (string.IsNullOrWhiteSpace(request.Action) || !TransitionCommands.ByApiName.TryGetValue(request.Action.Trim(), out var action))
         {
             var known = string.Join(", ", TransitionCommands.ByApiName.Keys.Order());
             return problems.Validation("action", request.Action is null ? "Field.Required" : "Field.UnknownAction",
-                PublicComplaintsApi.Clip(request.Action ?? ""), known);
+                Validation.Clip(request.Action ?? ""), known);
         }
 
         var outcome = await actions.TakeAsync(staff, code, action, request, v, ct);
-        return outcome switch
-        {
-            { Refusal: null } => TypedResults.Ok(await StaffViewAsync(outcome.Complaint!, staff, workflow, presenter, ct)),
-            { Refusal: ActionRefusal.NotFound } => problems.NotFound(code),
-            { Refusal: ActionRefusal.Forbidden } => problems.Forbidden(outcome.ReasonKey!, ComplaintStateMachine.ApiName(action)),
-            { Refusal: ActionRefusal.NotAllowedNow } => ErrorHandling.InvalidTransition(problems, outcome.Transition!,
-                a => ComplaintPermissions.StaffActions.Contains(a) && ComplaintPermissions.Check(staff, a, outcome.Complaint!) is null),
-            { Refusal: ActionRefusal.Stale } => problems.Stale(outcome.Complaint!.Version),
-            _ => v.ToProblem(problems),
-        };
+        return outcome.Refusal is null
+            ? TypedResults.Ok(await StaffViewAsync(outcome.Complaint!, staff, workflow, presenter, ct))
+            : outcome.ToProblem(problems, code, action,
+                a => ComplaintPermissions.StaffActions.Contains(a) && (outcome.Complaint is not { } c || ComplaintPermissions.Check(staff, a, c) is null));
     }
 
     private static async Task<StaffComplaintView> StaffViewAsync(Complaint complaint, StaffMember staff, ComplaintWorkflow workflow,

@@ -36,28 +36,11 @@ public sealed class TransitionCommands(AduanDbContext db)
             case ComplaintAction.Merge:
                 return await MergeAsync(r, v, ct);
             case ComplaintAction.Dispatch:
-                var leadCode = string.IsNullOrWhiteSpace(r.Agency) ? target.Category?.DefaultAgency?.Code : r.Agency;
-                var lead = leadCode is null ? Required(v, "agency") : await AgencyAsync("agency", leadCode, v, ct);
-                var copies = new List<Agency>();
-                if (r.Copies?.Count > MaxCopies)
-                {
-                    v.Add("copies", "Field.TooMany", MaxCopies);
-                }
-
-                foreach (var (code, i) in (r.Copies ?? []).Take(MaxCopies).Select((c, i) => (c, i)))
-                {
-                    if (string.IsNullOrWhiteSpace(code))
-                    {
-                        v.Add($"copies[{i}]", "Field.Required");
-                    }
-                    else if (await AgencyAsync($"copies[{i}]", code, v, ct) is { } copy)
-                    {
-                        copies.Add(copy);
-                    }
-                }
-
-                var note = v.Text("note", r.Note, 1, MaxReason, required: false);
-                return lead is null ? null : new DispatchCommand(lead, copies, note);
+                return await DispatchAsync(r, target.Category, v, ct);
+            case ComplaintAction.Verify:
+                var classify = await ChangedClassificationAsync(r, target, v, ct);
+                var dispatch = await DispatchAsync(r, classify?.Category ?? target.Category, v, ct);
+                return dispatch is null ? null : new VerifyCommand(classify, dispatch);
             case ComplaintAction.Acknowledge:
                 return new AcknowledgeCommand();
             case ComplaintAction.Forward:
@@ -76,6 +59,47 @@ public sealed class TransitionCommands(AduanDbContext db)
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
+    }
+
+    /// <summary>Lead agency (by default the category's), copies and a note.</summary>
+    private async Task<DispatchCommand?> DispatchAsync(TransitionRequest r, Categories.Category? category, Validation v, CancellationToken ct)
+    {
+        var leadCode = string.IsNullOrWhiteSpace(r.Agency) ? category?.DefaultAgency?.Code : r.Agency;
+        var lead = leadCode is null ? Required(v, "agency") : await AgencyAsync("agency", leadCode, v, ct);
+        var copies = new List<Agency>();
+        if (r.Copies?.Count > MaxCopies)
+        {
+            v.Add("copies", "Field.TooMany", MaxCopies);
+        }
+
+        foreach (var (code, i) in (r.Copies ?? []).Take(MaxCopies).Select((c, i) => (c, i)))
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                v.Add($"copies[{i}]", "Field.Required");
+            }
+            else if (await AgencyAsync($"copies[{i}]", code, v, ct) is { } copy)
+            {
+                copies.Add(copy);
+            }
+        }
+
+        var note = v.Text("note", r.Note, 1, MaxReason, required: false);
+        return lead is null ? null : new DispatchCommand(lead, copies, note);
+    }
+
+    /// <summary>The classification fields that differ from the report's; null when none does (verify then only dispatches).</summary>
+    private async Task<ClassifyCommand?> ChangedClassificationAsync(TransitionRequest r, Complaint target, Validation v, CancellationToken ct)
+    {
+        var category = string.IsNullOrWhiteSpace(r.Category) || string.Equals(r.Category.Trim(), target.Category?.Code, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : await CategoryAsync(r.Category, v, ct);
+        ComplaintKind? kind = r.Kind is { } k && k != target.Kind ? k : null;
+        PrivacyMode? privacy = r.Privacy is { } p && p != target.Privacy ? p : null;
+        Priority? priority = r.Priority is { } o && o != target.Priority ? o : null;
+        return category is null && kind is null && privacy is null && priority is null
+            ? null
+            : new ClassifyCommand(category, kind, privacy, priority);
     }
 
     private async Task<ComplaintCommand?> MergeAsync(TransitionRequest r, Validation v, CancellationToken ct)
@@ -124,7 +148,7 @@ public sealed class TransitionCommands(AduanDbContext db)
     private async Task<Categories.Category?> CategoryAsync(string code, Validation v, CancellationToken ct)
     {
         var normalized = code.Trim().ToUpperInvariant();
-        var category = await db.Categories.SingleOrDefaultAsync(c => c.Code == normalized && c.IsActive, ct);
+        var category = await db.Categories.Include(c => c.DefaultAgency).SingleOrDefaultAsync(c => c.Code == normalized && c.IsActive, ct);
         if (category is null)
         {
             v.Add("category", "Field.UnknownCategory", code.Length > 40 ? code[..40] : code);

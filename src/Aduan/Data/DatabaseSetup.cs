@@ -1,6 +1,7 @@
 using Aduan.Data.Postgres;
 using Aduan.Data.Sqlite;
 using Aduan.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,11 @@ public static class DatabaseSetup
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAduanDbContext>(),
             _ => sp.GetRequiredService<SqliteAduanDbContext>(),
         });
+
+        // Keys in the database: a token issued by one app instance is accepted by the others.
+        services.AddDataProtection().SetApplicationName("Aduan").PersistKeysToDbContext<AduanDbContext>();
+        services.AddScoped<Seeder>();
+        services.AddScoped<SingletonLock>();
         return services;
     }
 

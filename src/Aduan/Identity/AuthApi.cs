@@ -69,7 +69,7 @@ public static class AuthApi
 
     public static ProblemHttpResult TwoFactorRequired(Problems problems) =>
         problems.Create(StatusCodes.Status403Forbidden, "second-factor-required", "Problem.SecondFactorRequired.Title",
-            problems.T["Problem.SecondFactorRequired.Detail", StaffPages.EnrolPath]);
+            problems.T["Problem.SecondFactorRequired.Detail", Pages.Staff.Conventions.EnrolPath]);
 
     public static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(StaffContext staffContext, CancellationToken ct)
     {

@@ -52,7 +52,7 @@ public static class AuthSetup
                 o.SlidingExpiration = true;
 
                 // A signed-in user without the role gets a plain 403 page, not a redirect.
-                o.Events.OnRedirectToAccessDenied = Web.StaffPages.ForbidAsync;
+                o.Events.OnRedirectToAccessDenied = Web.ErrorPages.ForbidAsync;
 
                 // A user deleted or disabled since signing in is signed out on the next request.
                 o.Events.OnValidatePrincipal = async context =>
@@ -102,6 +102,13 @@ public static class AuthSetup
     }
 
     /// <summary>A group of admin endpoints: the Admin role, and a user who still exists and is enabled.</summary>
+    /// <summary><c>/api/v1/auth</c>: sign-in for the API and who am I; the pages sign in at /staff/account.</summary>
+    public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder app)
+    {
+        app.MapAuthApi();
+        return app;
+    }
+
     public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder app, string prefix) =>
         app.MapGroup(prefix).WithTags("Admin").RequireAuthorization(AdminPolicy).AddEndpointFilter<RequireStaffMember>();
 }

@@ -8,7 +8,7 @@ public static class ComplaintPermissions
     private static readonly HashSet<ComplaintAction> ManagerActions =
     [
         ComplaintAction.Classify, ComplaintAction.Defer, ComplaintAction.Archive, ComplaintAction.Refer,
-        ComplaintAction.Merge, ComplaintAction.Dispatch, ComplaintAction.Forward, ComplaintAction.RejectFollowUp,
+        ComplaintAction.Merge, ComplaintAction.Dispatch, ComplaintAction.Verify, ComplaintAction.Forward, ComplaintAction.RejectFollowUp,
         ComplaintAction.Resolve, ComplaintAction.Reopen,
     ];
 

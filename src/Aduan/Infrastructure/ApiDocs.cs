@@ -27,11 +27,12 @@ public static class ApiDocs
             return Task.CompletedTask;
         }));
 
-    public static void MapAduanApiDocs(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAduanApiDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
         // Served from the app itself, without web fonts: the page works on a network with no way out.
         app.MapScalarApiReference("/docs/api", o => o.WithTitle("Aduan API").DisableDefaultFonts()
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        return app;
     }
 }

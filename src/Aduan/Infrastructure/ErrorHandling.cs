@@ -1,18 +1,16 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Aduan.Complaints;
 using Aduan.Resources;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Aduan.Infrastructure;
 
 /// <summary>
-/// Turns every exception into a ProblemDetails a person can act on; never a stack trace. Domain
-/// refusals (illegal transition, broken rule, stale write) are thrown before anything is saved,
-/// so the response can say truthfully that nothing changed.
+/// Turns every exception into a ProblemDetails a person can act on; never a stack trace. The
+/// report's own refusals never get here: they are <see cref="Complaints.ActionOutcome"/>s, answered by
+/// <see cref="Complaints.ActionProblems"/>.
 /// </summary>
 public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHandler
 {
@@ -48,14 +46,8 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
             case BadHttpRequestException bad:
                 return problems.Create(StatusCodes.Status400BadRequest, "bad-request", "Problem.BadRequest.Title",
                     t["Problem.BadParameter.Detail", bad.Message]);
-            case InvalidTransitionException e:
-                // A race (the state moved after the endpoint looked): list by audience, not by the caller's role.
-                var forStaff = context.Request.Path.StartsWithSegments("/api/v1/staff");
-                return InvalidTransition(problems, e, a => Identity.ComplaintPermissions.StaffActions.Contains(a) == forStaff);
-            case ComplaintRuleException e:
-                return problems.Create(StatusCodes.Status409Conflict, "rule", "Problem.Rule.Title",
-                    t[e.MessageKey, [.. e.Args]]);
-            case DbUpdateConcurrencyException:
+            case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
+                // A concurrent change anywhere else (a report's are outcomes): nothing was saved.
                 return problems.Create(StatusCodes.Status409Conflict, "stale", "Problem.Stale.Title",
                     t["Problem.StaleUnknown.Detail"]);
             default:
@@ -68,24 +60,6 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
         var limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AduanOptions>>().Value.MaxJsonBodyBytes;
         return problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large", "Problem.TooLarge.Title",
             problems.T["Problem.TooLarge.Detail", limit]);
-    }
-
-    /// <summary>Lists what the caller could do instead (<paramref name="offered"/> filters the state's actions).</summary>
-    public static ProblemHttpResult InvalidTransition(Problems problems, InvalidTransitionException e, Func<ComplaintAction, bool> offered)
-    {
-        var t = problems.T;
-        var allowed = ComplaintStateMachine.AllowedIn(e.Status).Where(offered).Select(ComplaintStateMachine.ApiName).ToArray();
-        var detail = e.Reason is null
-            ? t["Problem.InvalidTransition.Detail", ComplaintStateMachine.ApiName(e.Action), t["Status." + e.Status],
-                allowed.Length == 0 ? t["Problem.None"] : string.Join(", ", allowed)]
-            : t[e.Reason];
-        return problems.Create(StatusCodes.Status409Conflict, "invalid-transition", "Problem.InvalidTransition.Title", detail,
-            new Dictionary<string, object?>
-            {
-                ["currentStatus"] = e.Status.ToString(),
-                ["action"] = ComplaintStateMachine.ApiName(e.Action),
-                ["allowedActions"] = allowed,
-            });
     }
 
     /// <summary>Where in the body, and our own explanation when there is one; never the framework's type names.</summary>

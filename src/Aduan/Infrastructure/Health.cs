@@ -13,10 +13,11 @@ public static class Health
         return services;
     }
 
-    public static void MapAduanHealth(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAduanHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
     }
 
     private sealed class DatabaseHealthCheck(AduanDbContext db) : IHealthCheck

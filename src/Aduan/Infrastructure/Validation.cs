@@ -85,9 +85,12 @@ public sealed class Validation(IStringLocalizer<SharedResource> text)
             return parsed;
         }
 
-        Add(field, "Field.UnknownValue", Complaints.PublicComplaintsApi.Clip(value), string.Join(", ", System.Enum.GetNames<T>()));
+        Add(field, "Field.UnknownValue", Clip(value), string.Join(", ", System.Enum.GetNames<T>()));
         return null;
     }
+
+    /// <summary>What of a wrong value an error message repeats: at most 40 characters.</summary>
+    public static string Clip(string value) => value.Length > 40 ? value[..40] : value;
 
     public ProblemHttpResult ToProblem(Problems problems) =>
         problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));

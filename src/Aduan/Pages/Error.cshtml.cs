@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aduan.Pages;
 
-/// <summary>The workspace's error page (re-executed for 4xx/5xx under /staff and /admin), keeping the status.</summary>
+/// <summary>The error page of every page, citizen or staff (re-executed for 4xx/5xx), in its side's layout, keeping the status.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : StaffPageModel
+public sealed class ErrorModel : AduanPageModel
 {
     public int Status { get; private set; }
 

@@ -6,17 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Aduan.Sla;
 
-/// <summary>Section <c>Aduan:Sweep</c>.</summary>
-public sealed class SweepOptions
-{
-    public const string Section = "Aduan:Sweep";
-
-    public bool Enabled { get; set; } = true;
-
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
-}
-
 /// <summary>
 /// Closes what waits on a reporter who did not answer in time (DESIGN.md deadlines): a followed-up
 /// report with no reply in the reply window is resolved, a deferred report with no answer is
@@ -60,7 +49,7 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, IOptions<SweepOpt
             return null;
         }
 
-        await sp.GetRequiredService<ComplaintIntake>().RemoveExpiredKeysAsync(ct);
+        await sp.GetRequiredService<IntakeStore>().RemoveExpiredKeysAsync(ct);
         var db = sp.GetRequiredService<AduanDbContext>();
         var now = sp.GetRequiredService<TimeProvider>().Now();
         var due = await db.SlaClocks.AsNoTracking()

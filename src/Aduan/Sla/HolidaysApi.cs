@@ -33,7 +33,7 @@ public static class HolidaysApi
         var day = ParseDate(date, v);
         if (!HolidayCalendar.TryParseKind(request.Kind, out var kind))
         {
-            v.Add("kind", "Field.UnknownValue", Complaints.PublicComplaintsApi.Clip(request.Kind ?? ""),
+            v.Add("kind", "Field.UnknownValue", Validation.Clip(request.Kind ?? ""),
                 string.Join(", ", Enum.GetValues<HolidayKind>().Select(HolidayCalendar.KindName)));
         }
 

@@ -6,22 +6,19 @@ using Microsoft.Extensions.Options;
 
 namespace Aduan.Transparency;
 
-/// <summary>The public register, agency pages, feeds, widget and open data: services, headers, endpoints.</summary>
+/// <summary>The public register, agency pages, feeds, widget and open data: services and endpoints (the pages are in Pages/Portal).</summary>
 public static class TransparencySetup
 {
     public const int MapPoints = 500;
 
-    private static readonly string[] NotPublicPages = ["/staff", "/admin", "/api", "/docs", "/openapi", "/health"];
-
     public static IServiceCollection AddTransparency(this IServiceCollection services)
     {
-        services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PublicRegister>();
         services.AddScoped<AgencyFollowUps>();
         return services;
     }
 
-    public static WebApplication MapTransparency(this WebApplication app)
+    public static IEndpointRouteBuilder MapTransparency(this IEndpointRouteBuilder app)
     {
         app.MapOpenDataApi();
         app.MapGet("/api/v1/open-data/map.geojson", MapPointsAsync).WithTags("Open data")
@@ -30,32 +27,6 @@ public static class TransparencySetup
         app.MapGet("/instansi/{agencyCode}/feed.json", AgencyFeeds.JsonAsync).ExcludeFromDescription();
         app.MapGet("/laporan/{trackingCode}/foto/{id:long}", PhotoAsync).ExcludeFromDescription();
         return app;
-    }
-
-    /// <summary>
-    /// Public pages load only the app's own scripts and styles, and map tiles from the configured
-    /// server. They are never framed, except the widget, which exists to be framed by agency websites.
-    /// </summary>
-    public static Task PublicSecurityHeaders(HttpContext context, RequestDelegate next)
-    {
-        var path = context.Request.Path;
-        // The workspace has its own policy; the API, health checks and the API reference (Scalar) are no public pages.
-        if (NotPublicPages.Any(p => path.StartsWithSegments(p)))
-        {
-            return next(context);
-        }
-
-        var widget = path.StartsWithSegments("/instansi") && path.Value!.EndsWith("/widget", StringComparison.OrdinalIgnoreCase);
-        if (widget)
-        {
-            context.Response.Headers.Remove("X-Frame-Options");
-        }
-
-        var tiles = context.RequestServices.GetRequiredService<IOptions<MapOptions>>().Value.TileOrigin();
-        context.Response.Headers.ContentSecurityPolicy =
-            $"default-src 'self'; img-src 'self' data: {tiles}; style-src 'self'; script-src 'self'; object-src 'none'; " +
-            $"frame-ancestors {(widget ? "*" : "'none'")}; form-action 'self'; base-uri 'none'";
-        return next(context);
     }
 
     /// <summary>A follow-up photo of a published report; only photos the public may see (404 otherwise, as for a missing one).</summary>

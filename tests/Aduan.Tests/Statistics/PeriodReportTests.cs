@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Aduan.Statistics;
+using Aduan.Tests.Importing;
 using Aduan.Tests.Support;
 using ClosedXML.Excel;
 

@@ -102,6 +102,9 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(Start);
 
+    /// <summary>More services for this app (e.g. a test's own change subscriber), registered after the app's.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
@@ -109,7 +112,11 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            TestServices?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

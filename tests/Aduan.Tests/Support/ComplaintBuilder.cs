@@ -87,6 +87,7 @@ public static class ComplaintBuilder
         ComplaintAction.Refer => (new ReferCommand("Bukan wewenang kota"), Manager),
         ComplaintAction.Merge => (new MergeCommand(Submitted(now)), Manager),
         ComplaintAction.Dispatch => (new DispatchCommand(Dbmsda, [Dishub], "Segera"), Manager),
+        ComplaintAction.Verify => (new VerifyCommand(new ClassifyCommand(null, ComplaintKind.Aspiration, null, Priority.Urgent), new DispatchCommand(Dbmsda, [], null)), Manager),
         ComplaintAction.Acknowledge => (new AcknowledgeCommand(), Officer),
         ComplaintAction.Forward => (new ForwardCommand(Dinkes, "Salah instansi"), Officer),
         ComplaintAction.FollowUp => (new FollowUpCommand("Sudah diperbaiki.", Final: true), Officer),

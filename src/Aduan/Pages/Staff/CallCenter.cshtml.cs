@@ -1,12 +1,11 @@
 using Aduan.Agencies;
 using Aduan.Categories;
 using Aduan.Complaints;
-using Aduan.Data;
 using Aduan.Identity;
+using Aduan.Triage;
 using Aduan.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Pages.Staff;
 
@@ -30,8 +29,8 @@ public sealed class CallForm
 /// the report in one form, the tracking code to read back; and a lookup by code or number.
 /// </summary>
 [Authorize(Roles = Roles.Operator + "," + Roles.Manager)]
-public sealed class CallCenterModel(ComplaintIntake intake, IntakeWriter writer, AduanDbContext db, CategoryCatalog categories,
-    AgencyDirectory agencies) : StaffPageModel
+public sealed class CallCenterModel(ComplaintIntake intake, SimilarReports related)
+    : StaffPageModel
 {
     [BindProperty]
     public CallForm Call { get; set; } = new();
@@ -41,8 +40,8 @@ public sealed class CallCenterModel(ComplaintIntake intake, IntakeWriter writer,
 
     public IReadOnlyList<Category> CategoryList { get; private set; } = [];
     public IReadOnlyList<string> KecamatanList { get; private set; } = [];
-    public IReadOnlyList<Reports.RelatedReport> Found { get; private set; } = [];
-    public IReadOnlyList<Reports.RelatedReport> Earlier { get; private set; } = [];
+    public IReadOnlyList<RelatedReport> Found { get; private set; } = [];
+    public IReadOnlyList<RelatedReport> Earlier { get; private set; } = [];
 
     /// <summary>Shown after a report is recorded: to be read back to the caller.</summary>
     public string? RecordedCode { get; private set; }
@@ -64,7 +63,7 @@ public sealed class CallCenterModel(ComplaintIntake intake, IntakeWriter writer,
     {
         var v = NewValidation();
         var normalized = ComplaintIntake.NormalizePhone(phone, v, "phone");
-        var found = normalized is null ? [] : await ByPhoneAsync(normalized);
+        var found = normalized is null ? [] : await related.ByPhoneAsync(normalized, HttpContext.RequestAborted);
         return Partial("Reports/_Related", found);
     }
 
@@ -77,12 +76,21 @@ public sealed class CallCenterModel(ComplaintIntake intake, IntakeWriter writer,
             v.Add("Phone", "Field.Required");
         }
 
-        var request = new SubmitComplaintRequest(Call.Text, Category: Call.Category, Privacy: Call.Privacy,
-            Reporter: new ReporterRequest(Call.Name, Call.Phone),
-            Location: new LocationRequest(Call.Address, Kecamatan: string.IsNullOrWhiteSpace(Call.Kecamatan) ? null : Call.Kecamatan));
-        var input = await intake.ValidateAsync(request, Channel.CallCenter, v, ct);
-        if (input is null || !v.IsValid)
+        var key = Call.Key is { Length: > 0 and <= 64 } k && k.All(char.IsAsciiLetterOrDigit) ? "callcenter-" + k : null;
+        var outcome = await intake.SubmitAsync(new IntakeRequest(Channel.CallCenter, Call.Text)
         {
+            Category = Call.Category, Privacy = Call.Privacy, Reporter = new ReporterRequest(Call.Name, Call.Phone),
+            Location = new LocationRequest(Call.Address, Kecamatan: string.IsNullOrWhiteSpace(Call.Kecamatan) ? null : Call.Kecamatan),
+            IdempotencyKey = key, Staff = Staff,
+        }, v, ct);
+        if (outcome is not IntakeOutcome.Stored stored)
+        {
+            if (outcome is IntakeOutcome.KeyReused)
+            {
+                ShowError(string.Empty, "Problem.Idempotency.Detail");
+            }
+
+            // The intake's field names, as this form names them.
             foreach (var (field, messages) in v.Errors)
             {
                 var name = field switch
@@ -97,44 +105,34 @@ public sealed class CallCenterModel(ComplaintIntake intake, IntakeWriter writer,
             }
 
             await LoadListsAsync();
-            if (input?.Reporter.Phone is { } phone)
+            var phone = ComplaintIntake.NormalizePhone(Call.Phone, NewValidation(), "phone");
+            if (phone is not null)
             {
-                Earlier = await ByPhoneAsync(phone);
+                Earlier = await related.ByPhoneAsync(phone, ct);
             }
 
             return Page();
         }
 
-        var key = Call.Key is { Length: > 0 and <= 64 } k && k.All(char.IsAsciiLetterOrDigit) ? "callcenter-" + k : null;
-        var outcome = await writer.SubmitAsync(new IntakeItem(input, new Actor(ActorKind.Staff, Staff.UserId, Staff.Name, Staff.AgencyId), key), ct);
-        RecordedCode = outcome.Complaint?.TrackingCode;
-        RecordedKey = outcome.ReporterKey;
+        RecordedCode = stored.Complaint.TrackingCode;
+        RecordedKey = stored.ReporterKey;
         Call = new CallForm { Key = Guid.NewGuid().ToString("N") };
         ModelState.Clear();
         await LoadListsAsync();
         return Page();
     }
 
-    private async Task LoadListsAsync()
+    private async Task LoadListsAsync() => (CategoryList, KecamatanList) = await intake.ChoicesAsync(HttpContext.RequestAborted);
+
+    private async Task<IReadOnlyList<RelatedReport>> LookupAsync(string q)
     {
         var ct = HttpContext.RequestAborted;
-        CategoryList = await categories.ActiveAsync(ct);
-        KecamatanList = await agencies.KecamatanNamesAsync(ct);
-    }
-
-    private async Task<IReadOnlyList<Reports.RelatedReport>> LookupAsync(string q)
-    {
         if (TrackingCode.TryNormalize(q, out var code))
         {
-            return await Rows(db.Complaints.AsNoTracking().Where(c => c.TrackingCode == code));
+            return await related.ByCodeAsync(code, ct);
         }
 
         var phone = ComplaintIntake.NormalizePhone(q, NewValidation(), "q");
-        return phone is null ? [] : await ByPhoneAsync(phone);
+        return phone is null ? [] : await related.ByPhoneAsync(phone, ct);
     }
-
-    private async Task<IReadOnlyList<Reports.RelatedReport>> ByPhoneAsync(string phone) =>
-        await Rows(db.Complaints.AsNoTracking().Where(c => c.Reporter.Phone == phone));
-
-    private Task<List<Reports.RelatedReport>> Rows(IQueryable<Complaint> q) => Reports.RelatedReport.LatestAsync(q, 10, HttpContext.RequestAborted);
 }

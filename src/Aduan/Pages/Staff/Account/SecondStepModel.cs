@@ -59,7 +59,7 @@ public abstract class SecondStepModel(SignInManager<StaffUser> signIn) : StaffPa
                 Flash = T[done];
             }
 
-            return LocalRedirect(StaffPages.LocalUrl(ReturnUrl));
+            return LocalRedirect(Language.LocalUrl(ReturnUrl));
         }
 
         ModelState.AddModelError(nameof(Code), T[result.IsLockedOut ? "Problem.Login.Detail" : WrongCodeKey]);

@@ -20,7 +20,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : StaffPageMode
     public string? ReturnUrl { get; set; }
 
     public IActionResult OnGet() =>
-        StaffOrNull is null ? Page() : LocalRedirect(StaffPages.LocalUrl(ReturnUrl));
+        StaffOrNull is null ? Page() : LocalRedirect(Language.LocalUrl(ReturnUrl));
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -40,12 +40,12 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : StaffPageMode
         var result = await signIn.PasswordSignInAsync(userName!, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(StaffPages.LocalUrl(ReturnUrl));
+            return LocalRedirect(Language.LocalUrl(ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("SecondFactor", new { returnUrl = StaffPages.LocalUrl(ReturnUrl) });
+            return RedirectToPage("SecondFactor", new { returnUrl = Language.LocalUrl(ReturnUrl) });
         }
 
         // The same words whether the name is unknown, the password wrong or the account locked.

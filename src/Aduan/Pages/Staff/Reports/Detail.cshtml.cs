@@ -4,6 +4,7 @@ using Aduan.Categories;
 using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Identity;
+using Aduan.Triage;
 using Aduan.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +13,6 @@ namespace Aduan.Pages.Staff.Reports;
 
 /// <summary>A photo of the report, as listed (its bytes come from /staff/attachments/{id}).</summary>
 public sealed record PhotoItem(long Id, int EventSequence, string FileName);
-
-/// <summary>Another report shown beside this one (the reporter's earlier ones, possible duplicates).</summary>
-public sealed record RelatedReport(string TrackingCode, string Excerpt, ComplaintStatus Status, DateTimeOffset SubmittedAt)
-{
-    /// <summary>The newest <paramref name="count"/> reports of the query, as listed beside a report or in a look-up.</summary>
-    public static Task<List<RelatedReport>> LatestAsync(IQueryable<Complaint> q, int count, CancellationToken ct) =>
-        q.OrderByDescending(o => o.SubmittedAt).Take(count)
-            .Select(o => new RelatedReport(o.TrackingCode, o.Text.Substring(0, 120), o.Status, o.SubmittedAt)).ToListAsync(ct);
-}
 
 /// <summary>The fields of every action form; each action reads the ones it needs.</summary>
 public sealed class ActionForm
@@ -51,7 +43,7 @@ public sealed class ActionForm
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, ComplaintPresenter presenter, StaffActions actions,
-    ImageUploads uploads, AgencyDirectory agencies, CategoryCatalog categories, TimeProvider time) : StaffPageModel
+    ImageUploads uploads, AgencyDirectory agencies, CategoryCatalog categories, SimilarReports similar, TimeProvider time) : StaffPageModel
 {
     /// <summary>Photos per follow-up times their size, and room for the other fields.</summary>
     private const long MaxUpload = 60L * 1024 * 1024;
@@ -88,18 +80,17 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
             return NotFound();
         }
 
-        var v = NewValidation();
+        // Photos are this page's own field (not the action's): their errors stand beside the file input.
         var photoErrors = NewValidation();
         var photos = action == ComplaintAction.FollowUp ? await uploads.ReadAsync(Photos, nameof(Photos), photoErrors, HttpContext.RequestAborted) : null;
         ShowErrors(photoErrors);
         var outcome = photoErrors.IsValid
-            ? await RefusalsAsOutcomeAsync(() => actions.TakeAsync(Staff, normalized, action, Form.ToRequest(act!), v, HttpContext.RequestAborted, photos))
-            : ActionOutcome.Refused(ActionRefusal.Invalid);
-
-        return await AfterAsync(normalized, act!, outcome, v);
+            ? await actions.TakeAsync(Staff, normalized, action, Form.ToRequest(act!), NewValidation(), HttpContext.RequestAborted, photos)
+            : ActionOutcome.Invalid(NewValidation());
+        return await AfterAsync(normalized, act!, outcome);
     }
 
-    /// <summary>The desk's one-click verification: classification as set in the form, then dispatch; then the next report.</summary>
+    /// <summary>The desk's one-click verification: the classification as set in the form and the dispatch, in one transaction; then the next report.</summary>
     public async Task<IActionResult> OnPostVerifyAsync(string code)
     {
         if (!TrackingCode.TryNormalize(code, out var normalized))
@@ -107,58 +98,18 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
             return NotFound();
         }
 
-        var v = NewValidation();
-        var outcome = await RefusalsAsOutcomeAsync(async () =>
-        {
-            ActionOutcome result;
-            var current = await db.Complaints.AsNoTracking().Where(c => c.TrackingCode == normalized)
-                .Select(c => new { c.Kind, c.Privacy, c.Priority, Category = c.Category!.Code }).SingleOrDefaultAsync();
-            var changed = current is not null && (Form.Kind != current.Kind || Form.Privacy != current.Privacy
-                || Form.Priority != current.Priority || !string.Equals(Form.Category, current.Category, StringComparison.OrdinalIgnoreCase));
-            result = ActionOutcome.Refused(ActionRefusal.NotFound);
-            if (current is not null && changed)
-            {
-                var classify = new TransitionRequest("classify", Form.Category, Form.Kind, Form.Privacy, Form.Priority, Version: Form.Version);
-                result = await actions.TakeAsync(Staff, normalized, ComplaintAction.Classify, classify, v, HttpContext.RequestAborted);
-                Form.Version = result.Complaint?.Version;
-            }
-
-            if (current is not null && (!changed || result.Refusal is null))
-            {
-                result = await actions.TakeAsync(Staff, normalized, ComplaintAction.Dispatch, Form.ToRequest("dispatch"), v, HttpContext.RequestAborted);
-            }
-
-            return result;
-        });
-
+        var outcome = await actions.TakeAsync(Staff, normalized, ComplaintAction.Verify, Form.ToRequest("verify"), NewValidation(),
+            HttpContext.RequestAborted);
         if (outcome.Refusal is null)
         {
             Flash = T["Desk.Dispatched", normalized, outcome.Complaint!.LeadAgency?.Code ?? ""];
             return RedirectToPage("/Staff/Desk", "Next");
         }
 
-        return await AfterAsync(normalized, "dispatch", outcome, v);
+        return await AfterAsync(normalized, "verify", outcome);
     }
 
-    /// <summary>A rule the report refuses becomes a message on the form; a concurrent change, the "changed by X" notice.</summary>
-    private async Task<ActionOutcome> RefusalsAsOutcomeAsync(Func<Task<ActionOutcome>> take)
-    {
-        try
-        {
-            return await take();
-        }
-        catch (ComplaintRuleException e)
-        {
-            ModelState.AddModelError(string.Empty, T[e.MessageKey, [.. e.Args]]);
-            return ActionOutcome.Refused(ActionRefusal.Invalid);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ActionOutcome(null, ActionRefusal.Stale);
-        }
-    }
-
-    private async Task<IActionResult> AfterAsync(string code, string act, ActionOutcome outcome, Infrastructure.Validation v)
+    private async Task<IActionResult> AfterAsync(string code, string act, ActionOutcome outcome)
     {
         switch (outcome.Refusal)
         {
@@ -172,18 +123,12 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
                 };
             case ActionRefusal.NotFound:
                 return NotFound();
-            case ActionRefusal.Forbidden:
-                ModelState.AddModelError(string.Empty, T[outcome.ReasonKey!, T["Action." + act]]);
-                break;
-            case ActionRefusal.NotAllowedNow:
-                ModelState.AddModelError(string.Empty, T["Problem.InvalidTransition.Detail", T["Action." + act], T["Status." + outcome.Transition!.Status], "–"]);
-                break;
             case ActionRefusal.Stale:
                 var id = await db.Complaints.Where(c => c.TrackingCode == code).Select(c => c.Id).SingleAsync();
                 StaleBy = await actions.LastChangedByAsync(id, HttpContext.RequestAborted) ?? "?";
                 break;
             default:
-                ShowErrors(v, "Form.");
+                ShowRefusal(outcome, T["Action." + act], "Form.");
                 break;
         }
 
@@ -230,44 +175,11 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
 
         if (Staff.IsIn(Roles.Manager) && complaint.Status == ComplaintStatus.Submitted)
         {
-            await LoadRelatedAsync(complaint, ct);
+            Earlier = await similar.SameReporterAsync(complaint, ct);
+            Duplicates = await similar.LikelyDuplicatesAsync(complaint, ct);
         }
 
         return true;
     }
 
-    /// <summary>What the desk needs to decide: the same reporter's other reports, and likely duplicates.</summary>
-    private async Task LoadRelatedAsync(Complaint c, CancellationToken ct)
-    {
-        var others = db.Complaints.AsNoTracking().Where(o => o.Id != c.Id);
-        if (c.Reporter.Phone is { } phone)
-        {
-            Earlier = await Related(others.Where(o => o.Reporter.Phone == phone), ct);
-        }
-        else if (c.Reporter.Email is { } email)
-        {
-            Earlier = await Related(others.Where(o => o.Reporter.Email == email), ct);
-        }
-
-        // Likely duplicates from the last 30 days: same category and kecamatan, or the same rare words.
-        var since = c.SubmittedAt.AddDays(-30);
-        var recent = others.Where(o => o.SubmittedAt >= since && o.Status != ComplaintStatus.Merged);
-        var found = new List<RelatedReport>();
-        if (c.CategoryId is { } category && c.Location.Kecamatan is { } kecamatan)
-        {
-            found.AddRange(await Related(recent.Where(o => o.CategoryId == category && o.Location.Kecamatan == kecamatan), ct));
-        }
-
-        var keywords = string.Join(' ', c.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsLetter).ToArray()).ToLowerInvariant())
-            .Where(w => w.Length >= 5).Distinct().OrderByDescending(w => w.Length).Take(3));
-        if (keywords.Length > 0)
-        {
-            found.AddRange(await Related(recent.Matching(db, keywords), ct));
-        }
-
-        Duplicates = found.DistinctBy(r => r.TrackingCode).OrderByDescending(r => r.SubmittedAt).Take(8).ToList();
-    }
-
-    private static Task<List<RelatedReport>> Related(IQueryable<Complaint> q, CancellationToken ct) => RelatedReport.LatestAsync(q, 5, ct);
 }

@@ -1,0 +1,6 @@
+namespace Aduan.Categories;
+
+public static class CategoriesSetup
+{
+    public static IServiceCollection AddCategories(this IServiceCollection services) => services.AddScoped<CategoryCatalog>();
+}

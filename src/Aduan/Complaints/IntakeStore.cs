@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Aduan.Attachments;
+using Aduan.Data;
+using Aduan.Infrastructure;
+using Aduan.Sla;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Complaints;
+
+/// <summary>One report to store, as it leaves validation, with the photos the reporter attached (re-encoded).</summary>
+public sealed record IntakeItem(NewComplaint Input, Actor Actor, string? IdempotencyKey, IReadOnlyList<StoredImage>? Photos = null);
+
+/// <summary>
+/// Stores validated reports for <see cref="IntakeWriter"/>: gives each a tracking code and a
+/// reporter key, starts its clocks, and stores it with its first event, its photos, its
+/// idempotency record and its subscribers' outbox messages in one transaction. A repeated
+/// Idempotency-Key returns the first answer instead of a second report.
+/// </summary>
+public sealed class IntakeStore(
+    AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection, ComplaintChanges changes)
+{
+    private const string ProtectorPurpose = "Aduan.Complaints.Idempotency";
+
+    /// <summary>How long a retry with the same key gets the first answer (and the reporter key is kept, encrypted).</summary>
+    public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>The stored report and its key; or, for a reused key with another request, <see cref="KeyConflict"/>.</summary>
+    public sealed record Outcome(Complaint? Complaint, string? ReporterKey, bool Replayed, bool KeyConflict);
+
+    /// <summary>Stores one report; a concurrent request with the same key gets the same report.</summary>
+    public async Task<Outcome> SubmitAsync(IntakeItem item, CancellationToken ct)
+    {
+        try
+        {
+            return (await SubmitManyAsync([item], ct))[0];
+        }
+        catch (DbUpdateException) when (item.IdempotencyKey is not null)
+        {
+            // Another writer stored the same key first: answer with its report.
+            db.ChangeTracker.Clear();
+            return await FindAsync(item.IdempotencyKey, Hash(item.Input), ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+        }
+    }
+
+    /// <summary>
+    /// Stores many reports in one transaction (group commit: one durable write for the lot), or
+    /// none if it fails. Keys already stored, or repeated within the batch, get the first report.
+    /// </summary>
+    public async Task<IReadOnlyList<Outcome>> SubmitManyAsync(IReadOnlyList<IntakeItem> items, CancellationToken ct)
+    {
+        var now = time.Now();
+        var cutoff = now - KeyLifetime;
+        var keys = items.Where(i => i.IdempotencyKey is not null).Select(i => i.IdempotencyKey!).Distinct().ToList();
+        var records = keys.Count == 0 ? [] : await db.IdempotencyRecords.Where(r => keys.Contains(r.Key)).ToListAsync(ct);
+
+        // An expired key starts afresh: its old record goes in this same transaction (the sweep removes the others).
+        db.IdempotencyRecords.RemoveRange(records.Where(r => r.CreatedAt < cutoff));
+        var stored = records.Where(r => r.CreatedAt >= cutoff).Select(r => r.Key).ToHashSet();
+        var sla = await slaProvider.GetAsync(ct);
+        var categories = await TrackedCategoriesAsync(items, ct);
+        var codes = await TrackingCode.NewUniqueAsync(db, items.Count, ct);
+
+        var outcomes = new Outcome?[items.Count];
+        var firstWithKey = new Dictionary<string, int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (input, actor, key, photos) = items[i];
+            if (key is not null && (stored.Contains(key) || firstWithKey.ContainsKey(key)))
+            {
+                continue; // answered after the save, from the report that holds the key
+            }
+
+            var reporterKey = ReporterKey.New();
+            var own = input with { Category = input.Category is null ? null : categories[input.Category.Id] };
+            var complaint = Complaint.Submit(own, codes[i], ReporterKey.Hash(reporterKey), actor, now, sla,
+                photos?.Select(p => p.Sha256).ToList());
+            db.Complaints.Add(complaint);
+            AddPhotos(complaint, photos ?? [], actor, now);
+            if (key is not null)
+            {
+                firstWithKey[key] = i;
+
+                // Same transaction as the report: a retry after a crash finds both or neither.
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    Key = key,
+                    RequestHash = Hash(input),
+                    Complaint = complaint,
+                    ProtectedReporterKey = Protector.Protect(reporterKey),
+                    CreatedAt = now,
+                });
+            }
+
+            outcomes[i] = new Outcome(complaint, reporterKey, Replayed: false, KeyConflict: false);
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            if (outcome?.Complaint is { } complaint)
+            {
+                await changes.PublishAsync(complaint, now, ct);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        changes.AfterSave();
+        for (var i = 0; i < items.Count; i++)
+        {
+            outcomes[i] ??= await FindAsync(items[i].IdempotencyKey!, Hash(items[i].Input), ct);
+        }
+
+        return outcomes!;
+    }
+
+    /// <summary>
+    /// The photos belong to the Submitted event (sequence 1), in the report's transaction. Staff and
+    /// the reporter see them, the public never: a citizen's photo may show people or houses.
+    /// </summary>
+    private void AddPhotos(Complaint complaint, IReadOnlyList<StoredImage> photos, Actor actor, DateTimeOffset now)
+    {
+        foreach (var photo in photos)
+        {
+            var attachment = db.Attachments.Add(Attachment.Of(photo, 0, 1, EventVisibility.Reporter, now, actor.UserId));
+
+            // The report has no id before the save: its temporary key links the two, and EF fixes it up on save.
+            attachment.Property(a => a.ComplaintId).CurrentValue = db.Entry(complaint).Property(c => c.Id).CurrentValue;
+        }
+    }
+
+    private static string Hash(NewComplaint input) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+        new { input.Title, input.Text, input.Kind, input.Privacy, input.Channel, Category = input.Category?.Code, input.Reporter, input.Location })));
+
+    private IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);
+
+    /// <summary>Removes keys older than <see cref="KeyLifetime"/>, with their encrypted reporter keys (the deadline sweep calls this).</summary>
+    public Task<int> RemoveExpiredKeysAsync(CancellationToken ct)
+    {
+        var cutoff = time.Now() - KeyLifetime;
+        return db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task<Outcome?> FindAsync(string key, string requestHash, CancellationToken ct)
+    {
+        var cutoff = time.Now() - KeyLifetime;
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key && r.CreatedAt >= cutoff, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            return new Outcome(null, null, Replayed: false, KeyConflict: true);
+        }
+
+        var complaint = await db.Complaints.AsNoTracking()
+            .Include(c => c.Clocks.Where(k => k.StoppedAt == null))
+            .SingleAsync(c => c.Id == record.ComplaintId, ct);
+        return new Outcome(complaint, Protector.Unprotect(record.ProtectedReporterKey), Replayed: true, KeyConflict: false);
+    }
+
+    /// <summary>Validation loaded the categories elsewhere; the reports must point at this context's own instances.</summary>
+    private async Task<Dictionary<long, Categories.Category>> TrackedCategoriesAsync(IReadOnlyList<IntakeItem> items, CancellationToken ct)
+    {
+        var ids = items.Where(i => i.Input.Category is not null).Select(i => i.Input.Category!.Id).Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Categories.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Aduan.Agencies;
+using Aduan.Attachments;
+using Aduan.Categories;
+using Aduan.Complaints;
+using Aduan.Data;
+using Aduan.Infrastructure;
+using Aduan.Triage;
+using Aduan.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Pages.Portal;
+
+/// <summary>The report form; nested as the intake's fields are named (reporter.phone, location.kecamatan), so errors land beside their fields.</summary>
+public sealed class ReportForm
+{
+    public string? Text { get; set; }
+    public string? Category { get; set; }
+    public ComplaintKind Kind { get; set; } = ComplaintKind.Complaint;
+    public PrivacyMode Privacy { get; set; } = PrivacyMode.Anonymous;
+    public ContactForm Reporter { get; set; } = new();
+    public PlaceForm Location { get; set; } = new();
+    public List<IFormFile> Photos { get; set; } = [];
+
+    /// <summary>Set after the citizen saw the possible duplicates and still wants to send their own report.</summary>
+    public bool Confirmed { get; set; }
+
+    /// <summary>Set when the form is shown: a double submit stores the report once.</summary>
+    public string? Key { get; set; }
+
+    public sealed class ContactForm
+    {
+        public string? Name { get; set; }
+        public string? Phone { get; set; }
+        public string? Email { get; set; }
+    }
+
+    /// <summary>Lat and Lng as typed by the map script, always with a dot: parsed invariantly, not in the page's language.</summary>
+    public sealed class PlaceForm
+    {
+        public string? Address { get; set; }
+        public string? Kecamatan { get; set; }
+        public string? Lat { get; set; }
+        public string? Lng { get; set; }
+    }
+}
+
+/// <summary>/lapor: a citizen reports without an account; the answer is the tracking code and the reporter key.</summary>
+[EnableRateLimiting(RateLimits.Intake)]
+public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Supporters supporters, AduanDbContext db,
+    IOptions<MapOptions> map)
+    : PortalPageModel
+{
+    [BindProperty]
+    public ReportForm Report { get; set; } = new();
+
+    public IReadOnlyList<Category> CategoryList { get; private set; } = [];
+    public IReadOnlyList<string> KecamatanList { get; private set; } = [];
+    public IReadOnlyList<SimilarReport> Similar { get; private set; } = [];
+    public MapOptions Map => map.Value;
+    public int MaxPhotos => uploads.Options.MaxPhotos;
+
+    /// <summary>Shown once the report is stored.</summary>
+    public string? StoredCode { get; private set; }
+    public string? StoredKey { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Report.Key = Guid.NewGuid().ToString("N");
+        await LoadListsAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var v = NewValidation();
+        var photos = await uploads.ReadAsync(Report.Photos, "photos", v, ct);
+        var f = Report;
+        var key = f.Key is { Length: > 0 and <= 64 } k && k.All(char.IsAsciiLetterOrDigit) ? "portal-" + k : null;
+        var outcome = await intake.SubmitAsync(new IntakeRequest(Channel.Web, f.Text)
+        {
+            Category = Blank(f.Category), Kind = f.Kind, Privacy = f.Privacy,
+            Reporter = new ReporterRequest(f.Reporter.Name, f.Reporter.Phone, f.Reporter.Email),
+            Location = new LocationRequest(f.Location.Address, Coordinate(f.Location.Lat, "location", v),
+                Coordinate(f.Location.Lng, "location", v), Blank(f.Location.Kecamatan)),
+            Photos = photos, IdempotencyKey = key, OfferSimilar = !f.Confirmed,
+        }, v, ct);
+        switch (outcome)
+        {
+            case IntakeOutcome.Stored stored:
+                StoredCode = stored.Complaint.TrackingCode;
+                StoredKey = stored.ReporterKey;
+                return Page();
+            case IntakeOutcome.SimilarFound similar:
+                Similar = similar.Reports;
+                Report.Confirmed = true;
+                ModelState.Remove("Report.Confirmed"); // else the hidden field shows the posted false, and "send anyway" offers the same again
+                return await FormAsync();
+            case IntakeOutcome.KeyReused:
+                ShowError(string.Empty, "Problem.Idempotency.Detail");
+                return await FormAsync();
+            default:
+                ShowErrors(v, "Report.");
+                return await FormAsync();
+        }
+    }
+
+    /// <summary>"Saya juga mengalami ini": counts the citizen on an open, published report instead of a new one.</summary>
+    public async Task<IActionResult> OnPostSupportAsync(string? support)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (!TrackingCode.TryNormalize(support, out var code))
+        {
+            return NotFound();
+        }
+
+        var target = await db.Complaints.AsNoTracking()
+            .Where(c => c.TrackingCode == code && c.Privacy != PrivacyMode.Confidential)
+            .Select(c => new { c.Id, c.Status }).SingleOrDefaultAsync(ct);
+        if (target is null || ComplaintStateMachine.IsClosed(target.Status))
+        {
+            return NotFound();
+        }
+
+        var who = Supporters.Identify(HttpContext, Report.Reporter.Phone is { Length: > 0 } ? Report.Reporter.Phone : Report.Reporter.Email);
+        var added = await supporters.AddAsync(target.Id, code, who, ct);
+        Flash = T[added ? "Portal.Support.Added" : "Portal.Support.Again"];
+        return Redirect("/lacak/" + code);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static double? Coordinate(string? raw, string field, Validation v)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        v.Add(field, "Field.OutsideIndonesia");
+        return null;
+    }
+
+    private async Task<IActionResult> FormAsync()
+    {
+        await LoadListsAsync();
+        return Page();
+    }
+
+    private async Task LoadListsAsync() => (CategoryList, KecamatanList) = await intake.ChoicesAsync(HttpContext.RequestAborted);
+}

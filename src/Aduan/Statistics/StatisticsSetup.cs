@@ -1,0 +1,13 @@
+namespace Aduan.Statistics;
+
+public static class StatisticsSetup
+{
+    public static IServiceCollection AddStatistics(this IServiceCollection services) => services.AddScoped<StatisticsQueries>();
+
+    /// <summary><c>/api/v1/stats</c>; the page is <c>/statistik</c>.</summary>
+    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
+    {
+        app.MapStatsApi();
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using Aduan.Pages.Admin;
+using Aduan.Pages.Staff;
+
+namespace Aduan.Web;
+
+/// <summary>
+/// The Razor Pages by audience: Pages/Portal (citizens, public), Pages/Staff (the workspace) and
+/// Pages/Admin; each staff folder applies its own authorization (its <c>Conventions.cs</c>).
+/// </summary>
+public static class PagesSetup
+{
+    public static IServiceCollection AddAduanPages(this IServiceCollection services)
+    {
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AddStaffConventions();
+                o.Conventions.AddAdminConventions();
+            })
+            .AddMvcOptions(o => o.Filters.Add<StaffPageFilter>())
+            .AddViewLocalization();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "aduan.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__af";
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAduanPages(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/lang/{culture}", Language.Switch).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Aduan.Complaints;
+using Aduan.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aduan.Tests.Complaints;
+
+public sealed class GroupCommitTests(AduanFactory factory) : IClassFixture<AduanFactory>
+{
+    [Fact]
+    public async Task SubmitMany_StoresABatchInOneGoAndAnswersRepeatedKeysWithTheFirstReport()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
+        var earlier = await factory.CreateClient().SubmitAsync();
+        var category = await scope.ServiceProvider.GetRequiredService<Aduan.Categories.CategoryCatalog>().FindAsync("PJU", CancellationToken.None);
+        var input = new NewComplaint(null, "Lampu jalan mati di Jl. Cut Mutia sejak seminggu.", ComplaintKind.Complaint, PrivacyMode.Anonymous,
+            Channel.Web, category, ReporterContact.None, ComplaintLocation.None);
+        var key = Guid.NewGuid().ToString();
+
+        var outcomes = await store.SubmitManyAsync(
+        [
+            new IntakeItem(input, Actor.Reporter, key),
+            new IntakeItem(input, Actor.Reporter, null),
+            new IntakeItem(input, Actor.Reporter, key),
+            new IntakeItem(input with { Text = "Isi lain dengan kunci yang sama, harus ditolak." }, Actor.Reporter, key),
+        ], CancellationToken.None);
+
+        Assert.Equal(outcomes[0].Complaint!.TrackingCode, outcomes[2].Complaint!.TrackingCode);
+        Assert.Equal(outcomes[0].ReporterKey, outcomes[2].ReporterKey);
+        Assert.NotEqual(outcomes[0].Complaint!.TrackingCode, outcomes[1].Complaint!.TrackingCode);
+        Assert.True(outcomes[3].KeyConflict);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Complaints.CountAsync(c => db.IdempotencyRecords.Any(r => r.Key == key && r.ComplaintId == c.Id))));
+        Assert.NotEqual(earlier.TrackingCode, outcomes[1].Complaint!.TrackingCode);
+    }
+
+    [Fact]
+    public async Task ConcurrentSubmissions_AreAllStoredWithDistinctCodes()
+    {
+        var client = factory.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            client.PostAsJsonAsync("/api/v1/complaints", TestApi.Report(text: $"Laporan serentak nomor {i}: trotoar rusak di Jl. Ahmad Yani."))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var codes = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<SubmitComplaintResponse>(TestApi.Json))!.TrackingCode));
+        Assert.Equal(60, codes.Distinct().Count());
+        Assert.Equal(60, await factory.WithDbAsync(db => db.Complaints.CountAsync(c => c.Text.StartsWith("Laporan serentak"))));
+    }
+}

@@ -1,0 +1,101 @@
+using Aduan.Complaints;
+
+namespace Aduan.Tests.Complaints;
+
+/// <summary>Touches no database: runs once, not again on PostgreSQL (test.sh filters on this trait).</summary>
+[Trait("Category", "NoDatabase")]
+public sealed partial class TrackingCodeTests
+{
+    [System.Text.RegularExpressions.GeneratedRegex("^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$")]
+    private static partial System.Text.RegularExpressions.Regex Format();
+
+    [Fact]
+    public void New_HasReadableFormatAndValidCheckCharacter()
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            var code = TrackingCode.New();
+            Assert.Matches(Format(), code);
+            Assert.True(TrackingCode.TryNormalize(code, out var same));
+            Assert.Equal(code, same);
+        }
+    }
+
+    [Fact]
+    public void Alphabet_HasNoConfusableCharacters()
+    {
+        foreach (var ch in "0O1IL")
+        {
+            Assert.DoesNotContain(ch, TrackingCode.Alphabet);
+        }
+    }
+
+    [Fact]
+    public void New_ManyCodes_AreDistinctAndNotSequential()
+    {
+        var codes = Enumerable.Range(0, 20_000).Select(_ => TrackingCode.New()).ToList();
+
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.NotEqual(codes.Order(StringComparer.Ordinal), codes);
+    }
+
+    [Theory]
+    [InlineData(" k7m2q xp4r? ")]
+    [InlineData("")]
+    [InlineData("K7M2Q-XP4R")]
+    [InlineData("K7M2Q-XP4RTT")]
+    [InlineData("K7M0Q-XP4RT")]
+    [InlineData("'; DROP TABLE Complaints;--")]
+    public void TryNormalize_Malformed_ReturnsFalse(string input)
+    {
+        Assert.False(TrackingCode.TryNormalize(input, out _));
+    }
+
+    [Fact]
+    public void TryNormalize_LowercaseSpacesNoHyphen_ReturnsCanonical()
+    {
+        var code = TrackingCode.New();
+        var typed = " " + code.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant().Insert(3, " ") + " ";
+
+        Assert.True(TrackingCode.TryNormalize(typed, out var normalized));
+        Assert.Equal(code, normalized);
+    }
+
+    [Fact]
+    public void TryNormalize_EverySingleCharacterTypo_IsDetected()
+    {
+        for (var n = 0; n < 50; n++)
+        {
+            var chars = TrackingCode.New().Replace("-", "", StringComparison.Ordinal).ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                foreach (var wrong in TrackingCode.Alphabet.Where(c => c != chars[i]))
+                {
+                    var typo = (char[])chars.Clone();
+                    typo[i] = wrong;
+                    Assert.False(TrackingCode.TryNormalize(new string(typo), out _), new string(typo));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void TryNormalize_EveryAdjacentSwapOfRandomCharacters_IsDetected()
+    {
+        for (var n = 0; n < 500; n++)
+        {
+            var chars = TrackingCode.New().Replace("-", "", StringComparison.Ordinal).ToCharArray();
+            for (var i = 0; i < TrackingCode.RandomLength - 1; i++)
+            {
+                if (chars[i] == chars[i + 1])
+                {
+                    continue;
+                }
+
+                var swapped = (char[])chars.Clone();
+                (swapped[i], swapped[i + 1]) = (swapped[i + 1], swapped[i]);
+                Assert.False(TrackingCode.TryNormalize(new string(swapped), out _), new string(swapped));
+            }
+        }
+    }
+}
