@@ -18,6 +18,8 @@ public static class AuthApi
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login)
             .WithSummary("Staff sign-in: returns { tokenType, accessToken, expiresIn, refreshToken }; send it as Authorization: Bearer.");
+        group.MapPost("/logout", Logout).RequireAuthorization(AuthSetup.StaffPolicy)
+            .WithSummary("Revokes every token and workspace session of the signed-in user (they sign in again).");
         group.MapGet("/me", Me).RequireAuthorization(AuthSetup.StaffPolicy).AddEndpointFilter<RequireStaffMember>().WithSummary("Who the token belongs to.");
     }
 
@@ -70,6 +72,17 @@ public static class AuthApi
     public static ProblemHttpResult TwoFactorRequired(Problems problems) =>
         problems.Create(StatusCodes.Status403Forbidden, "second-factor-required", "Problem.SecondFactorRequired.Title",
             problems.T["Problem.SecondFactorRequired.Detail", Pages.Staff.Conventions.EnrolPath]);
+
+    public static async Task<Results<NoContent, UnauthorizedHttpResult>> Logout(HttpContext context, UserManager<StaffUser> users)
+    {
+        if (await users.GetUserAsync(context.User) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(StaffContext staffContext, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Aduan.Data;
 using Aduan.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,9 @@ public static class AuthSetup
     /// </summary>
     public const string DefaultScheme = "Aduan";
 
+    /// <summary>The workspace cookie's record of when its user signed in (it survives the cookie's renewals).</summary>
+    private const string SignedInAtItem = "aduan.signed-in-at";
+
     public static IServiceCollection AddAduanIdentity(this IServiceCollection services)
     {
         services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section)
@@ -54,11 +58,25 @@ public static class AuthSetup
                 // A signed-in user without the role gets a plain 403 page, not a redirect.
                 o.Events.OnRedirectToAccessDenied = Web.ErrorPages.ForbidAsync;
 
-                // A user deleted or disabled since signing in is signed out on the next request.
+                // The sliding cookie keeps the instant of the sign-in itself, for the absolute lifetime.
+                o.Events.OnSigningIn = context =>
+                {
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    context.Properties.Items[SignedInAtItem] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                    return Task.CompletedTask;
+                };
+
+                // A user deleted, disabled or revoked (see StaffContext) since signing in, or signed in longer
+                // ago than the session lifetime, is signed out on the next request.
                 o.Events.OnValidatePrincipal = async context =>
                 {
-                    var staff = context.HttpContext.RequestServices.GetRequiredService<StaffContext>();
-                    if (await staff.GetAsync(context.Principal, context.HttpContext.RequestAborted) is null)
+                    var services = context.HttpContext.RequestServices;
+                    var staff = services.GetRequiredService<StaffContext>();
+                    var lifetime = services.GetRequiredService<IOptions<AduanOptions>>().Value.SessionLifetime;
+                    var expired = !context.Properties.Items.TryGetValue(SignedInAtItem, out var at)
+                        || !DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt)
+                        || services.GetRequiredService<TimeProvider>().GetUtcNow() - signedInAt > lifetime;
+                    if (expired || await staff.GetAsync(context.Principal, context.HttpContext.RequestAborted) is null)
                     {
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -72,8 +90,12 @@ public static class AuthSetup
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "aduan.2fa-remember");
-        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
-            .Configure<IOptions<AduanOptions>>((o, aduan) => o.BearerTokenExpiration = aduan.Value.AccessTokenLifetime);
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<IOptions<AduanOptions>>((o, aduan) =>
+            {
+                o.BearerTokenExpiration = aduan.Value.AccessTokenLifetime;
+                o.Events.OnMessageReceived = ValidateBearerTokenAsync;
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
@@ -107,6 +129,38 @@ public static class AuthSetup
     {
         app.MapAuthApi();
         return app;
+    }
+
+    /// <summary>
+    /// Reads the bearer token as the handler would, and also refuses it (401) when its user is disabled,
+    /// deleted or revoked (signed out, new password, new role or agency: see <see cref="StaffContext"/>).
+    /// </summary>
+    private static async Task ValidateBearerTokenAsync(MessageReceivedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return; // no token: the handler answers "no result"
+        }
+
+        var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < now)
+        {
+            context.Fail("The token is not valid or has expired.");
+            return;
+        }
+
+        var staff = context.HttpContext.RequestServices.GetRequiredService<StaffContext>();
+        if (await staff.GetAsync(ticket.Principal, context.HttpContext.RequestAborted) is null)
+        {
+            context.Fail("The token has been revoked.");
+            return;
+        }
+
+        context.Principal = ticket.Principal;
+        context.Properties = ticket.Properties;
+        context.Success();
     }
 
     public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder app, string prefix) =>

@@ -79,13 +79,20 @@ public sealed class StaffAccounts(AduanDbContext db, UserManager<StaffUser> user
     {
         await EnsureRoleAsync(assignment.Role);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var current = await users.GetRolesAsync(user);
+        var moved = user.AgencyId != assignment.AgencyId || current.Count != 1 || current[0] != assignment.Role;
         (user.DisplayName, user.AgencyId) = (displayName, assignment.AgencyId);
         audit.Record(actorName, actorUserId, "user.update", user.UserName!, new { assignment.Role, agency = assignment.AgencyCode, displayName });
-        var current = await users.GetRolesAsync(user);
         var result = await users.RemoveFromRolesAsync(user, current.Where(r => r != assignment.Role));
         if (result.Succeeded && !current.Contains(assignment.Role))
         {
             result = await users.AddToRoleAsync(user, assignment.Role);
+        }
+
+        if (result.Succeeded && moved)
+        {
+            // A new role or agency: the user signs in again rather than work on with what they had.
+            result = await users.UpdateSecurityStampAsync(user);
         }
 
         if (result.Succeeded)
@@ -105,6 +112,7 @@ public sealed class StaffAccounts(AduanDbContext db, UserManager<StaffUser> user
         user.LockoutEnabled = true;
         audit.Record(actorName, actorUserId, enabled ? "user.enable" : "user.disable", user.UserName!);
         Check(await users.SetLockoutEndDateAsync(user, enabled ? null : StaffUser.DisabledUntil));
+        Check(await users.UpdateSecurityStampAsync(user));
     }
 
     public static bool IsDisabled(StaffUser user) => user.LockoutEnd == StaffUser.DisabledUntil;

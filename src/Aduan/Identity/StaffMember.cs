@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Aduan.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Aduan.Identity;
 
@@ -16,7 +17,7 @@ public sealed record StaffMember(string UserId, string Name, IReadOnlySet<string
 }
 
 /// <summary>Resolves <see cref="StaffMember"/> for the current request, once.</summary>
-public sealed class StaffContext(IHttpContextAccessor http, AduanDbContext db)
+public sealed class StaffContext(IHttpContextAccessor http, AduanDbContext db, IOptions<IdentityOptions> identity)
 {
     private StaffMember? _member;
     private bool _loaded;
@@ -41,11 +42,18 @@ public sealed class StaffContext(IHttpContextAccessor http, AduanDbContext db)
 
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AgencyId, AgencyCode = u.Agency!.Code, u.LockoutEnd, u.TwoFactorEnabled })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AgencyId, AgencyCode = u.Agency!.Code, u.LockoutEnd, u.TwoFactorEnabled, u.SecurityStamp })
             .SingleOrDefaultAsync(ct);
         if (user is null || user.LockoutEnd == StaffUser.DisabledUntil)
         {
             return null; // deleted or disabled since the token was issued
+        }
+
+        // Signing out, a new password, a role or agency change, a reset second factor: each renews the
+        // stamp, so every cookie and token issued before is refused from the next request on.
+        if (principal!.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) is not { } stamp || stamp != user.SecurityStamp)
+        {
+            return null;
         }
 
         var roles = await (from ur in db.Set<IdentityUserRole<string>>()
@@ -74,7 +82,10 @@ public sealed class CurrentRoles(StaffContext staffContext) : Microsoft.AspNetCo
         var member = await staffContext.GetAsync(principal, CancellationToken.None);
         if (member is null)
         {
-            return principal; // not a staff sign-in, or disabled: the cookie check and RequireStaffMember turn it away
+            // A staff sign-in whose user is disabled, deleted or revoked (signed out, new password, ...): the
+            // request is anonymous, whatever the cookie or token said. (The second-factor step's own cookie
+            // names no staff member: it passes unchanged.)
+            return identity.HasClaim(c => c.Type == ClaimTypes.NameIdentifier) ? new ClaimsPrincipal(new ClaimsIdentity()) : principal;
         }
 
         var current = new ClaimsIdentity(identity.Claims.Where(c => c.Type != identity.RoleClaimType),

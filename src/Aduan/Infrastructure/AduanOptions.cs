@@ -33,6 +33,13 @@ public sealed class AduanOptions
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// How long a workspace sign-in lasts at most, however active the user is: the cookie slides while
+    /// they work (10 hours idle), but after this a new sign-in (with the second factor) is needed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:15:00", "7.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>Requests served at once by this instance; more wait in a short queue, then get 503.</summary>
     [Range(1, 100_000)]
     public int MaxConcurrentRequests { get; set; } = 512;

@@ -16,6 +16,13 @@ public sealed record RegisterItem(
     string TrackingCode, string Title, string Excerpt, ComplaintStatus Status, string StatusLabel, CodeName? Category,
     CodeName? Agency, string? Kecamatan, DateTimeOffset SubmittedAt, double? Latitude, double? Longitude);
 
+public static class Publication
+{
+    /// <summary>The one rule of what the public may see: verified (see <see cref="PublicRegister.PublishedStatuses"/>) and not Confidential.</summary>
+    public static IQueryable<Complaint> WherePublished(this IQueryable<Complaint> q) =>
+        q.Where(c => c.Privacy != PrivacyMode.Confidential && PublicRegister.PublishedStatuses.Contains(c.Status));
+}
+
 /// <summary>
 /// The public register: what the city publishes and how it is filtered. A report is published once a
 /// manager verified it (dispatched to an agency or referred upstream), unless it is Confidential.
@@ -35,8 +42,7 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
         [ComplaintStatus.Dispatched, ComplaintStatus.InProgress, ComplaintStatus.FollowedUp, ComplaintStatus.Resolved, ComplaintStatus.Referred];
 
     /// <summary>Every published report; the one place that decides what the public may see.</summary>
-    public IQueryable<Complaint> Published() => db.Complaints.AsNoTracking()
-        .Where(c => c.Privacy != PrivacyMode.Confidential && PublishedStatuses.Contains(c.Status));
+    public IQueryable<Complaint> Published() => db.Complaints.AsNoTracking().WherePublished();
 
     /// <summary>About 100 m: enough to see the street, not the house.</summary>
     public static double? Round(double? coordinate) => coordinate is { } v ? Math.Round(v, 3) : null;

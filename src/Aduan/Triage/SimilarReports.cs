@@ -20,10 +20,11 @@ public sealed record RelatedReport(string TrackingCode, string Excerpt, Complain
 /// </summary>
 public sealed class SimilarReports(AduanDbContext db, TimeProvider time)
 {
+    private static readonly ComplaintStatus[] Open = Enum.GetValues<ComplaintStatus>().Where(s => !ComplaintStateMachine.IsClosed(s)).ToArray();
+
     private const double RadiusDegrees = 0.0045; // ~500 m of latitude
     private const int ExcerptLength = 160;
 
-    private static readonly ComplaintStatus[] Open = Enum.GetValues<ComplaintStatus>().Where(s => !ComplaintStateMachine.IsClosed(s)).ToArray();
 
     /// <summary>
     /// Reports a citizen is about to duplicate: the last 30 days, still open, published ones only
@@ -33,9 +34,9 @@ public sealed class SimilarReports(AduanDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<SimilarReport>> OpenNearbyAsync(NewComplaint input, CancellationToken ct)
     {
         var since = time.Now() - TimeSpan.FromDays(30);
-        var q = db.Complaints.AsNoTracking()
-            .Where(c => c.SubmittedAt >= since && Open.Contains(c.Status)
-                && (c.Privacy == PrivacyMode.Public || c.Privacy == PrivacyMode.Anonymous));
+        // Only what the public register shows (verified, not confidential), and still open.
+        var q = db.Complaints.AsNoTracking().WherePublished()
+            .Where(c => c.SubmittedAt >= since && Open.Contains(c.Status));
         var l = input.Location;
         if (l.Latitude is { } lat && l.Longitude is { } lng)
         {
@@ -66,7 +67,7 @@ public sealed class SimilarReports(AduanDbContext db, TimeProvider time)
         var found = await q.OrderByDescending(c => c.SubmittedAt).Take(5)
             .Select(c => new { c.TrackingCode, c.Text, c.Status, Category = c.Category!.Name, c.Supporters, c.SubmittedAt })
             .ToListAsync(ct);
-        return found.Select(c => new SimilarReport(c.TrackingCode, PersonalDataMask.Apply(Clip(c.Text))!, c.Status, c.Category,
+        return found.Select(c => new SimilarReport(c.TrackingCode, Clip(PersonalDataMask.Apply(c.Text)!), c.Status, c.Category,
             c.Supporters, c.SubmittedAt)).ToList();
     }
 

@@ -43,6 +43,15 @@ public sealed class PortalTests : IAsyncLifetime
         await workflow.ApplyAsync(complaint, await command(db), actor, CancellationToken.None);
     }
 
+    /// <summary>A report by another citizen that a manager verified and dispatched: published.</summary>
+    private async Task<string> PublishedAsync(string text = Pothole, string privacy = "Public")
+    {
+        using var other = PageClient.For(_app);
+        var code = Code(await ReportAsync(other, text, privacy));
+        await ApplyAsync(code, async db => new DispatchCommand(await db.Agencies.SingleAsync(a => a.Code == "DBMSDA"), [], null), ComplaintBuilder.Manager);
+        return code;
+    }
+
     [Fact]
     public async Task Submit_WithTypedKecamatanAndPhoto_ShowsCodeAndKeyAndStoresThePhotoForStaffAndReporterOnly()
     {
@@ -111,8 +120,7 @@ public sealed class PortalTests : IAsyncLifetime
     [Fact]
     public async Task Submit_NearAnOpenReport_OffersItAndSupportIsCountedOncePerSupporter()
     {
-        using var first = PageClient.For(_app);
-        var existing = Code(await ReportAsync(first));
+        var existing = await PublishedAsync();
         using var second = PageClient.For(_app);
 
         var page = await ReportAsync(second, text: "Ada lubang besar di Jl. Margahayu Raya, motor sering jatuh.");
@@ -132,8 +140,7 @@ public sealed class PortalTests : IAsyncLifetime
     [Fact]
     public async Task Submit_NearAnOpenReport_SendAnywayStoresTheCitizensOwnReport()
     {
-        using var first = PageClient.For(_app);
-        var existing = Code(await ReportAsync(first));
+        var existing = await PublishedAsync();
         using var second = PageClient.For(_app);
         var offer = await ReportAsync(second, text: "Ada lubang besar di Jl. Margahayu Raya, motor sering jatuh.");
         Assert.Contains(existing, offer.QuerySelector("[data-testid=similar]")!.TextContent, StringComparison.Ordinal);
@@ -148,14 +155,42 @@ public sealed class PortalTests : IAsyncLifetime
     [Fact]
     public async Task Submit_NearAConfidentialReport_NeverShowsItAndStoresTheNewReport()
     {
-        using var first = PageClient.For(_app);
-        await ReportAsync(first, privacy: "Confidential");
+        await PublishedAsync(privacy: "Confidential");
         using var second = PageClient.For(_app);
 
         var page = await ReportAsync(second);
 
         Assert.Null(page.QuerySelector("[data-testid=similar]"));
         Assert.NotNull(page.QuerySelector("[data-testid=tracking-code]"));
+    }
+
+    [Fact]
+    public async Task Submit_NearAnUnverifiedReport_NeverShowsItAndStoresTheNewReport()
+    {
+        using var first = PageClient.For(_app);
+        var unverified = Code(await ReportAsync(first));
+        using var second = PageClient.For(_app);
+
+        var page = await ReportAsync(second);
+
+        Assert.Null(page.QuerySelector("[data-testid=similar]"));
+        Assert.DoesNotContain(unverified, page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid=tracking-code]"));
+    }
+
+    [Fact]
+    public async Task Submit_NearAReportWithAPhoneAtTheExcerptsEnd_OffersItMasked()
+    {
+        // The phone number straddles the excerpt's length: masking must see it whole.
+        var text = "Lubang di jalan " + new string('x', 130) + " hubungi 0812 3456 7890 segera";
+        await PublishedAsync(text);
+        using var second = PageClient.For(_app);
+
+        var page = await ReportAsync(second, text: "Ada lubang besar di Jl. Margahayu Raya, motor sering jatuh.");
+
+        var similar = page.QuerySelector("[data-testid=similar]")!.TextContent;
+        Assert.DoesNotContain("0812", similar, StringComparison.Ordinal);
+        Assert.DoesNotContain("3456", similar, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,6 +114,9 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+
+            // A new key renews the security stamp, which ends every session: keep this one.
+            await signIn.RefreshSignInAsync(user);
         }
 
         SharedKey = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
