@@ -25,6 +25,13 @@ public sealed class AduanOptions
     [Range(1, 1_000_000)]
     public int LoginPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Expensive public reads (statistics, their downloads, open data, the map's points) per client
+    /// address per minute. Generous: many citizens may share one carrier address.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int PublicReadsPerMinute { get; set; } = 60;
+
     /// <summary>Largest accepted JSON request body, in bytes.</summary>
     [Range(1024, 10_485_760)]
     public int MaxJsonBodyBytes { get; set; } = 64 * 1024;

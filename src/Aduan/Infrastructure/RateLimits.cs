@@ -6,11 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace Aduan.Infrastructure;
 
-/// <summary>Per-client limits on public intake and on sign-in; a rejected request gets 429 with Retry-After.</summary>
+/// <summary>Per-client limits on public intake, on sign-in and on expensive public reads; a rejected request gets 429 with Retry-After.</summary>
 public static class RateLimits
 {
     public const string Intake = "intake";
     public const string Login = "login";
+
+    /// <summary>Public GETs that cost the database real work; counted per address, reads included.</summary>
+    public const string PublicRead = "public-read";
 
     public static IServiceCollection AddAduanRateLimits(this IServiceCollection services)
     {
@@ -18,6 +21,7 @@ public static class RateLimits
         {
             o.AddPolicy(Intake, context => PerClient(context, Options(context).IntakePerMinute));
             o.AddPolicy(Login, context => PerClient(context, Options(context).LoginPerMinute));
+            o.AddPolicy(PublicRead, context => PerAddress(context, Options(context).PublicReadsPerMinute));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
@@ -45,11 +49,13 @@ public static class RateLimits
         }
 
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var (key, limit) = userId is null
-            ? ("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"), perMinute)
-            : ("user:" + userId, perMinute * 10);
-        return RateLimitPartition.GetFixedWindowLimiter(
-            key + "/" + limit.ToString(CultureInfo.InvariantCulture),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        return userId is null ? PerAddress(context, perMinute) : Window("user:" + userId, perMinute * 10);
     }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, int perMinute) =>
+        Window("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"), perMinute);
+
+    private static RateLimitPartition<string> Window(string key, int limit) => RateLimitPartition.GetFixedWindowLimiter(
+        key + "/" + limit.ToString(CultureInfo.InvariantCulture),
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }

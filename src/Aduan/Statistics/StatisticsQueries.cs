@@ -22,12 +22,14 @@ public sealed record DeadlineShare(string Code, string Name, int Dispatched, int
 /// GROUP BY over the indexed columns (SubmittedAt first), never by loading reports: the same
 /// queries answer for a thousand reports and for a million.
 /// </summary>
-public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencies, TimeProvider time)
+public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencies, TimeProvider time, StatisticsCache cache)
 {
     private IQueryable<Complaint> Received(Period p) =>
         db.Complaints.AsNoTracking().Where(c => c.SubmittedAt >= p.Start && c.SubmittedAt < p.End);
 
-    public async Task<PeriodNumbers> PeriodAsync(Period p, CancellationToken ct)
+    public Task<PeriodNumbers> PeriodAsync(Period p, CancellationToken ct) => cache.GetAsync("period", p, () => CountPeriodAsync(p, ct));
+
+    private async Task<PeriodNumbers> CountPeriodAsync(Period p, CancellationToken ct)
     {
         var received = Received(p);
         var byAgency = await received.GroupBy(c => c.LeadAgencyId)
@@ -52,14 +54,18 @@ public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencie
     private static List<Count> Ranked(IEnumerable<Count> counts) =>
         counts.OrderByDescending(c => c.FollowedUp).ThenByDescending(c => c.Received).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
 
-    public async Task<IReadOnlyDictionary<ComplaintStatus, int>> ByStatusAsync(Period p, CancellationToken ct) =>
-        await Received(p).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    public Task<IReadOnlyDictionary<ComplaintStatus, int>> ByStatusAsync(Period p, CancellationToken ct) =>
+        cache.GetAsync("status", p, async () => (IReadOnlyDictionary<ComplaintStatus, int>)await Received(p)
+            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct));
 
     /// <summary>
     /// Reports received per day (a period up to 62 days) or per month: one indexed range count per
     /// bucket, which both databases answer alike whatever their date functions.
     /// </summary>
-    public async Task<IReadOnlyList<(Period Bucket, int Received)>> TimelineAsync(Period p, CancellationToken ct)
+    public Task<IReadOnlyList<(Period Bucket, int Received)>> TimelineAsync(Period p, CancellationToken ct) =>
+        cache.GetAsync("timeline", p, () => CountTimelineAsync(p, ct));
+
+    private async Task<IReadOnlyList<(Period Bucket, int Received)>> CountTimelineAsync(Period p, CancellationToken ct)
     {
         var buckets = new List<Period>();
         for (var day = p.From; day <= p.To;)
@@ -83,7 +89,10 @@ public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencie
     /// decided are those followed up (or resolved), or whose deadline has passed; on time are those
     /// followed up (or resolved) at or before the deadline.
     /// </summary>
-    public async Task<IReadOnlyList<DeadlineShare>> DeadlinesAsync(Period p, CancellationToken ct)
+    public Task<IReadOnlyList<DeadlineShare>> DeadlinesAsync(Period p, CancellationToken ct) =>
+        cache.GetAsync("deadlines", p, () => CountDeadlinesAsync(p, ct));
+
+    private async Task<IReadOnlyList<DeadlineShare>> CountDeadlinesAsync(Period p, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var rows = await Received(p).Where(c => c.LeadAgencyId != null && c.ResolutionDueAt != null)

@@ -14,7 +14,7 @@ public static class StatsApi
 {
     public static void MapStatsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/stats").WithTags("Statistics").AllowAnonymous();
+        var group = app.MapGroup("/api/v1/stats").WithTags("Statistics").AllowAnonymous().RequireRateLimiting(RateLimits.PublicRead);
         group.MapGet("/period", async Task<Results<Ok<PeriodReport>, ProblemHttpResult>> (string? from, string? to,
             StatisticsQueries stats, Problems problems, CancellationToken ct) =>
             await ReportAsync(from, to, stats, problems, ct) is { } report ? TypedResults.Ok(report) : Invalid(from, to, problems));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Aduan.Complaints;
+using Aduan.Infrastructure;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public static class OpenDataApi
 
     public static void MapOpenDataApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/open-data").WithTags("Open data").AllowAnonymous();
+        var group = app.MapGroup("/api/v1/open-data").WithTags("Open data").AllowAnonymous().RequireRateLimiting(RateLimits.PublicRead);
         group.MapGet("/complaints.csv", CsvAsync).WithSummary("Every published report as CSV (UTF-8), personal data removed.");
         group.MapGet("/complaints.json", JsonAsync).WithSummary("Every published report as JSON, personal data removed.");
     }

@@ -1,5 +1,6 @@
 using Aduan.Complaints;
 using Aduan.Data;
+using Aduan.Infrastructure;
 using Aduan.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public static class TransparencySetup
     public static IEndpointRouteBuilder MapTransparency(this IEndpointRouteBuilder app)
     {
         app.MapOpenDataApi();
-        app.MapGet("/api/v1/open-data/map.geojson", MapPointsAsync).WithTags("Open data")
+        app.MapGet("/api/v1/open-data/map.geojson", MapPointsAsync).WithTags("Open data").RequireRateLimiting(RateLimits.PublicRead)
             .WithSummary("The latest published reports with a place, as GeoJSON points rounded to about 100 m; takes the register's filters.");
         app.MapGet("/instansi/{agencyCode}/feed.atom", AgencyFeeds.AtomAsync).ExcludeFromDescription();
         app.MapGet("/instansi/{agencyCode}/feed.json", AgencyFeeds.JsonAsync).ExcludeFromDescription();

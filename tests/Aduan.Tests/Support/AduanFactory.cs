@@ -41,6 +41,10 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             ["Aduan:DataDirectory"] = DataDirectory,
             ["Aduan:IntakePerMinute"] = "100000",
             ["Aduan:LoginPerMinute"] = "100000",
+            ["Aduan:PublicReadsPerMinute"] = "100000",
+
+            // Statistics tests add reports and count again at once; caching has its own test.
+            ["Aduan:Statistics:CacheDuration"] = "00:00:00",
 
             // Tests run the outbox and the deadline sweep by hand under the fake clock.
             ["Aduan:Outbox:Enabled"] = "false",

@@ -2,7 +2,9 @@ using System.Globalization;
 using Aduan.Complaints;
 using Aduan.Statistics;
 using Aduan.Web;
+using Aduan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Aduan.Pages.Portal;
 
@@ -11,6 +13,7 @@ namespace Aduan.Pages.Portal;
 /// and downloads, then counts by agency, category, channel, status and day or month, and the share
 /// followed up within the deadline per agency. Each chart has its numbers in a table beside it.
 /// </summary>
+[EnableRateLimiting(RateLimits.PublicRead)]
 public sealed class StatistikModel(StatisticsQueries stats, TimeProvider time) : PortalPageModel
 {
     public const int DefaultDays = 30;
