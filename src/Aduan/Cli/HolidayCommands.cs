@@ -3,6 +3,7 @@ using System.Globalization;
 using Aduan.Sla;
 using CsvHelper;
 
+using Aduan.Infrastructure;
 namespace Aduan.Cli;
 
 /// <summary><c>holiday list</c> and <c>holiday import FILE.csv</c>: the yearly decree of holidays and cuti bersama.</summary>
@@ -59,7 +60,7 @@ public static class HolidayCommands
             while (await csv.ReadAsync())
             {
                 var line = csv.Parser.Row;
-                var ok = DateOnly.TryParseExact(csv.GetField("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                var ok = Dates.TryParseIso(csv.GetField("date"), out var date)
                     && HolidayCalendar.IsSupportedYear(date.Year);
                 var kindOk = HolidayCalendar.TryParseKind(csv.GetField("kind"), out var kind);
                 var name = csv.GetField("name")?.Trim();

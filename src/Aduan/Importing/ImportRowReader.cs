@@ -142,12 +142,13 @@ public sealed class ImportRowReader(
         }
 
         if (DateTimeOffset.TryParseExact(value, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
-            && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > 10))
+            && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > 10) && Dates.IsSupported(withOffset))
         {
             return withOffset.ToUniversalTime();
         }
 
-        if (DateTime.TryParseExact(value, WibFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wib))
+        if (DateTime.TryParseExact(value, WibFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wib)
+            && Dates.IsSupported(DateOnly.FromDateTime(wib)))
         {
             return new DateTimeOffset(wib, Wib).ToUniversalTime();
         }

@@ -12,12 +12,18 @@ public sealed class ErrorModel : AduanPageModel
 {
     public int Status { get; private set; }
 
-    public IActionResult OnGet(int status) => Show(status);
+    public IActionResult OnGet() => Show();
 
-    public IActionResult OnPost(int status) => Show(status);
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int status)
+    /// <summary>
+    /// No handler parameter: binding one would read the failed request's form again (re-executed as it
+    /// came), and a form too large to read would turn its 4xx into a 500 here.
+    /// </summary>
+    private PageResult Show()
     {
+        var status = int.TryParse(RouteData.Values["status"] as string, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 500;
         Status = status;
         Response.StatusCode = status is >= 400 and <= 599 ? status : 500;
         return Page();

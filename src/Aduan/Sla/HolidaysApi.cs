@@ -68,7 +68,7 @@ public static class HolidaysApi
 
     private static DateOnly? ParseDate(string date, Validation v)
     {
-        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        if (Dates.TryParseIso(date, out var day)
             && HolidayCalendar.IsSupportedYear(day.Year))
         {
             return day;

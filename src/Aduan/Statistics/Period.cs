@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using Aduan.Infrastructure;
 namespace Aduan.Statistics;
 
 /// <summary>
@@ -59,6 +60,6 @@ public sealed record Period(DateOnly From, DateOnly To)
     }
 
     private static bool TryDate(string? value, out DateOnly date) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        Dates.TryParseIso(value, out date)
         && date.Year is >= 2000 and <= 2100;
 }

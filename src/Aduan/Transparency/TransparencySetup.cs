@@ -73,5 +73,5 @@ public sealed record RegisterFilter(string? Q, string? Agency, string? Category,
     public RegisterQuery ToQuery(int page = 1) => new(Q, Agency, Category, Kecamatan, Status, Date(From), Date(To), page);
 
     private static DateOnly? Date(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+        Dates.TryParseIso(value, out var d) ? d : null;
 }

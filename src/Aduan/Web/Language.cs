@@ -19,9 +19,36 @@ public static class Language
         return TypedResults.LocalRedirect(LocalUrl(returnUrl));
     }
 
-    /// <summary>Only addresses of this site: a link cannot send a user elsewhere (after signing in, switching language).</summary>
-    public static string LocalUrl(string? url) =>
-        url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/staff";
+    /// <summary>
+    /// Only addresses of this site: a link cannot send a user elsewhere (after signing in, switching
+    /// language). What is not printable ASCII (a decoded line break, a space, a non-ASCII letter) is
+    /// percent-encoded again, so no value can break the Location header.
+    /// </summary>
+    public static string LocalUrl(string? url)
+    {
+        if (url is null || !url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal)
+            || url.Length > 2048)
+        {
+            return "/staff";
+        }
+
+        var safe = new System.Text.StringBuilder(url.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > 0x20 and < 0x7F && rune.Value != '\\')
+            {
+                safe.Append((char)rune.Value);
+            }
+            else
+            {
+                foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
+                {
+                    safe.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        return safe.ToString();
+    }
 }

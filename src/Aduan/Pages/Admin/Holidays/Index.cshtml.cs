@@ -4,6 +4,7 @@ using Aduan.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
+using Aduan.Infrastructure;
 namespace Aduan.Pages.Admin.Holidays;
 
 /// <summary>
@@ -36,7 +37,7 @@ public sealed class IndexModel(HolidayCalendar calendar, TimeProvider time, IOpt
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         var v = NewValidation();
-        DateOnly? day = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+        DateOnly? day = Dates.TryParseIso(Date, out var parsed)
             && HolidayCalendar.IsSupportedYear(parsed.Year) ? parsed : null;
         if (day is null)
         {
@@ -63,7 +64,7 @@ public sealed class IndexModel(HolidayCalendar calendar, TimeProvider time, IOpt
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!Dates.TryParseIso(Date, out var day))
         {
             return BadRequest();
         }
