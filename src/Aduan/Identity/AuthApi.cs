@@ -24,7 +24,7 @@ public static class AuthApi
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<StaffUser> signIn, IOptions<TwoFactorOptions> twoFactor, Problems problems)
+        LoginRequest request, SignInManager<StaffUser> signIn, IOptions<TwoFactorOptions> twoFactor, Problems problems, HttpContext context)
     {
         var v = new Validation(problems.T);
         var userName = v.Text("userName", request.UserName, 1, 256, required: true);
@@ -45,11 +45,11 @@ public static class AuthApi
         if (user is { TwoFactorEnabled: false } && twoFactor.Value.IsRequiredFor(await signIn.UserManager.GetRolesAsync(user)))
         {
             // The role needs a second factor that this user has not enrolled: no token until they do (in the workspace).
-            var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-            return check.Succeeded ? TwoFactorRequired(problems) : LoginFailed(problems);
+            var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: false);
+            return check.Succeeded ? TwoFactorRequired(problems) : LoginFailed(problems, check, context);
         }
 
-        var result = await signIn.PasswordSignInAsync(userName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(userName!, request.Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.RequiresTwoFactor && !string.IsNullOrWhiteSpace(request.TwoFactorCode))
         {
             result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", "", StringComparison.Ordinal),
@@ -63,11 +63,21 @@ public static class AuthApi
 
         return result.RequiresTwoFactor
             ? problems.Create(StatusCodes.Status401Unauthorized, "second-factor", "Problem.Login.Title", problems.T["Problem.SecondFactor.Detail"])
-            : LoginFailed(problems);
+            : LoginFailed(problems, result, context);
     }
 
-    private static ProblemHttpResult LoginFailed(Problems problems) =>
-        problems.Create(StatusCodes.Status401Unauthorized, "login-failed", "Problem.Login.Title", problems.T["Problem.Login.Detail"]);
+    private static ProblemHttpResult LoginFailed(Problems problems, Microsoft.AspNetCore.Identity.SignInResult result, HttpContext context)
+    {
+        if (result is not ThrottledSignInResult throttled)
+        {
+            return problems.Create(StatusCodes.Status401Unauthorized, "login-failed", "Problem.Login.Title", problems.T["Problem.Login.Detail"]);
+        }
+
+        var seconds = (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds);
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return problems.Create(StatusCodes.Status429TooManyRequests, "login-throttled", "Problem.Login.Title",
+            problems.T["Problem.LoginThrottled.Detail", seconds]);
+    }
 
     public static ProblemHttpResult TwoFactorRequired(Problems problems) =>
         problems.Create(StatusCodes.Status403Forbidden, "second-factor-required", "Problem.SecondFactorRequired.Title",

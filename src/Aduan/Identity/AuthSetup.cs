@@ -108,6 +108,8 @@ public static class AuthSetup
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
+                // Wrong passwords are slowed down by SignInThrottle, not locked out; this lockout counts only
+                // wrong second-factor codes, which only someone who knows the password can send.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -115,8 +117,11 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AduanDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddSignInManager<StaffSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<StaffContext>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, CurrentRoles>();
         services.AddScoped<StaffAccounts>();

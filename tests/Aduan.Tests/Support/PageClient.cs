@@ -40,14 +40,20 @@ public sealed class PageClient(HttpClient http) : IDisposable
         var next = await SubmitAsync(page, "form", new() { ["UserName"] = userName, ["Password"] = password });
         if (totpKey is not null && Address?.AbsolutePath == "/staff/account/secondfactor")
         {
-            next = await SubmitAsync(next, "form", new() { ["Code"] = Totp(totpKey) });
+            next = await SubmitAsync(next, "form", new() { ["Code"] = Totp(totpKey, stepsAhead: 1) });
         }
 
         return next;
     }
 
     /// <summary>The current code of an authenticator app holding this key (as shown on the enrolment page, spaces allowed).</summary>
-    public static string Totp(string key) => new OtpNet.Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
+    /// <summary>
+    /// The authenticator app's code now, or <paramref name="stepsAhead"/> 30-second steps later: each code
+    /// signs in once, so a sign-in right after enrolling (which used the current one) takes the next.
+    /// </summary>
+    public static string Totp(string key, int stepsAhead = 0) =>
+        new OtpNet.Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()))
+            .ComputeTotp(DateTime.UtcNow.AddSeconds(30 * stepsAhead));
 
     public async Task<IHtmlDocument> GetAsync(string url)
     {

@@ -37,7 +37,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : StaffPageMode
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(userName!, Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(userName!, Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             return LocalRedirect(Language.LocalUrl(ReturnUrl));
@@ -48,8 +48,10 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : StaffPageMode
             return RedirectToPage("SecondFactor", new { returnUrl = Language.LocalUrl(ReturnUrl) });
         }
 
-        // The same words whether the name is unknown, the password wrong or the account locked.
-        ModelState.AddModelError(string.Empty, T["Problem.Login.Detail"]);
+        // The same words whether the name is unknown, the password wrong or the account disabled.
+        ModelState.AddModelError(string.Empty, result is ThrottledSignInResult throttled
+            ? T["Problem.LoginThrottled.Detail", Math.Ceiling(throttled.RetryAfter.TotalSeconds)]
+            : T["Problem.Login.Detail"]);
         return Page();
     }
 }
