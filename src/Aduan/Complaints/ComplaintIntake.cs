@@ -76,7 +76,8 @@ public sealed class ComplaintIntake(CategoryCatalog catalog, AgencyDirectory age
     private static bool IsValidIdempotencyKey(string key) =>
         key.Length is >= 1 and <= IdempotencyRecord.MaxKeyLength && key.All(ch => ch is >= '!' and <= '~');
 
-    private static ReporterContact ValidateReporter(ReporterRequest? r, Validation v)
+    /// <summary>Name, phone (E.164) and e-mail as intake accepts them; errors under <c>reporter.*</c>.</summary>
+    public static ReporterContact ValidateReporter(ReporterRequest? r, Validation v)
     {
         if (r is null)
         {

@@ -5,6 +5,7 @@ using Aduan.Categories;
 using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Infrastructure;
+using Aduan.Transparency;
 using Aduan.Triage;
 using Aduan.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -117,15 +118,25 @@ public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Sup
             return NotFound();
         }
 
-        var target = await db.Complaints.AsNoTracking()
-            .Where(c => c.TrackingCode == code && c.Privacy != PrivacyMode.Confidential)
+        var target = await db.Complaints.AsNoTracking().WherePublished()
+            .Where(c => c.TrackingCode == code)
             .Select(c => new { c.Id, c.Status }).SingleOrDefaultAsync(ct);
         if (target is null || ComplaintStateMachine.IsClosed(target.Status))
         {
             return NotFound();
         }
 
-        var who = Supporters.Identify(HttpContext, Report.Reporter.Phone is { Length: > 0 } ? Report.Reporter.Phone : Report.Reporter.Email);
+        // A supporter is counted by their number or address as intake would store it: a made-up
+        // spelling is an error beside the field, and "0812..." and "+62812..." are one person.
+        var v = NewValidation();
+        var contact = ComplaintIntake.ValidateReporter(new ReporterRequest(null, Report.Reporter.Phone, Report.Reporter.Email), v);
+        if (!v.IsValid)
+        {
+            ShowErrors(v, "Report.");
+            return await FormAsync();
+        }
+
+        var who = Supporters.Identify(HttpContext, contact.Phone ?? contact.Email);
         var added = await supporters.AddAsync(target.Id, code, who, ct);
         Flash = T[added ? "Portal.Support.Added" : "Portal.Support.Again"];
         return Redirect("/lacak/" + code);

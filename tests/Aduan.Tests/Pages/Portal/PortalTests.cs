@@ -153,6 +153,33 @@ public sealed class PortalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Support_WithAMadeUpPhone_IsAnErrorBesideTheFieldAndNotCounted()
+    {
+        var existing = await PublishedAsync();
+        using var citizen = PageClient.For(_app);
+        var offer = await ReportAsync(citizen, text: "Ada lubang besar di Jl. Margahayu Raya, motor sering jatuh.", phone: "0812 7777 1234");
+
+        var refused = await citizen.SubmitAsync(offer, "#report", new() { ["Report.Reporter.Phone"] = "12345" }, button: $"button[value='{existing}']");
+
+        Assert.False(string.IsNullOrWhiteSpace(refused.QuerySelector("#error-Report_Reporter_Phone")?.TextContent), PageClient.Text(refused));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == existing).Select(c => c.Supporters).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Support_SameNumberSpelledTwoWays_CountedOnce()
+    {
+        var existing = await PublishedAsync();
+        foreach (var phone in new[] { "0812 7777 1234", "+62-812-7777-1234" })
+        {
+            using var citizen = PageClient.For(_app);
+            var offer = await ReportAsync(citizen, text: "Ada lubang besar di Jl. Margahayu Raya, motor sering jatuh.", phone: phone);
+            await citizen.SubmitAsync(offer, "#report", [], button: $"button[value='{existing}']");
+        }
+
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == existing).Select(c => c.Supporters).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Submit_NearAConfidentialReport_NeverShowsItAndStoresTheNewReport()
     {
         await PublishedAsync(privacy: "Confidential");
