@@ -42,8 +42,19 @@ public static class DatabaseSetup
             _ => sp.GetRequiredService<SqliteAduanDbContext>(),
         });
 
-        // Keys in the database: a token issued by one app instance is accepted by the others.
-        services.AddDataProtection().SetApplicationName("Aduan").PersistKeysToDbContext<AduanDbContext>();
+        // Keys in the database: a token issued by one app instance is accepted by the others. Encrypted with
+        // the configured certificate, so the database alone does not reveal them.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Aduan").PersistKeysToDbContext<AduanDbContext>();
+        services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section)
+            .Validate(o => o.IsUsable(), "Aduan:KeyProtection:CertificatePath must name a readable PKCS#12 (.pfx) file with its private key; check the path and Aduan:KeyProtection:CertificatePassword.")
+            .ValidateOnStart();
+        var keys = configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>();
+        if (keys?.IsUsable() == true && keys.Load() is { } certificate)
+        {
+            // (An unusable one is reported at start, with the setting's name, before any key is used.)
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         services.AddScoped<Seeder>();
         services.AddScoped<SingletonLock>();
         return services;
