@@ -10,6 +10,7 @@ public static class AttachmentsSetup
     public static IServiceCollection AddAttachments(this IServiceCollection services)
     {
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PhotoDecodeGate>();
         services.AddScoped<ImageUploads>();
         return services;
     }
