@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Pages.Staff.Reports;
 
-/// <summary>A photo of the report, as listed (its bytes come from /staff/attachments/{id}).</summary>
-public sealed record PhotoItem(long Id, int EventSequence, string FileName);
+/// <summary>A photo of the report, as listed (its bytes come from /staff/attachments/{publicId}).</summary>
+public sealed record PhotoItem(string PublicId, int EventSequence, string FileName);
 
 /// <summary>The fields of every action form; each action reads the ones it needs.</summary>
 public sealed class ActionForm
@@ -155,7 +155,7 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         var events = await workflow.EventsAsync(complaint.Id, [EventVisibility.Public, EventVisibility.Reporter, EventVisibility.Staff], ct);
         Report = await presenter.StaffViewAsync(complaint, events, await workflow.TrackingCodeOfAsync(complaint.MergedIntoId, ct), Staff, ct);
         PhotoItems = await db.Attachments.Where(a => a.ComplaintId == complaint.Id).OrderBy(a => a.Id)
-            .Select(a => new PhotoItem(a.Id, a.EventSequence, a.FileName)).ToListAsync(ct);
+            .Select(a => new PhotoItem(a.PublicId, a.EventSequence, a.FileName)).ToListAsync(ct);
         Agencies = (await agencies.GetAsync(ct)).Values.Where(a => a.IsActive).OrderBy(a => a.Kind == "kecamatan").ThenBy(a => a.Name).ToList();
         CategoryList = await categories.ActiveAsync(ct);
         DefaultAgency = complaint.Category?.DefaultAgency?.Code;
