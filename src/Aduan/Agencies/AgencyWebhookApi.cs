@@ -36,7 +36,7 @@ public static class AgencyWebhookApi
         }
 
         var v = new Validation(problems.T);
-        var (url, secret) = AgencyWebhookSettings.Check(v, request.Url, request.Secret);
+        var (url, secret) = await settings.CheckAsync(v, request.Url, request.Secret, ct);
         if (!v.IsValid)
         {
             return v.ToProblem(problems);

@@ -5,20 +5,35 @@ namespace Aduan.Agencies;
 
 /// <summary>
 /// Setting and removing an agency's webhook, for the admin API and the admin pages alike: the
-/// address must be http(s), the secret is stored protected and never shown again. The caller saves.
+/// address must be http(s) without a user name or password, on a host that resolves to public
+/// addresses only (<see cref="WebhookTargets"/>); the secret is stored protected and never shown
+/// again. The caller saves.
 /// </summary>
-public sealed class AgencyWebhookSettings(AgencyWebhooks webhooks, AuditTrail audit)
+public sealed class AgencyWebhookSettings(AgencyWebhooks webhooks, WebhookTargets targets, AuditTrail audit)
 {
     public const int MinSecretLength = 16;
 
     /// <summary>The trimmed address and secret, or nulls with the reasons in <paramref name="v"/> (fields "url" and "secret").</summary>
-    public static (string? Url, string? Secret) Check(Validation v, string? url, string? secret)
+    public async Task<(string? Url, string? Secret)> CheckAsync(Validation v, string? url, string? secret, CancellationToken ct)
     {
         var checkedUrl = v.Text("url", url, 1, 500, required: true);
-        if (checkedUrl is not null && !(Uri.TryCreate(checkedUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        if (checkedUrl is not null)
         {
-            v.Add("url", "Field.Url");
-            checkedUrl = null;
+            var key = !(Uri.TryCreate(checkedUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Host.Length > 0)
+                ? "Field.Url"
+                : uri.UserInfo.Length > 0
+                    ? "Field.UrlUserInfo"
+                    : (await targets.CheckAsync(uri.Host, ct)).Verdict switch
+                    {
+                        WebhookHost.Internal => "Field.UrlInternal",
+                        WebhookHost.Unresolvable => "Field.UrlUnresolvable",
+                        _ => null,
+                    };
+            if (key is not null)
+            {
+                v.Add("url", key, uri?.Host ?? "");
+                checkedUrl = null;
+            }
         }
 
         return (checkedUrl, v.Text("secret", secret, MinSecretLength, 200, required: true));

@@ -30,6 +30,14 @@ public sealed class AgencyWebhooks(
     public const string HttpClientName = "webhooks";
     public const string SignatureHeader = "X-Aduan-Signature";
     public const string TimestampHeader = "X-Aduan-Timestamp";
+
+    /// <summary>
+    /// What a failed delivery records: a category, never the transport's own message, so the outbox
+    /// does not tell which ports answer, refuse or stay silent on a host.
+    /// </summary>
+    public const string Unreachable = "Unreachable: no connection or no answer in time.";
+
+    public const string NotAllowed = "Not sent: the address is not a public one (Aduan:Webhooks:AllowedInternalHosts).";
     private const string ProtectorPurpose = "Aduan.Agencies.WebhookSecret";
 
     public string Type => MessageType;
@@ -68,7 +76,21 @@ public sealed class AgencyWebhooks(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.DeliveryTimeout);
-        using var response = await httpFactory.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpFactory.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+        }
+        catch (HttpRequestException e) when (e.InnerException is WebhookAddressException)
+        {
+            return new DeliveryResult(DeliveryOutcome.Refused, NotAllowed);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return new DeliveryResult(DeliveryOutcome.Retry, Unreachable);
+        }
+
+        using var _ = response;
         var status = (int)response.StatusCode;
         return status switch
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Aduan.Complaints;
 
 namespace Aduan.Attachments;
@@ -11,6 +12,13 @@ namespace Aduan.Attachments;
 public sealed class Attachment
 {
     public long Id { get; set; }
+
+    /// <summary>
+    /// How links name the photo: 128 random bits (32 hex digits), so a photo cannot be reached by
+    /// counting; the sequential <see cref="Id"/> never leaves the server.
+    /// </summary>
+    public string PublicId { get; set; } = NewPublicId();
+
     public long ComplaintId { get; set; }
 
     /// <summary>The event it belongs to (its sequence in the report's chain, whose data lists its hash).</summary>
@@ -32,6 +40,11 @@ public sealed class Attachment
     public required byte[] Content { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public string? UploadedByUserId { get; set; }
+
+    public static string NewPublicId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Whether a link's value can be a <see cref="PublicId"/> at all (checked before the database is asked).</summary>
+    public static bool IsPublicId(string? value) => value is { Length: 32 } && value.All(char.IsAsciiHexDigitLower);
 
     /// <summary>A re-encoded photo as the attachment of one event.</summary>
     public static Attachment Of(StoredImage photo, long complaintId, int eventSequence, EventVisibility visibility,

@@ -6,14 +6,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Aduan.Complaints;
 
 /// <summary>
+/// Reads and re-encodes a follow-up's uploaded photos; null when one was refused (the reader
+/// reported why, beside its own field).
+/// </summary>
+public delegate Task<IReadOnlyList<StoredImage>?> PhotoReader(CancellationToken ct);
+
+/// <summary>
 /// One staff action on one report, the same for the JSON API and the workspace pages: scope
 /// (an out-of-scope report does not exist), role, state, the version the user saw, then the
 /// command; every refusal, also a rule of the report or a concurrent change, is an <see cref="ActionOutcome"/>.
+/// Uploaded photos are read last, once everything else allowed the action: decoding them is the
+/// expensive part, and a user who may not act must not get that far.
 /// </summary>
 public sealed class StaffActions(ComplaintWorkflow workflow, TransitionCommands commands)
 {
     public async Task<ActionOutcome> TakeAsync(StaffMember staff, string code, ComplaintAction action, TransitionRequest request,
-        Validation v, CancellationToken ct, IReadOnlyList<StoredImage>? photos = null)
+        Validation v, CancellationToken ct, PhotoReader? readPhotos = null)
     {
         var complaint = await workflow.ForChange().VisibleTo(staff).SingleOrDefaultAsync(c => c.TrackingCode == code, ct);
         if (complaint is null)
@@ -42,7 +50,13 @@ public sealed class StaffActions(ComplaintWorkflow workflow, TransitionCommands 
             return ActionOutcome.Invalid(v);
         }
 
-        if (command is FollowUpCommand followUp && photos is { Count: > 0 })
+        var photos = command is FollowUpCommand && readPhotos is not null ? await readPhotos(ct) : [];
+        if (photos is null)
+        {
+            return ActionOutcome.Invalid(v);
+        }
+
+        if (command is FollowUpCommand followUp && photos.Count > 0)
         {
             command = followUp with { Photos = photos.Select(p => p.Sha256).ToList() };
         }

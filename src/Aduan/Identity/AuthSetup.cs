@@ -2,6 +2,7 @@ using Aduan.Data;
 using Aduan.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -96,14 +97,21 @@ public static class AuthSetup
                 o.BearerTokenExpiration = aduan.Value.AccessTokenLifetime;
                 o.Events.OnMessageReceived = ValidateBearerTokenAsync;
             });
+
+        // Every staff policy, and the default one, carries the second-factor rule: one rule for pages,
+        // cookies and tokens, enforced before any endpoint runs (SecondFactor.cs).
+        services.AddScoped<IAuthorizationHandler, SecondFactorHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, SecondFactorResultHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
-            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
-            .AddPolicy(CaseworkPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All.Where(r => r != Roles.Admin)))
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(SecondFactorRequirement.Instance).Build())
+            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All).AddRequirements(SecondFactorRequirement.Instance))
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).AddRequirements(SecondFactorRequirement.Instance))
+            .AddPolicy(CaseworkPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.All.Where(r => r != Roles.Admin))
+                .AddRequirements(SecondFactorRequirement.Instance))
             .AddPolicy(PagesPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser().RequireRole(Roles.All))
+                .RequireAuthenticatedUser().RequireRole(Roles.All).AddRequirements(SecondFactorRequirement.Instance))
             .AddPolicy(AdminPagesPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser().RequireRole(Roles.Admin));
+                .RequireAuthenticatedUser().RequireRole(Roles.Admin).AddRequirements(SecondFactorRequirement.Instance));
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Password.RequiredLength = 10;

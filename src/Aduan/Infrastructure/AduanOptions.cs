@@ -62,5 +62,17 @@ public sealed class AduanOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The site's public address (scheme, host, optional port and path), for every absolute link it
+    /// writes: feeds, open data, the widget snippet, the reporter's tracking link, the API document.
+    /// Never taken from the request's Host header, which any client can set.
+    /// </summary>
+    [Required]
+    [RegularExpression(@"^https?://[^/\s?#@]+(/[^\s?#]*)?$", ErrorMessage = "Aduan:PublicBaseUrl must be an http(s) address such as https://aduan.example.go.id")]
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary><see cref="PublicBaseUrl"/> without a trailing slash, to put paths after.</summary>
+    public string PublicSite => PublicBaseUrl.TrimEnd('/');
+
     public string DatabasePath => Path.Combine(DataDirectory, "aduan.db");
 }

@@ -7,8 +7,11 @@ namespace Aduan.Infrastructure;
 public static class ApiDocs
 {
     public static IServiceCollection AddAduanApiDocs(this IServiceCollection services) =>
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, context, _) =>
         {
+            // The server is the configured public address, not whatever Host the request named.
+            var site = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AduanOptions>>().Value.PublicSite;
+            document.Servers = [new OpenApiServer { Url = site }];
             document.Info = new OpenApiInfo
             {
                 Title = "Aduan API",

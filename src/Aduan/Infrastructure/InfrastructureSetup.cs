@@ -58,6 +58,7 @@ public static class InfrastructureSetup
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddAduanRateLimits();
         services.AddRequestTimeouts();
         services.AddOptions<Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutOptions>().Configure<IOptions<AduanOptions>>((o, aduan) =>
@@ -71,6 +72,7 @@ public static class InfrastructureSetup
     public static WebApplication UseAduanPipeline(this WebApplication app)
     {
         app.Use(SecurityHeaders.ApplyAsync);
+        app.UseHsts(); // over HTTPS only, and not for localhost
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseExceptionHandler();

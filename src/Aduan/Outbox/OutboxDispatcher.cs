@@ -75,7 +75,7 @@ public sealed class OutboxDispatcher(
             }
 
             var result = handlers.TryGetValue(message.Type, out var handler)
-                ? await DeliverAsync(handler, message, ct)
+                ? await DeliverAsync(handler, message, logger, ct)
                 : new DeliveryResult(DeliveryOutcome.Refused, $"No handler for type '{message.Type}'.");
             if (result is null)
             {
@@ -93,8 +93,12 @@ public sealed class OutboxDispatcher(
         db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == Instance && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
 
-    /// <summary>Any failure of one delivery is that message's retry, never the round's end; null only when shutting down.</summary>
-    private static async Task<DeliveryResult?> DeliverAsync(IOutboxHandler handler, OutboxMessage message, CancellationToken ct)
+    /// <summary>
+    /// Any failure of one delivery is that message's retry, never the round's end; null only when
+    /// shutting down. An unexpected exception is logged for the operator; the message records only
+    /// that it failed (the admin API shows it, and an exception's text can describe the network).
+    /// </summary>
+    private static async Task<DeliveryResult?> DeliverAsync(IOutboxHandler handler, OutboxMessage message, ILogger logger, CancellationToken ct)
     {
         try
         {
@@ -106,7 +110,8 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception e)
         {
-            return new DeliveryResult(DeliveryOutcome.Retry, e.GetType().Name + ": " + e.Message);
+            logger.LogWarning(e, "Outbox message {Id} ({Type}) failed", message.Id, message.Type);
+            return new DeliveryResult(DeliveryOutcome.Retry, "Delivery failed.");
         }
     }
 

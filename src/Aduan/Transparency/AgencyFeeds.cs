@@ -4,6 +4,7 @@ using System.Xml;
 using Aduan.Infrastructure;
 using Aduan.Resources;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Aduan.Transparency;
 
@@ -93,7 +94,8 @@ public static class AgencyFeeds
     /// <summary>The follow-up's own address: the report page, its timeline entry.</summary>
     public static string ReportUrl(string site, PublishedFollowUp item) => $"{site}/laporan/{item.TrackingCode}#e{item.Sequence}";
 
-    public static string Site(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    /// <summary>The site's configured public address (<see cref="AduanOptions.PublicBaseUrl"/>), never the request's Host header.</summary>
+    public static string Site(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<AduanOptions>>().Value.PublicSite;
 
     /// <summary>Feed readers and the pages framing the widget may keep the answer as long as the server does; returns the site's address.</summary>
     public static string Cacheable(HttpContext http)

@@ -26,25 +26,28 @@ public static class TransparencySetup
             .WithSummary("The latest published reports with a place, as GeoJSON points rounded to about 100 m; takes the register's filters.");
         app.MapGet("/instansi/{agencyCode}/feed.atom", AgencyFeeds.AtomAsync).ExcludeFromDescription();
         app.MapGet("/instansi/{agencyCode}/feed.json", AgencyFeeds.JsonAsync).ExcludeFromDescription();
-        app.MapGet("/laporan/{trackingCode}/foto/{id:long}", PhotoAsync).ExcludeFromDescription();
+        app.MapGet("/laporan/{trackingCode}/foto/{photo}", PhotoAsync).ExcludeFromDescription();
         return app;
     }
 
-    /// <summary>A follow-up photo of a published report; only photos the public may see (404 otherwise, as for a missing one).</summary>
-    private static async Task<IResult> PhotoAsync(string trackingCode, long id, PublicRegister register, AduanDbContext db, CancellationToken ct)
+    /// <summary>
+    /// A follow-up photo of a published report, by its random public id; only photos the public may
+    /// see (404 otherwise, as for a missing one).
+    /// </summary>
+    private static async Task<IResult> PhotoAsync(string trackingCode, string photo, PublicRegister register, AduanDbContext db, CancellationToken ct)
     {
-        if (!TrackingCode.TryNormalize(trackingCode, out var code))
+        if (!TrackingCode.TryNormalize(trackingCode, out var code) || !Attachments.Attachment.IsPublicId(photo))
         {
             return TypedResults.NotFound();
         }
 
-        var photo = await db.Attachments.AsNoTracking()
-            .Where(a => a.Id == id && a.Visibility == EventVisibility.Public
+        var found = await db.Attachments.AsNoTracking()
+            .Where(a => a.PublicId == photo && a.Visibility == EventVisibility.Public
                 && register.Published().Any(c => c.Id == a.ComplaintId && c.TrackingCode == code))
             .Select(a => new { a.Content, a.ContentType, a.Sha256 }).SingleOrDefaultAsync(ct);
-        return photo is null
+        return found is null
             ? TypedResults.NotFound()
-            : TypedResults.File(photo.Content, photo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Sha256}\""));
+            : TypedResults.File(found.Content, found.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{found.Sha256}\""));
     }
 
     private static async Task<IResult> MapPointsAsync([AsParameters] RegisterFilter filter, PublicRegister register, CancellationToken ct)

@@ -15,7 +15,7 @@ namespace Aduan.Tests.Agencies;
 public sealed class WebhookTests : IAsyncLifetime
 {
     private const string Secret = "rahasia-dinas-bina-marga-2026";
-    private readonly AduanFactory _factory = new();
+    private readonly AduanFactory _factory = AduanFactory.With(WebhookReceiver.AllowedHostSetting);
     private WebhookReceiver _receiver = null!;
     private HttpClient _admin = null!;
     private HttpClient _manager = null!;
@@ -111,6 +111,18 @@ public sealed class WebhookTests : IAsyncLifetime
         var delivered = await MessageAsync(code);
         Assert.Equal((OutboxStatus.Delivered, 3), (delivered.Status, delivered.Attempts));
         Assert.Single(_receiver.Requests);
+    }
+
+    [Fact]
+    public async Task ReceiverDown_RecordsAGenericTextNotTheConnectionError()
+    {
+        await _receiver.DownAsync();
+        var code = await FollowedUpAsync();
+
+        await DispatchAsync();
+
+        var message = await MessageAsync(code);
+        Assert.Equal((OutboxStatus.Pending, AgencyWebhooks.Unreachable), (message.Status, message.LastError));
     }
 
     [Fact]

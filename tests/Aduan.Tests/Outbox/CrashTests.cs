@@ -33,6 +33,7 @@ public sealed class CrashTests : IDisposable
         receiver.FailTimes = int.MaxValue; // the agency's website is down until after the crash
         var env = new Dictionary<string, string>(_database.ProcessEnvironment)
         {
+            [WebhookReceiver.AllowedHostVariable] = WebhookReceiver.AllowedHostSetting.Value!,
             ["Aduan__IntakePerMinute"] = "1000000",
             ["Aduan__LoginPerMinute"] = "100000",
             ["Aduan__Outbox__PollInterval"] = "00:00:00.200",

@@ -35,6 +35,7 @@ public sealed class MultiInstanceTests : IDisposable
         await using var receiver = await WebhookReceiver.StartAsync();
         var env = new Dictionary<string, string>(_database.ProcessEnvironment)
         {
+            [WebhookReceiver.AllowedHostVariable] = WebhookReceiver.AllowedHostSetting.Value!,
             ["Aduan__IntakePerMinute"] = "100000",
             ["Aduan__LoginPerMinute"] = "100000",
             ["Aduan__Outbox__PollInterval"] = "00:00:00.200",

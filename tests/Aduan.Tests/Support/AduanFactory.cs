@@ -52,6 +52,9 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
 
             // API tests sign managers and admins in with a password; the second factor has its own tests.
             ["Aduan:TwoFactor:RequiredFor"] = "",
+
+            // Links the app writes name the host the test client calls (it is configured, never read from the request).
+            ["Aduan:PublicBaseUrl"] = "http://localhost",
         };
         if (OnPostgres)
         {

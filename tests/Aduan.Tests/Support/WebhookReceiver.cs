@@ -33,6 +33,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string Url => $"http://127.0.0.1:{Port}/aduan/webhook";
 
+    /// <summary>
+    /// The receiver listens on loopback, which webhooks may not reach unless the host is allowed:
+    /// the setting that allows it, for the factory (<see cref="AduanFactory.With"/>) or, as
+    /// <see cref="AllowedHostVariable"/>, for an app process.
+    /// </summary>
+    public static readonly (string Key, string? Value) AllowedHostSetting = ("Aduan:Webhooks:AllowedInternalHosts:0", "127.0.0.1");
+
+    public const string AllowedHostVariable = "Aduan__Webhooks__AllowedInternalHosts__0";
+
     public ConcurrentQueue<Received> Requests { get; } = new();
 
     /// <summary>Answer this status (e.g. 503 or 400) instead of 200, this many more times.</summary>

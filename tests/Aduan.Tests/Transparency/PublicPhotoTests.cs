@@ -15,7 +15,7 @@ public sealed class PublicPhotoTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Task<long> AddPhotoAsync(string code, EventVisibility visibility) => _app.WithDbAsync(async db =>
+    private Task<string> AddPhotoAsync(string code, EventVisibility visibility) => _app.WithDbAsync(async db =>
     {
         var complaintId = await db.Complaints.Where(c => c.TrackingCode == code).Select(c => c.Id).SingleAsync();
         var followUp = await db.ComplaintEvents.Where(e => e.ComplaintId == complaintId && e.Type == ComplaintEventType.FollowUp)
@@ -27,7 +27,7 @@ public sealed class PublicPhotoTests : IAsyncLifetime
         };
         db.Attachments.Add(photo);
         await db.SaveChangesAsync();
-        return photo.Id;
+        return photo.PublicId;
     });
 
     [Fact]

@@ -78,6 +78,8 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
 {
     public void Configure(EntityTypeBuilder<Attachments.Attachment> b)
     {
+        b.Property(a => a.PublicId).HasMaxLength(32);
+        b.HasIndex(a => a.PublicId).IsUnique();
         b.Property(a => a.FileName).HasMaxLength(200);
         b.Property(a => a.ContentType).HasMaxLength(40);
         b.Property(a => a.Sha256).HasMaxLength(64);

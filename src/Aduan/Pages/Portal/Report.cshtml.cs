@@ -15,7 +15,7 @@ namespace Aduan.Pages.Portal;
 public sealed class ReportModel(PublicRegister register, AduanDbContext db, ComplaintWorkflow workflow,
     ComplaintPresenter presenter) : PortalPageModel
 {
-    public sealed record Photo(long Id, int Width, int Height);
+    public sealed record Photo(string PublicId, int Width, int Height);
 
     public RegisterItem Report { get; private set; } = null!;
     public string Text { get; private set; } = "";
@@ -45,8 +45,8 @@ public sealed class ReportModel(PublicRegister register, AduanDbContext db, Comp
         var events = await workflow.EventsAsync(c.Id, [EventVisibility.Public], ct);
         Timeline = await presenter.TimelineAsync(events, forStaff: false, e => PersonalDataMask.Apply(e.Text), ct);
         Photos = (await db.Attachments.AsNoTracking().Where(a => a.ComplaintId == c.Id && a.Visibility == EventVisibility.Public)
-            .OrderBy(a => a.Id).Select(a => new { a.EventSequence, a.Id, a.Width, a.Height }).ToListAsync(ct))
-            .ToLookup(a => a.EventSequence, a => new Photo(a.Id, a.Width, a.Height));
+            .OrderBy(a => a.Id).Select(a => new { a.EventSequence, a.PublicId, a.Width, a.Height }).ToListAsync(ct))
+            .ToLookup(a => a.EventSequence, a => new Photo(a.PublicId, a.Width, a.Height));
         return Page();
     }
 }

@@ -16,6 +16,10 @@ public static class Conventions
     public static void AddStaffConventions(this PageConventionCollection conventions)
     {
         conventions.AuthorizeFolder("/Staff", AuthSetup.PagesPolicy);
+
+        // Signing in and enrolling the second factor: the one place a user who must enrol may open.
+        conventions.AddFolderApplicationModelConvention("/Staff/Account",
+            model => model.EndpointMetadata.Add(new AllowWithoutSecondFactorAttribute()));
         foreach (var page in AnonymousPages)
         {
             conventions.AllowAnonymousToPage(page);

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aduan.Agencies;
 using Aduan.Identity;
 using Aduan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aduan.Tests.Pages.Admin;
 
@@ -11,7 +13,10 @@ public sealed class ReferencePagesTests : IAsyncLifetime
 {
     private const string Secret = "rahasia-webhook-dinkes-2026";
 
-    private readonly AduanFactory _app = new();
+    private readonly AduanFactory _app = new()
+    {
+        TestServices = s => s.AddSingleton<IWebhookDns>(new FakeWebhookDns { Names = { ["dinkes.example.go.id"] = [FakeWebhookDns.Public] } }),
+    };
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -71,7 +71,7 @@ public sealed class PortalTests : IAsyncLifetime
         var submitted = await _app.WithDbAsync(db => db.ComplaintEvents.AsNoTracking().SingleAsync(e => e.ComplaintId == stored.Id && e.Sequence == 1));
         Assert.Contains(photo.Sha256, submitted.Data, StringComparison.Ordinal);
         using var anonymous = _app.CreateClient(new() { AllowAutoRedirect = false });
-        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync($"/staff/attachments/{photo.Id}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync($"/staff/attachments/{photo.PublicId}")).StatusCode);
     }
 
     [Fact]

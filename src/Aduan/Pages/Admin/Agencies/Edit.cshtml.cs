@@ -114,7 +114,7 @@ public sealed partial class EditModel(AduanDbContext db, AgencyDirectory directo
         }
 
         var v = NewValidation();
-        var (url, secret) = AgencyWebhookSettings.Check(v, Webhook.Url, Webhook.Secret);
+        var (url, secret) = await webhooks.CheckAsync(v, Webhook.Url, Webhook.Secret, ct);
         if (!v.IsValid)
         {
             ShowErrors(v, "Webhook.");

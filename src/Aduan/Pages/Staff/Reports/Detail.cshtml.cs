@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Pages.Staff.Reports;
 
-/// <summary>A photo of the report, as listed (its bytes come from /staff/attachments/{id}).</summary>
-public sealed record PhotoItem(long Id, int EventSequence, string FileName);
+/// <summary>A photo of the report, as listed (its bytes come from /staff/attachments/{publicId}).</summary>
+public sealed record PhotoItem(string PublicId, int EventSequence, string FileName);
 
 /// <summary>The fields of every action form; each action reads the ones it needs.</summary>
 public sealed class ActionForm
@@ -81,12 +81,11 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         }
 
         // Photos are this page's own field (not the action's): their errors stand beside the file input.
+        // They are read only once the report is in the user's scope and the action is theirs to take.
         var photoErrors = NewValidation();
-        var photos = action == ComplaintAction.FollowUp ? await uploads.ReadAsync(Photos, nameof(Photos), photoErrors, HttpContext.RequestAborted) : null;
+        var outcome = await actions.TakeAsync(Staff, normalized, action, Form.ToRequest(act!), NewValidation(), HttpContext.RequestAborted,
+            async ct => await uploads.ReadAsync(Photos, nameof(Photos), photoErrors, ct) is var photos && photoErrors.IsValid ? photos : null);
         ShowErrors(photoErrors);
-        var outcome = photoErrors.IsValid
-            ? await actions.TakeAsync(Staff, normalized, action, Form.ToRequest(act!), NewValidation(), HttpContext.RequestAborted, photos)
-            : ActionOutcome.Invalid(NewValidation());
         return await AfterAsync(normalized, act!, outcome);
     }
 
@@ -156,7 +155,7 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         var events = await workflow.EventsAsync(complaint.Id, [EventVisibility.Public, EventVisibility.Reporter, EventVisibility.Staff], ct);
         Report = await presenter.StaffViewAsync(complaint, events, await workflow.TrackingCodeOfAsync(complaint.MergedIntoId, ct), Staff, ct);
         PhotoItems = await db.Attachments.Where(a => a.ComplaintId == complaint.Id).OrderBy(a => a.Id)
-            .Select(a => new PhotoItem(a.Id, a.EventSequence, a.FileName)).ToListAsync(ct);
+            .Select(a => new PhotoItem(a.PublicId, a.EventSequence, a.FileName)).ToListAsync(ct);
         Agencies = (await agencies.GetAsync(ct)).Values.Where(a => a.IsActive).OrderBy(a => a.Kind == "kecamatan").ThenBy(a => a.Name).ToList();
         CategoryList = await categories.ActiveAsync(ct);
         DefaultAgency = complaint.Category?.DefaultAgency?.Code;
