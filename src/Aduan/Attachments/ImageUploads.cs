@@ -123,6 +123,7 @@ public sealed class ImageUploads(IOptions<AttachmentOptions> options, PhotoDecod
         canvas.Translate(width / 2f, height / 2f);
         canvas.RotateDegrees(degrees);
         var (drawWidth, drawHeight) = swap ? (height, width) : (width, height);
+        decoded.SetImmutable(); // so the image shares the decoded pixels instead of copying them
         using var source = SKImage.FromBitmap(decoded);
         canvas.DrawImage(source, new SKRect(-drawWidth / 2f, -drawHeight / 2f, drawWidth / 2f, drawHeight / 2f),
             new SKSamplingOptions(SKCubicResampler.Mitchell));

@@ -50,6 +50,19 @@ public sealed class ReferencePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EditAgency_WebhookToTheMetadataAddress_IsRefusedBesideTheFieldAndNotStored()
+    {
+        using var admin = await PageClient.SignedInAsync(_app, Roles.Admin);
+        var page = await admin.GetAsync("/admin/agencies/edit/DINKES");
+
+        page = await admin.SubmitAsync(page, "[data-testid=webhook-form]",
+            new() { ["Webhook.Url"] = "http://169.254.169.254/latest/meta-data/", ["Webhook.Secret"] = Secret });
+
+        Assert.Contains("169.254.169.254", page.QuerySelector("[data-valmsg-for='Webhook.Url']")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await _app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "DINKES").Select(a => a.WebhookUrl).SingleAsync()));
+    }
+
+    [Fact]
     public async Task NewAgency_BadCodeThenGoodCode_IsCreatedOnceWithAFixedCode()
     {
         using var admin = await PageClient.SignedInAsync(_app, Roles.Admin);

@@ -83,8 +83,11 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         // Photos are this page's own field (not the action's): their errors stand beside the file input.
         // They are read only once the report is in the user's scope and the action is theirs to take.
         var photoErrors = NewValidation();
+        async Task<IReadOnlyList<StoredImage>?> ReadPhotosAsync(CancellationToken ct) =>
+            await uploads.ReadAsync(Photos, nameof(Photos), photoErrors, ct) is var photos && photoErrors.IsValid ? photos : null;
+
         var outcome = await actions.TakeAsync(Staff, normalized, action, Form.ToRequest(act!), NewValidation(), HttpContext.RequestAborted,
-            async ct => await uploads.ReadAsync(Photos, nameof(Photos), photoErrors, ct) is var photos && photoErrors.IsValid ? photos : null);
+            ReadPhotosAsync);
         ShowErrors(photoErrors);
         return await AfterAsync(normalized, act!, outcome);
     }
