@@ -25,8 +25,17 @@ public sealed class ComplaintPresenter(
     }
 
     /// <summary>
+    /// What of an event's data the public and the reporter see: how the report was handled (channel,
+    /// agencies, merged codes, final, on site, rating). Never a hash: the first event's content hash
+    /// covers the reporter's words, contact and place, and a hash of known few candidates (a phone
+    /// number, a photo) is found by trying them. A key not listed here stays with staff.
+    /// </summary>
+    private static readonly HashSet<string> PublicDataKeys =
+        ["channel", "agency", "copies", "from", "to", "primary", "duplicate", "final", "onSite", "rating"];
+
+    /// <summary>
     /// For the public and the reporter, staff are named by their agency or role, never by name:
-    /// an officer's name is personal data too.
+    /// an officer's name is personal data too. Event data is cut to <see cref="PublicDataKeys"/>.
     /// </summary>
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(IEnumerable<ComplaintEvent> events, bool forStaff,
         Func<ComplaintEvent, string?> textOf, CancellationToken ct)
@@ -43,7 +52,27 @@ public sealed class ComplaintPresenter(
             e.FromStatus?.ToString(),
             e.ToStatus?.ToString(),
             e.Visibility.ToString(),
-            e.Data is null ? null : JsonDocument.Parse(e.Data).RootElement.Clone())).ToList();
+            forStaff ? StaffData(e.Data) : PublicData(e.Data))).ToList();
+    }
+
+    private static JsonElement? StaffData(string? data) => data is null ? null : JsonDocument.Parse(data).RootElement.Clone();
+
+    private static JsonElement? PublicData(string? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(data);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var shown = document.RootElement.EnumerateObject().Where(p => PublicDataKeys.Contains(p.Name))
+            .ToDictionary(p => p.Name, p => p.Value.Clone());
+        return shown.Count == 0 ? null : JsonSerializer.SerializeToElement(shown);
     }
 
     public async Task<StaffComplaintView> StaffViewAsync(Complaint c, IEnumerable<ComplaintEvent> events, string? mergedInto,

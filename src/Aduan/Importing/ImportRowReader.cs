@@ -53,10 +53,13 @@ public sealed class ImportRowReader(
         var category = Lookup("category", Value("category"), v => _categories.GetValueOrDefault(v), reasons, required: false);
         var agency = Lookup("agency", Value("agency"), v => _agencies.GetValueOrDefault(v), reasons, required: false);
         var status = Lookup("status", Value("status"), ParseStatus, reasons, required: true);
-        var text = Value("text");
-        if (text is null || text.Length > Complaint.MaxTextLength)
+        // The texts pass the rules every channel's texts pass (no noncharacters, something visible, NFC, no controls).
+        var texts = new Validation(t);
+        var text = texts.Text("text", field("text"), 1, Complaint.MaxTextLength, required: true);
+        var followUp = texts.Text("follow_up", field("follow_up"), 1, Complaint.MaxTextLength, required: false);
+        foreach (var (name, messages) in texts.Errors)
         {
-            reasons.Add(t["Import.Reason.Text", Complaint.MaxTextLength]);
+            reasons.Add(t["Import.Reason.Field", name, string.Join(" ", messages)]);
         }
 
         var phone = Value("reporter_phone") is { } raw ? ComplaintIntake.NormalizePhone(raw, new Validation(t)) : null;
@@ -77,7 +80,7 @@ public sealed class ImportRowReader(
         }
 
         var report = new ImportedReport(submitted!.Value, channel!.Value, category, agency, text!, status!.Value, dispatched, followedUp,
-            resolved, Value("follow_up"), phone, kec, "");
+            resolved, followUp, phone, kec, "");
         return report with { ImportKey = Key(report) };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Aduan.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,13 +27,22 @@ public sealed class Validation(IStringLocalizer<SharedResource> text)
     }
 
     /// <summary>
-    /// Trims, normalises to NFC and checks length and control characters. Markup such as
-    /// &lt;script&gt; is kept as typed: it is stored as text and always rendered escaped.
+    /// Refuses what is not text (noncharacters, unpaired surrogates), trims, treats a text with nothing
+    /// visible (only spaces, zero-width and other invisible characters) as empty, normalises to NFC
+    /// and checks length and control characters. Markup such as &lt;script&gt; is kept as typed: it is
+    /// stored as text and always rendered escaped.
     /// </summary>
     public string? Text(string field, string? value, int min, int max, bool required)
     {
+        // Before normalising, which throws on both; and nothing downstream (XML feeds, exports) need ever meet them.
+        if (value is not null && !IsWellFormed(value))
+        {
+            Add(field, "Field.InvalidCharacters");
+            return null;
+        }
+
         var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        if (string.IsNullOrEmpty(trimmed) || !HasVisibleCharacter(trimmed))
         {
             if (required)
             {
@@ -69,6 +79,56 @@ public sealed class Validation(IStringLocalizer<SharedResource> text)
         }
 
         return trimmed;
+    }
+
+    /// <summary>
+    /// False for an unpaired surrogate or a noncharacter (U+FDD0 to U+FDEF and the last two code points
+    /// of every plane, U+FFFE, U+FFFF, U+1FFFE ...): Unicode reserves those for a program's own use, never for text.
+    /// </summary>
+    public static bool IsWellFormed(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            int codePoint = value[i];
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                codePoint = char.ConvertToUtf32(value[i], value[i + 1]);
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+
+            if (codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether anything of <paramref name="value"/> (well-formed) shows: not only separators, controls,
+    /// format characters (zero-width spaces and joiners, U+2060, U+FEFF, the soft hyphen), marks with
+    /// nothing to sit on (variation selectors among them) and the blank letters that render as nothing.
+    /// </summary>
+    public static bool HasVisibleCharacter(string value)
+    {
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var invisible = Rune.GetUnicodeCategory(rune) is UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator
+                    or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Control or UnicodeCategory.Format
+                    or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
+                || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800; // Hangul fillers, the blank Braille pattern
+            if (!invisible)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One defined name of <typeparamref name="T"/>, any case; null when absent, or wrong (the error lists the names).</summary>

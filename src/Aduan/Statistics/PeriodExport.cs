@@ -1,4 +1,4 @@
-using System.Globalization;
+using Aduan.Infrastructure;
 using Aduan.Resources;
 using ClosedXML.Excel;
 using CsvHelper;
@@ -8,7 +8,8 @@ namespace Aduan.Statistics;
 
 /// <summary>
 /// The period report as files to download: CSV (one table: section, code, name, received,
-/// followed up) and XLSX (a sheet for the summary and totals, one per ranking).
+/// followed up) and XLSX (a sheet for the summary and totals, one per ranking). Names come from
+/// admins' forms: every text goes through <see cref="SpreadsheetSafety"/>, never run as a formula.
 /// </summary>
 public static class PeriodExport
 {
@@ -16,7 +17,7 @@ public static class PeriodExport
     {
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var csv = SpreadsheetSafety.CsvWriter(writer))
         {
             foreach (var h in new[] { "section", "code", "name", "received", "followed_up" })
             {
@@ -53,13 +54,13 @@ public static class PeriodExport
     {
         using var book = new XLWorkbook();
         var summary = book.Worksheets.Add(t["Stats.Sheet.Summary"]);
-        summary.Cell(1, 1).Value = t["Stats.Period"].Value;
-        summary.Cell(1, 2).Value = $"{r.From} – {r.To}";
-        summary.Cell(2, 1).Value = t["Stats.Received"].Value;
+        SpreadsheetSafety.SetText(summary.Cell(1, 1), t["Stats.Period"]);
+        SpreadsheetSafety.SetText(summary.Cell(1, 2), $"{r.From} – {r.To}");
+        SpreadsheetSafety.SetText(summary.Cell(2, 1), t["Stats.Received"]);
         summary.Cell(2, 2).Value = r.Received;
-        summary.Cell(3, 1).Value = t["Stats.FollowedUp"].Value;
+        SpreadsheetSafety.SetText(summary.Cell(3, 1), t["Stats.FollowedUp"]);
         summary.Cell(3, 2).Value = r.FollowedUp;
-        summary.Cell(5, 1).Value = r.Summary;
+        SpreadsheetSafety.SetText(summary.Cell(5, 1), r.Summary);
         summary.Column(1).Width = 30;
         foreach (var (title, rows) in r.Tables(t))
         {
@@ -68,13 +69,13 @@ public static class PeriodExport
             string[] header = ["Kode", t["Stats.Name"], t["Stats.Received"], t["Stats.FollowedUp"]];
             for (var i = 0; i < header.Length; i++)
             {
-                sheet.Cell(1, i + 1).Value = header[i];
+                SpreadsheetSafety.SetText(sheet.Cell(1, i + 1), header[i]);
             }
 
             for (var i = 0; i < rows.Count; i++)
             {
-                sheet.Cell(i + 2, 1).Value = rows[i].Code;
-                sheet.Cell(i + 2, 2).Value = rows[i].Name;
+                SpreadsheetSafety.SetText(sheet.Cell(i + 2, 1), rows[i].Code);
+                SpreadsheetSafety.SetText(sheet.Cell(i + 2, 2), rows[i].Name);
                 sheet.Cell(i + 2, 3).Value = rows[i].Received;
                 sheet.Cell(i + 2, 4).Value = rows[i].FollowedUp;
             }

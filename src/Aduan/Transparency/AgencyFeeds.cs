@@ -31,25 +31,25 @@ public static class AgencyFeeds
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true }))
         {
             xml.WriteStartElement("feed", AtomNs);
-            xml.WriteElementString("id", AtomNs, page);
-            xml.WriteElementString("title", AtomNs, t["Agency.Feed.Title", agency.Name]);
-            xml.WriteElementString("updated", AtomNs, Instant(items.Count > 0 ? items[0].At : time.Now()));
+            Element(xml, "id", page);
+            Element(xml, "title", t["Agency.Feed.Title", agency.Name]);
+            Element(xml, "updated", Instant(items.Count > 0 ? items[0].At : time.Now()));
             Link(xml, "self", page + "/feed.atom", "application/atom+xml");
             Link(xml, "alternate", page, "text/html");
             xml.WriteStartElement("author", AtomNs);
-            xml.WriteElementString("name", AtomNs, agency.Name);
+            Element(xml, "name", agency.Name);
             xml.WriteEndElement();
             foreach (var item in items)
             {
                 var url = ReportUrl(site, item);
                 xml.WriteStartElement("entry", AtomNs);
-                xml.WriteElementString("id", AtomNs, url);
-                xml.WriteElementString("title", AtomNs, item.ReportTitle);
-                xml.WriteElementString("updated", AtomNs, Instant(item.At));
+                Element(xml, "id", url);
+                Element(xml, "title", item.ReportTitle);
+                Element(xml, "updated", Instant(item.At));
                 Link(xml, "alternate", url, "text/html");
                 xml.WriteStartElement("content", AtomNs);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(item.Text);
+                xml.WriteString(XmlText(item.Text));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -107,12 +107,42 @@ public static class AgencyFeeds
 
     private static string Instant(DateTimeOffset at) => XmlConvert.ToString(at.ToUniversalTime().UtcDateTime, XmlDateTimeSerializationMode.Utc);
 
+    /// <summary>
+    /// The text with every character XML 1.0 cannot hold (U+FFFE, U+FFFF, an unpaired surrogate, most
+    /// controls) replaced by U+FFFD: input validation refuses them now, but older rows may hold them,
+    /// and one would make the writer throw halfway through the feed.
+    /// </summary>
+    public static string XmlText(string text)
+    {
+        StringBuilder? clean = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var length = XmlConvert.IsXmlChar(text[i]) ? 1
+                : i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]) ? 2
+                : 0;
+            if (length == 0)
+            {
+                clean ??= new StringBuilder(text.Length).Append(text, 0, i);
+                clean.Append('\uFFFD');
+            }
+            else
+            {
+                clean?.Append(text, i, length);
+                i += length - 1;
+            }
+        }
+
+        return clean?.ToString() ?? text;
+    }
+
+    private static void Element(XmlWriter xml, string name, string text) => xml.WriteElementString(name, AtomNs, XmlText(text));
+
     private static void Link(XmlWriter xml, string rel, string href, string type)
     {
         xml.WriteStartElement("link", AtomNs);
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("href", XmlText(href));
         xml.WriteEndElement();
     }
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Aduan.Complaints;
 using Aduan.Infrastructure;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Transparency;
@@ -34,7 +32,7 @@ public static class OpenDataApi
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"laporan.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await using var csv = SpreadsheetSafety.CsvWriter(writer);
         string[] iso = ["O"]; // 2026-06-02T03:00:00.0000000+00:00, what spreadsheets and scripts read everywhere
         csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset>().Formats = iso;
         csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset?>().Formats = iso;

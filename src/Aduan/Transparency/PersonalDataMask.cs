@@ -10,6 +10,13 @@ namespace Aduan.Transparency;
 /// and alone point at no one. Deliberately eager: a masked number that was not personal costs less
 /// than a published one that was.
 /// </summary>
+/// <remarks>
+/// Published texts come from anyone, so masking must take time in proportion to the text, whatever
+/// it holds: the patterns without lookarounds run on the non-backtracking engine; the others look
+/// at a bounded window (NIK, phone) or take each run of spaces whole, <c>(?&gt;\s*)</c>, so that the
+/// backtracking engine never tries every way to split a run between two parts of a pattern. And it
+/// never fails a page: a text that still cannot be masked in time is withheld whole (<see cref="Withheld"/>).
+/// </remarks>
 public static partial class PersonalDataMask
 {
     public const string Email = "[email]";
@@ -18,26 +25,53 @@ public static partial class PersonalDataMask
     public const string Address = "[alamat]";
     public const string Name = "[nama]";
 
-    public static string? Apply(string? text)
+    /// <summary>What is published instead of a text the mask could not finish in time.</summary>
+    public const string Withheld = "[teks disembunyikan]";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+
+    // "siti@contoh.id", "siti @ contoh . id", "siti(at)contoh(dot)id", "siti [at] contoh [dot] co [dot] id".
+    private static readonly Regex EmailPattern = new(
+        @"[A-Za-z0-9._%+\-]+\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*[A-Za-z0-9\-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*[A-Za-z0-9\-]+)+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
+
+    // The RT/RW after a house number ("No. 12 RT 03/RW 05", "No.12 rt03/05"): with it, one household.
+    // RT/RW alone ("warga RT 03 kebanjiran") is a neighbourhood of dozens of households and says where
+    // the problem is, so it stays.
+    private static readonly Regex NeighbourhoodAfterHousePattern = new(
+        @"\[alamat\](?:[\s,/]*(?:RT|RW)\s*\.?\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,3})?)+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
+
+    public static string? Apply(string? text) => Apply(text, Mask);
+
+    /// <summary>Masks with <paramref name="mask"/>; a time-out withholds the whole text instead of failing the page.</summary>
+    internal static string? Apply(string? text, Func<string, string> mask)
     {
         if (string.IsNullOrEmpty(text))
         {
             return text;
         }
 
-        text = EmailPattern().Replace(text, Email);
+        try
+        {
+            return mask(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Withheld;
+        }
+    }
+
+    private static string Mask(string text)
+    {
+        text = EmailPattern.Replace(text, Email);
         text = NikPattern().Replace(text, Nik);
         text = PhonePattern().Replace(text, Phone);
         text = HouseNumberPattern().Replace(text, Address);
         text = BareHouseNumberPattern().Replace(text, m => m.Value[..(m.Groups["n"].Index - m.Index)] + Address);
-        text = NeighbourhoodAfterHousePattern().Replace(text, Address);
+        text = NeighbourhoodAfterHousePattern.Replace(text, Address);
         return NamePattern().Replace(text, m => m.Groups["honorific"].Value + Name);
     }
-
-    // "siti@contoh.id", "siti @ contoh . id", "siti(at)contoh(dot)id", "siti [at] contoh [dot] co [dot] id".
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*[A-Za-z0-9\-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*[A-Za-z0-9\-]+)+",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
-    private static partial Regex EmailPattern();
 
     // Sixteen digits, also in groups with spaces, dots, dashes or slashes ("3275 0101-0101 0001") and
     // glued to words ("NIK3275010101010001"), not directly inside a longer number.
@@ -50,25 +84,21 @@ public static partial class PersonalDataMask
     private static partial Regex PhonePattern();
 
     // "No. 12", "Nomor 12A", "No.12/3", "Blok C2 No. 15", "Kav. 7": a household's number; not "Perda No. 5 Tahun 2020".
-    [GeneratedRegex(@"\b(?:Blok\s*[A-Z]{0,2}\d{0,3}[A-Z]?\s*)?(?:No|Nmr|Nomor|Nomer|Kav|Kavling)\.?\s*:?\s*\d{1,4}[A-Za-z]?(?:\s*[/\-]\s*\d{1,4}[A-Za-z]?)?\b(?!\s*(?:Tahun|Thn|Th)\b)|\bBlok\s*[A-Z]{1,2}\s*-?\s*\d{1,3}[A-Z]?\b",
+    // Each run of spaces is taken whole, (?>\s*), and an optional colon or dash comes with the spaces after
+    // it: what follows a run is never a space, so this matches what "\s*:?\s*" does, in one way instead of
+    // one per split of the run.
+    [GeneratedRegex(@"\b(?:Blok(?>\s*)[A-Z]{0,2}\d{0,3}[A-Z]?(?>\s*))?(?:No|Nmr|Nomor|Nomer|Kav|Kavling)\.?(?>\s*)(?::(?>\s*))?\d{1,4}[A-Za-z]?(?:(?>\s*)[/\-](?>\s*)\d{1,4}[A-Za-z]?)?\b(?!(?>\s*)(?:Tahun|Thn|Th)\b)|\bBlok(?>\s*)[A-Z]{1,2}(?>\s*)(?:-(?>\s*))?\d{1,3}[A-Z]?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex HouseNumberPattern();
 
     // "Jl. Melati 12", "Gang Mawar II 7": a number right after a street name of one to three words; not "Jl. Raya Bekasi Km 27".
-    [GeneratedRegex(@"\b(?:Jl|Jln|Jalan|Gg|Gang)\.?\s+(?:(?!Km\b|KM\b)[A-Z][\w'\-]*\.?\s+){1,3}(?<n>\d{1,4}[A-Za-z]?)\b(?!\s*(?:km|m|meter|kilometer)\b)",
+    [GeneratedRegex(@"\b(?:Jl|Jln|Jalan|Gg|Gang)\.?(?>\s+)(?:(?!Km\b|KM\b)[A-Z](?>[\w'\-]*)\.?(?>\s+)){1,3}(?<n>\d{1,4}[A-Za-z]?)\b(?!(?>\s*)(?:km|m|meter|kilometer)\b)",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex BareHouseNumberPattern();
 
-    // The RT/RW after a house number ("No. 12 RT 03/RW 05", "No.12 rt03/05"): with it, one household.
-    // RT/RW alone ("warga RT 03 kebanjiran") is a neighbourhood of dozens of households and says where
-    // the problem is, so it stays.
-    [GeneratedRegex(@"\[alamat\](?:[\s,/]*(?:RT|RW)\s*\.?\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,3})?)+",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
-    private static partial Regex NeighbourhoodAfterHousePattern();
-
     // A name after an honorific: "Bapak Budi Santoso", "Bu Siti", "Sdr. Andi". Offices that follow an
     // honorific ("Bapak Wali Kota", "Ibu Kota", "Pak RT") are not names.
-    [GeneratedRegex(@"(?<honorific>\b(?:Bapak|Bpk|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Mas|Mbak|Tn|Ny)\.?\s+)(?!(?:Wali|Kota|Lurah|Camat|Kepala|Kadis|Gubernur|Bupati|Presiden|Menteri|Sekda|Dewan|RT|RW|Ketua|Direktur|Dokter|Guru|Polisi|Petugas)\b)[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){0,2}",
+    [GeneratedRegex(@"(?<honorific>\b(?:Bapak|Bpk|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Mas|Mbak|Tn|Ny)\.?(?>\s+))(?!(?:Wali|Kota|Lurah|Camat|Kepala|Kadis|Gubernur|Bupati|Presiden|Menteri|Sekda|Dewan|RT|RW|Ketua|Direktur|Dokter|Guru|Polisi|Petugas)\b)[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){0,2}",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex NamePattern();
 }

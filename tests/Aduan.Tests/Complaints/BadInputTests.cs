@@ -71,6 +71,30 @@ public sealed class BadInputTests(AduanFactory factory) : IClassFixture<AduanFac
     public Task Post_ControlCharacters_Returns400() =>
         ExpectValidationAsync(TestApi.Report(text: "Jalan rusak parah sekali\u0000\u0007 di sini"), "text");
 
+    [Theory]
+    [InlineData("text", "\\uFFFE")]
+    [InlineData("text", "\\uFFFF")]
+    [InlineData("title", "\\uFDD0")]
+    [InlineData("title", "\\uD83F\\uDFFE")] // U+1FFFE
+    [InlineData("text", "\\uDBFF\\uDFFF")] // U+10FFFF
+    public async Task Post_Noncharacter_Returns400ForTheField(string field, string escaped)
+    {
+        var before = await CountAsync();
+        var text = "Jalan rusak parah di depan sekolah" + (field == "text" ? escaped : "");
+        var title = "Jalan rusak" + (field == "title" ? escaped : "");
+
+        var response = await PostRawAsync($$"""{"text": "{{text}}", "title": "{{title}}", "category": "JALAN"}""");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("urn:aduan:problem:validation", problem.GetProperty("type").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public Task Post_TextOfOnlyInvisibleCharacters_Returns400ForText() =>
+        ExpectValidationAsync(TestApi.Report(text: "\u200B\u200C\u200D\u2060\uFEFF \u00AD\uFE0F\u034F\u3164\u2028\u200B"), "text");
+
     [Fact]
     public Task Post_ChannelAsCitizen_Returns400() =>
         ExpectValidationAsync(new { text = "Jalan rusak parah sekali di sini.", channel = "CallCenter" }, "channel");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Aduan.Complaints;
 using Aduan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -322,5 +323,26 @@ public sealed class PublicComplaintsApiTests(AduanFactory factory) : IClassFixtu
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(report) };
         request.Headers.Add("Idempotency-Key", key);
         return client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Get_PublicAndReporterTimelines_CarryNoHashStaffKeepsThem()
+    {
+        var created = await _client.SubmitAsync();
+        using var manager = await factory.StaffClientAsync(Aduan.Identity.Roles.Manager);
+        await manager.ActOkAsync(created.TrackingCode, new { action = "dispatch", agency = "DBMSDA" });
+        var sha256 = new Regex("[0-9a-fA-F]{64}");
+
+        var asPublic = await _client.GetStringAsync($"/api/v1/complaints/{created.TrackingCode}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/complaints/{created.TrackingCode}").WithReporterKey(created.ReporterKey);
+        var asReporter = await (await _client.SendAsync(request)).Content.ReadAsStringAsync();
+        var asStaff = await manager.GetStringAsync($"/api/v1/staff/complaints/{created.TrackingCode}");
+
+        Assert.DoesNotMatch(sha256, asPublic);
+        Assert.DoesNotMatch(sha256, asReporter);
+        Assert.Contains("\"channel\":\"Web\"", asPublic, StringComparison.Ordinal);
+        Assert.Contains("\"agency\":\"DBMSDA\"", asPublic, StringComparison.Ordinal);
+        var submitted = JsonDocument.Parse(asStaff).RootElement.GetProperty("timeline")[0].GetProperty("data");
+        Assert.Matches("^[0-9a-f]{64}$", submitted.GetProperty("content").GetString());
     }
 }

@@ -47,6 +47,22 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_FollowUpWithANoncharacter_RejectsTheRowAsEveryChannelWould()
+    {
+        var before = await CountAsync();
+        var csv = new PastReportsCsv()
+            .Row("12/10/2020 10:00", "CallCenter", "KESEHATAN", "DINKES", "Selesai", "12/10/2020 11:00", "13/10/2020 10:00",
+                "14/10/2020 10:00", "Sudah \uFFFF ditangani");
+
+        var result = await csv.ImportAsync(_factory);
+
+        Assert.False(result.Saved);
+        var rejected = Assert.Single(result.Rejected);
+        Assert.StartsWith("follow_up: ", rejected.Reasons, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task Import_SameFileTwice_AddsNothingTheSecondTime()
     {
         var first = await PastReportsCsv.Article().ImportAsync(_factory);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Aduan.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Tests.Transparency;
 
@@ -102,5 +103,45 @@ public sealed class AgencyFeedTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(url)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Feeds_StoredTextsWithCharactersXmlCannotHold_StayWellFormed()
+    {
+        // Rows from before input validation refused these characters, written straight to the database.
+        var reports = new PublishedReports(_app);
+        var random = new Random(20261212);
+        var codes = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            codes.Add(await reports.CreateAsync("Jalan berlubang di depan Pasar Baru."));
+        }
+
+        foreach (var code in codes)
+        {
+            var title = "Judul " + GeneratedText.Next(random, 20, storable: true) + GeneratedText.Broken[random.Next(GeneratedText.Broken.Length)];
+            var text = "Tindak lanjut " + GeneratedText.Next(random, 60, storable: true) + GeneratedText.Broken[random.Next(GeneratedText.Broken.Length)];
+            await _app.WithDbAsync(async db =>
+            {
+                await db.Database.ExecuteSqlAsync($"""UPDATE "Complaints" SET "Title" = {title} WHERE "TrackingCode" = {code}""");
+                return await db.Database.ExecuteSqlAsync($"""
+                    UPDATE "ComplaintEvents" SET "Text" = {text}
+                    WHERE "Type" = 'FollowUp' AND "ComplaintId" = (SELECT "Id" FROM "Complaints" WHERE "TrackingCode" = {code})
+                    """);
+            });
+        }
+
+        using var http = _app.CreateClient();
+
+        using var atom = await http.GetAsync("/instansi/DBMSDA/feed.atom");
+        using var json = await http.GetAsync("/instansi/DBMSDA/feed.json");
+
+        Assert.Equal(HttpStatusCode.OK, atom.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        var entries = XDocument.Parse(await atom.Content.ReadAsStringAsync()).Root!.Elements(Atom + "entry").ToList();
+        Assert.Equal(codes.Count, entries.Count);
+        Assert.All(entries, e => Assert.StartsWith("Tindak lanjut ", e.Element(Atom + "content")!.Value, StringComparison.Ordinal));
+        using var feed = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
+        Assert.Equal(codes.Count, feed.RootElement.GetProperty("items").GetArrayLength());
     }
 }

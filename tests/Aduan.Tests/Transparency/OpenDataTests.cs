@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Aduan.Tests.Support;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Tests.Transparency;
 
@@ -45,5 +46,42 @@ public sealed class OpenDataTests : IAsyncLifetime
             Assert.DoesNotContain("siti@contoh.id", body, StringComparison.Ordinal);
             Assert.DoesNotContain("3456", body, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task OpenDataCsv_GeneratedFormulaLikeTitlesAndTexts_EveryCellEscaped()
+    {
+        var reports = new PublishedReports(_app);
+        var random = new Random(20261216);
+        var codes = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var code = await reports.CreateAsync(FormulaText.Next(random) + " lampu jalan mati total", followUp: null);
+            codes.Add(code);
+        }
+
+        // A title through the API, and texts led by a tab or a carriage return, which input trims, as older rows may hold them.
+        foreach (var code in codes)
+        {
+            var title = FormulaText.Next(random);
+            var text = (random.Next(2) == 0 ? "\t" : "\r") + FormulaText.Next(random);
+            await _app.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+                $"""UPDATE "Complaints" SET "Title" = {title}, "Text" = {text} WHERE "TrackingCode" = {code}"""));
+        }
+
+        using var http = _app.CreateClient();
+
+        var csvText = await http.GetStringAsync("/api/v1/open-data/complaints.csv");
+
+        using var csv = new CsvParser(new StringReader(csvText), CultureInfo.InvariantCulture);
+        var rows = 0;
+        while (csv.Read())
+        {
+            Assert.All(csv.Record!, cell => Assert.False(FormulaText.WouldRun(cell), cell));
+            rows++;
+        }
+
+        Assert.Equal(codes.Count + 1, rows);
+        Assert.Contains("-6.244", csvText, StringComparison.Ordinal); // coordinates stay numbers
     }
 }

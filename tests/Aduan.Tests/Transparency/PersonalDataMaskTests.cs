@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
 using Aduan.Transparency;
 
 namespace Aduan.Tests.Transparency;
@@ -81,5 +84,70 @@ public sealed class PersonalDataMaskTests
         var masked = PersonalDataMask.Apply(text);
 
         Assert.NotNull(masked);
+    }
+
+    [Fact]
+    public void Apply_BlockAndNumberWordsAmongLongRunsOfSpaces_FinishesAndKeepsTheText()
+    {
+        var text = "Lampu jalan Blok" + new string(' ', 1300) + "No" + new string(' ', 1300) + "x mati total";
+
+        var masked = PersonalDataMask.Apply(text);
+
+        Assert.Equal(text, masked);
+    }
+
+    [Fact]
+    public void Apply_MaskTimesOut_WithholdsTheWholeTextInsteadOfThrowing()
+    {
+        var masked = PersonalDataMask.Apply("Hubungi 0812 3456 7890", _ => throw new RegexMatchTimeoutException());
+
+        Assert.Equal(PersonalDataMask.Withheld, masked);
+    }
+
+    /// <summary>
+    /// Not a benchmark: a bound fifty times above what masking takes, so that it never fails on a slow
+    /// machine but does when a pattern goes back to trying every split of a long run (seconds per text).
+    /// </summary>
+    [Fact]
+    public void Apply_GeneratedTextsOfLongRuns_TakeTimeInProportionToTheirLength()
+    {
+        const int length = 20_000;
+        const double maxMicrosecondsPerCharacter = 50;
+        var random = new Random(20261210);
+        PersonalDataMask.Apply("Pak Budi, No. 1 RT 2, 0812 3456 7890, a@b.id"); // load every pattern first
+
+        for (var i = 0; i < 40; i++)
+        {
+            var text = RunsOfPieces(random, length);
+            var clock = Stopwatch.StartNew();
+
+            var masked = PersonalDataMask.Apply(text);
+
+            clock.Stop();
+            Assert.NotEqual(PersonalDataMask.Withheld, masked);
+            var perCharacter = clock.Elapsed.TotalMicroseconds / text.Length;
+            Assert.True(perCharacter < maxMicrosecondsPerCharacter, $"text {i}: {perCharacter:F1} µs per character");
+        }
+    }
+
+    /// <summary>
+    /// A few of the words the patterns start from (numbers, blocks, RT/RW, honorifics, e-mail spellings),
+    /// each followed by a run of one of a few characters (spaces, line breaks, digits, separators), often
+    /// thousands long: what makes a backtracking pattern try every way to split a run.
+    /// </summary>
+    private static string RunsOfPieces(Random random, int length)
+    {
+        string[] words = ["No", "Blok", "RT", "RW", "Bapak", "Ibu", "Sdr.", "[alamat]", "at", "@", "Jl."];
+        char[] runs = [' ', ' ', '\n', '0', '-', '.', '/', ',', ':', ';'];
+        var someWords = Enumerable.Range(0, 4).Select(_ => words[random.Next(words.Length)]).ToArray();
+        var someRuns = Enumerable.Range(0, 2).Select(_ => runs[random.Next(runs.Length)]).ToArray();
+        var text = new StringBuilder(length + 4000);
+        while (text.Length < length)
+        {
+            text.Append(someWords[random.Next(someWords.Length)]);
+            text.Append(someRuns[random.Next(someRuns.Length)], random.Next(2) == 0 ? random.Next(1000, 4000) : random.Next(1, 4));
+        }
+
+        return text.ToString(0, length);
     }
 }

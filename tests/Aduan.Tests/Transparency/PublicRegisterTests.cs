@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Aduan.Tests.Support;
+using CsvHelper;
 using AngleSharp.Html.Dom;
 
 namespace Aduan.Tests.Transparency;
@@ -120,5 +123,31 @@ public sealed class PublicRegisterTests : IAsyncLifetime
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"", page, StringComparison.Ordinal);
         Assert.Contains("/js/register-map.js", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicViews_PublishedTextWithLongRunsOfSpaces_AnswerInFull()
+    {
+        var text = "Lampu jalan Blok" + new string(' ', 1300) + "No" + new string(' ', 1300) + "x mati total";
+        var code = await new PublishedReports(_app).CreateAsync(text);
+        using var http = _app.CreateClient();
+
+        using var register = await http.GetAsync("/laporan");
+        using var report = await http.GetAsync("/laporan/" + code);
+        using var json = await http.GetAsync("/api/v1/open-data/complaints.json");
+        using var csv = await http.GetAsync("/api/v1/open-data/complaints.csv");
+
+        foreach (var response in new[] { register, report, json, csv })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Contains(code, await register.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("x mati total", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var item = Assert.Single(JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.EnumerateArray());
+        Assert.Equal(text, item.GetProperty("text").GetString());
+        using var rows = new CsvReader(new StringReader(await csv.Content.ReadAsStringAsync()), CultureInfo.InvariantCulture);
+        var row = Assert.Single(rows.GetRecords<dynamic>().Cast<IDictionary<string, object>>());
+        Assert.Equal(text, row["Text"]);
     }
 }

@@ -53,6 +53,18 @@ public sealed class PortalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_TextWithANoncharacter_ShowsTheErrorBesideTheField()
+    {
+        using var citizen = PageClient.For(_app);
+
+        var page = await ReportAsync(citizen, text: "Jalan berlubang besar\uFFFE di depan sekolah dasar.");
+
+        Assert.Equal(HttpStatusCode.OK, citizen.Status);
+        Assert.Null(page.QuerySelector("[data-testid=tracking-code]"));
+        Assert.Contains("bukan teks", PageClient.Text(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_WithTypedKecamatanAndPhoto_ShowsCodeAndKeyAndStoresThePhotoForStaffAndReporterOnly()
     {
         using var citizen = PageClient.For(_app);
