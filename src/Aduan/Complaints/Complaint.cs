@@ -3,6 +3,7 @@ using System.Text.Json;
 using Aduan.Agencies;
 using Aduan.Categories;
 using Aduan.Sla;
+using Aduan.Transparency;
 
 namespace Aduan.Complaints;
 
@@ -21,6 +22,19 @@ public sealed partial class Complaint
     public string TrackingCode { get; private set; } = "";
     public string? Title { get; private set; }
     public string Text { get; private set; } = "";
+
+    /// <summary>
+    /// <see cref="Title"/> and <see cref="Text"/> as the public may read them (<see cref="PersonalDataMask"/>),
+    /// kept with the report so that the public search indexes these and never the texts themselves.
+    /// </summary>
+    public string? PublicTitle { get; private set; }
+
+    /// <inheritdoc cref="PublicTitle"/>
+    public string? PublicText { get; private set; }
+
+    /// <summary>The <see cref="PersonalDataMask.Version"/> that wrote the public texts; 0 for none yet (see PublicTextRefresh).</summary>
+    public int MaskVersion { get; private set; }
+
     public ComplaintKind Kind { get; private set; }
     public PrivacyMode Privacy { get; private set; }
     public Channel Channel { get; private set; }
@@ -101,6 +115,9 @@ public sealed partial class Complaint
             ReporterKeyHash = reporterKeyHash,
             SubmittedAt = now,
             UpdatedAt = now,
+            PublicTitle = PersonalDataMask.Apply(input.Title),
+            PublicText = PersonalDataMask.Apply(input.Text),
+            MaskVersion = PersonalDataMask.Version,
         };
         complaint.Record(ComplaintEventType.Submitted, EventVisibility.Public, actor, now, null,
             ComplaintStatus.Submitted, null, photos is { Count: > 0 }

@@ -25,6 +25,12 @@ public static partial class PersonalDataMask
     public const string Address = "[alamat]";
     public const string Name = "[nama]";
 
+    /// <summary>
+    /// Raise it when a change to the patterns changes what they mask: the public texts stored with each
+    /// report (what the public search indexes) are masked anew at the next start (PublicTextRefresh).
+    /// </summary>
+    public const int Version = 1;
+
     /// <summary>What is published instead of a text the mask could not finish in time.</summary>
     public const string Withheld = "[teks disembunyikan]";
 

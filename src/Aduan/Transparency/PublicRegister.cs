@@ -27,8 +27,8 @@ public static class Publication
 /// The public register: what the city publishes and how it is filtered. A report is published once a
 /// manager verified it (dispatched to an agency or referred upstream), unless it is Confidential.
 /// Submitted and Deferred reports are not verified yet; Archived ones are spam or unclear; Merged ones
-/// live on in their primary. Every text passes <see cref="PersonalDataMask"/>; no reporter field is
-/// ever read; coordinates are rounded to about 100 m.
+/// live on in their primary. Every text passes <see cref="PersonalDataMask"/>, and the search looks only
+/// at the masked texts; no reporter field is ever read; coordinates are rounded to about 100 m.
 /// </summary>
 public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, CategoryCatalog categories,
     ComplaintPresenter presenter, IOptions<SlaOptions> sla)
@@ -125,7 +125,7 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            q = q.Matching(db, query.Q.Length > 200 ? query.Q[..200] : query.Q);
+            q = q.MatchingPublicText(db, query.Q.Length > 200 ? query.Q[..200] : query.Q);
         }
 
         return q;

@@ -16,6 +16,8 @@ public static class TransparencySetup
     {
         services.AddScoped<PublicRegister>();
         services.AddScoped<AgencyFollowUps>();
+        services.AddSingleton<PublicTextRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublicTextRefresh>());
         return services;
     }
 

@@ -29,7 +29,8 @@ public sealed class SimilarReports(AduanDbContext db, TimeProvider time)
     /// <summary>
     /// Reports a citizen is about to duplicate: the last 30 days, still open, published ones only
     /// (never Confidential). Same category within ~500 m of the pin, or in the same kecamatan without
-    /// a pin; without a category, the same rare words (full-text search) in that area.
+    /// a pin; without a category, the same rare words in that area, searched in the masked texts only
+    /// (as the public register searches: the citizen sees those).
     /// </summary>
     public async Task<IReadOnlyList<SimilarReport>> OpenNearbyAsync(NewComplaint input, CancellationToken ct)
     {
@@ -61,7 +62,7 @@ public sealed class SimilarReports(AduanDbContext db, TimeProvider time)
         {
             var rare = string.Join(' ', input.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                 .OrderByDescending(w => w.Length).Take(2));
-            q = q.Matching(db, rare);
+            q = q.MatchingPublicText(db, rare);
         }
 
         var found = await q.OrderByDescending(c => c.SubmittedAt).Take(5)

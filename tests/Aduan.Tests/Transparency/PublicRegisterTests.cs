@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Aduan.Identity;
 using Aduan.Tests.Support;
 using CsvHelper;
 using AngleSharp.Html.Dom;
@@ -149,5 +150,39 @@ public sealed class PublicRegisterTests : IAsyncLifetime
         using var rows = new CsvReader(new StringReader(await csv.Content.ReadAsStringAsync()), CultureInfo.InvariantCulture);
         var row = Assert.Single(rows.GetRecords<dynamic>().Cast<IDictionary<string, object>>());
         Assert.Equal(text, row["Text"]);
+    }
+
+    /// <summary>A report whose citizen typed their NIK, three phone numbers and an e-mail address.</summary>
+    public const string TextWithPersonalData =
+        "Lampu jalan padam di Gang Kenanga. NIK saya 3275012345670001, hp 0812 3456 7890, +62 813-1111-2222 atau 081299998888, " +
+        "email joko.w@posmail.id";
+
+    /// <summary>Searches that would find the report by what its page shows masked.</summary>
+    public static readonly string[] PersonalDataQueries =
+        ["3275012345670001", "0812 3456 7890", "3456", "+62 813-1111-2222", "813 1111", "081299998888", "posmail", "joko posmail"];
+
+    [Fact]
+    public async Task RegisterSearch_PersonalDataOfAPublishedReport_FindsNothingWordsStillMatch()
+    {
+        var code = await new PublishedReports(_app).CreateAsync(TextWithPersonalData);
+        using var visitor = PageClient.For(_app);
+        using var manager = await _app.StaffClientAsync(Roles.Manager);
+
+        foreach (var q in PersonalDataQueries)
+        {
+            var query = Uri.EscapeDataString(q);
+            Assert.True(Codes(await visitor.GetAsync("/laporan?q=" + query)).Count == 0, $"/laporan?q={q} finds the report");
+            var map = await visitor.Http.GetStringAsync("/api/v1/open-data/map.geojson?q=" + query);
+            Assert.DoesNotContain(code, map, StringComparison.Ordinal);
+        }
+
+        Assert.Equal([code], Codes(await visitor.GetAsync("/laporan?q=kenanga")));
+        Assert.Equal([code], Codes(await visitor.GetAsync("/laporan?q=lampu+padam")));
+        Assert.Contains(code, await visitor.Http.GetStringAsync("/api/v1/open-data/map.geojson?q=kenanga"), StringComparison.Ordinal);
+        foreach (var q in new[] { "3275012345670001", "081299998888", "0812 3456 7890" })
+        {
+            var staff = await manager.GetStringAsync("/api/v1/staff/complaints?q=" + Uri.EscapeDataString(q));
+            Assert.True(staff.Contains(code, StringComparison.Ordinal), $"staff search for {q} misses the report");
+        }
     }
 }

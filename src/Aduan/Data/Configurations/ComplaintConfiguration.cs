@@ -12,6 +12,11 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.TrackingCode).HasMaxLength(TrackingCode.Length + 1);
         b.Property(c => c.Title).HasMaxLength(Complaint.MaxTitleLength);
         b.Property(c => c.Text).HasMaxLength(Complaint.MaxTextLength);
+
+        // No maximum: a mask can be longer than what it hides ("a@b.id" becomes "[email]").
+        b.Property(c => c.PublicTitle);
+        b.Property(c => c.PublicText);
+
         b.Property(c => c.ReporterKeyHash).HasMaxLength(64);
         b.Property(c => c.LastEventHash).HasMaxLength(64);
         b.Property(c => c.Version).IsConcurrencyToken();

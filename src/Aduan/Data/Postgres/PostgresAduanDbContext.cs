@@ -5,10 +5,11 @@ using NpgsqlTypes;
 
 namespace Aduan.Data.Postgres;
 
-/// <summary>PostgreSQL: full-text search through a generated tsvector column with a GIN index.</summary>
+/// <summary>PostgreSQL: full-text search through generated tsvector columns with GIN indexes (staff: the texts; public: the masked texts).</summary>
 public sealed class PostgresAduanDbContext(DbContextOptions<PostgresAduanDbContext> options) : AduanDbContext(options)
 {
     public const string SearchVector = nameof(SearchVector);
+    public const string PublicSearchVector = nameof(PublicSearchVector);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -18,6 +19,11 @@ public sealed class PostgresAduanDbContext(DbContextOptions<PostgresAduanDbConte
         builder.Entity<Complaint>().Property<NpgsqlTsVector>(SearchVector)
             .HasComputedColumnSql("""to_tsvector('simple', coalesce("Title", '') || ' ' || "Text")""", stored: true);
         builder.Entity<Complaint>().HasIndex(SearchVector).HasMethod("GIN");
+
+        // The public search: only the masked texts (see ComplaintSearch).
+        builder.Entity<Complaint>().Property<NpgsqlTsVector>(PublicSearchVector)
+            .HasComputedColumnSql("""to_tsvector('simple', coalesce("PublicTitle", '') || ' ' || coalesce("PublicText", ''))""", stored: true);
+        builder.Entity<Complaint>().HasIndex(PublicSearchVector).HasMethod("GIN");
     }
 }
 

@@ -192,6 +192,19 @@ public sealed class PortalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_AnotherReportsNikNearby_OffersNothingAndStoresTheReport()
+    {
+        await PublishedAsync(text: "Lampu jalan padam di Gang Kenanga, NIK saya 3275012345670001.");
+        using var second = PageClient.For(_app);
+
+        // Without a category, the offer searches the two longest words: here, only the NIK.
+        var page = await ReportAsync(second, text: "3275012345670001 3275012345670001", category: "");
+
+        Assert.Null(page.QuerySelector("[data-testid=similar]"));
+        Assert.NotNull(page.QuerySelector("[data-testid=tracking-code]"));
+    }
+
+    [Fact]
     public async Task Submit_NearAConfidentialReport_NeverShowsItAndStoresTheNewReport()
     {
         await PublishedAsync(privacy: "Confidential");

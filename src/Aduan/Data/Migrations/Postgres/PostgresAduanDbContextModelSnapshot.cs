@@ -236,6 +236,9 @@ namespace Aduan.Data.Migrations.Postgres
                     b.Property<long?>("LeadAgencyId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("MaskVersion")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
 
@@ -254,6 +257,17 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<NpgsqlTsVector>("PublicSearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('simple', coalesce(\"PublicTitle\", '') || ' ' || coalesce(\"PublicText\", ''))", true);
+
+                    b.Property<string>("PublicText")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublicTitle")
+                        .HasColumnType("text");
 
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
@@ -350,6 +364,10 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NextDueAt");
+
+                    b.HasIndex("PublicSearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PublicSearchVector"), "GIN");
 
                     b.HasIndex("SearchVector");
 

@@ -222,6 +222,9 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<long?>("LeadAgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MaskVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
@@ -239,6 +242,12 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<string>("Privacy")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicTitle")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Rating")
