@@ -23,7 +23,10 @@ public sealed class AppServer : IAsyncDisposable
     public static async Task<AppServer> StartAsync(string workingDirectory, IDictionary<string, string> environment)
     {
         var port = FreePort();
-        var process = Process.Start(AppProcess.StartInfo(workingDirectory, environment, "serve", "--urls", $"http://127.0.0.1:{port}"))!;
+
+        // The links the app writes (the reporter's tracking link, feeds) point at this very server.
+        var own = new Dictionary<string, string>(environment) { ["Aduan__PublicBaseUrl"] = $"http://127.0.0.1:{port}" };
+        var process = Process.Start(AppProcess.StartInfo(workingDirectory, own, "serve", "--urls", $"http://127.0.0.1:{port}"))!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
