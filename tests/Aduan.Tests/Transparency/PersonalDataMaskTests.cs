@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Aduan.Transparency;
@@ -105,28 +104,23 @@ public sealed class PersonalDataMaskTests
     }
 
     /// <summary>
-    /// Not a benchmark: a bound fifty times above what masking takes, so that it never fails on a slow
-    /// machine but does when a pattern goes back to trying every split of a long run (seconds per text).
+    /// Texts as long as a report may be, of long runs: a pattern that tries every split of a run hits
+    /// its time limit on them (the review's example took it with 2,600 spaces) and the text would be
+    /// withheld; a linear one masks them. No stopwatch: speed belongs in bench/.
     /// </summary>
     [Fact]
-    public void Apply_GeneratedTextsOfLongRuns_TakeTimeInProportionToTheirLength()
+    public void Apply_GeneratedTextsOfLongRuns_AreMaskedWithinThePatternsTimeLimit()
     {
-        const int length = 20_000;
-        const double maxMicrosecondsPerCharacter = 50;
+        const int length = Aduan.Complaints.Complaint.MaxTextLength;
         var random = new Random(20261210);
-        PersonalDataMask.Apply("Pak Budi, No. 1 RT 2, 0812 3456 7890, a@b.id"); // load every pattern first
 
         for (var i = 0; i < 40; i++)
         {
             var text = RunsOfPieces(random, length);
-            var clock = Stopwatch.StartNew();
 
             var masked = PersonalDataMask.Apply(text);
 
-            clock.Stop();
             Assert.NotEqual(PersonalDataMask.Withheld, masked);
-            var perCharacter = clock.Elapsed.TotalMicroseconds / text.Length;
-            Assert.True(perCharacter < maxMicrosecondsPerCharacter, $"text {i}: {perCharacter:F1} µs per character");
         }
     }
 
@@ -145,7 +139,7 @@ public sealed class PersonalDataMaskTests
         while (text.Length < length)
         {
             text.Append(someWords[random.Next(someWords.Length)]);
-            text.Append(someRuns[random.Next(someRuns.Length)], random.Next(2) == 0 ? random.Next(1000, 4000) : random.Next(1, 4));
+            text.Append(someRuns[random.Next(someRuns.Length)], random.Next(2) == 0 ? random.Next(1000, 3000) : random.Next(1, 4));
         }
 
         return text.ToString(0, length);
