@@ -6,12 +6,14 @@ namespace Aduan.Web;
 /// <summary>Errors of the pages (403, 404, ...) as pages with the site's header, citizen or staff; the API keeps its problem documents.</summary>
 public static class ErrorPages
 {
-    /// <summary>Paths that answer machines, not people: their errors stay problem documents (or plain).</summary>
+    /// <summary>Paths that answer machines, not people (the API, health checks, the API reference): no page errors, no page headers.</summary>
     private static readonly string[] MachinePaths = ["/api", "/health", "/openapi", "/docs"];
+
+    public static bool IsMachinePath(PathString path) => MachinePaths.Any(p => path.StartsWithSegments(p));
 
     public static WebApplication UseErrorPages(this WebApplication app)
     {
-        app.UseWhen(context => !MachinePaths.Any(p => context.Request.Path.StartsWithSegments(p))
+        app.UseWhen(context => !IsMachinePath(context.Request.Path)
                 && !Path.HasExtension(context.Request.Path.Value),
             branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
         return app;

@@ -13,8 +13,6 @@ public static class SecurityHeaders
 {
     private static readonly string[] WorkspacePaths = ["/staff", "/admin"];
 
-    /// <summary>The API, health checks and the API reference (Scalar) are no pages.</summary>
-    private static readonly string[] MachinePaths = ["/api", "/docs", "/openapi", "/health"];
 
     /// <summary>Where every answer is someone's own: the workspace, the staff and admin API, the sign-in API, the reporter's tracking page.</summary>
     private static readonly string[] PrivatePaths = ["/staff", "/admin", "/api/v1/staff", "/api/v1/admin", "/api/v1/auth", "/lacak"];
@@ -52,7 +50,7 @@ public static class SecurityHeaders
             headers.ContentSecurityPolicy =
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
         }
-        else if (!MachinePaths.Any(p => path.StartsWithSegments(p)))
+        else if (!ErrorPages.IsMachinePath(path))
         {
             var widget = path.StartsWithSegments("/instansi") && path.Value!.EndsWith("/widget", StringComparison.OrdinalIgnoreCase);
             if (widget)
