@@ -1,3 +1,5 @@
+using Aduan.Infrastructure;
+
 namespace Aduan.Complaints;
 
 public static class ComplaintsSetup
@@ -19,6 +21,7 @@ public static class ComplaintsSetup
         services.AddScoped<ComplaintPresenter>();
         services.AddScoped<PublicComplaintViews>();
         services.AddScoped<Supporters>();
+        services.AddSingleton<ServerSecrets>();
         return services;
     }
 

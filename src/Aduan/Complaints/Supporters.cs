@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Aduan.Complaints;
 
 /// <summary>
-/// "Saya juga mengalami ini": counts a citizen once per report. Only a hash salted with the report's
-/// code is kept, so the same person cannot be followed from one report to another by it.
+/// "Saya juga mengalami ini": counts a citizen once per report. Only an HMAC of the report's code and
+/// the supporter is kept, keyed with a server secret (<see cref="ServerSecrets"/>): the same person
+/// cannot be followed from one report to another by it, nor a guessed phone number confirmed
+/// from a copy of the database.
 /// </summary>
-public sealed class Supporters(AduanDbContext db, TimeProvider time)
+public sealed class Supporters(AduanDbContext db, TimeProvider time, ServerSecrets secrets)
 {
     /// <summary>The cookie that identifies a browser for counting, when no contact is given.</summary>
     public const string CookieName = "aduan.sid";
@@ -18,7 +20,8 @@ public sealed class Supporters(AduanDbContext db, TimeProvider time)
     /// <summary>Adds the supporter; false when they were counted before (or the report is gone).</summary>
     public async Task<bool> AddAsync(long complaintId, string trackingCode, string who, CancellationToken ct)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"aduan-supporter|{trackingCode}|{who}")));
+        var key = await secrets.GetAsync(ServerSecrets.Supporters, ct);
+        var hash = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{trackingCode}|{who}")));
         if (await db.ComplaintSupporters.AnyAsync(s => s.ComplaintId == complaintId && s.SupporterHash == hash, ct))
         {
             return false;
