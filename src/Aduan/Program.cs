@@ -7,6 +7,7 @@ using Aduan.Identity;
 using Aduan.Importing;
 using Aduan.Infrastructure;
 using Aduan.Outbox;
+using Aduan.Privacy;
 using Aduan.Sla;
 using Aduan.Statistics;
 using Aduan.Transparency;
@@ -37,7 +38,8 @@ return await app.RunAduanAsync();
 // The features, each registered by its own folder; the command line uses the same services.
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
-    .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency();
+    .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency()
+    .AddPrivacy();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -68,16 +68,25 @@ public static class AuditCommands
         return new AuditResult(reports, events, broken);
     }
 
-    /// <summary>The report row must match its chain: unchanged content, and the state the last change left it in.</summary>
+    /// <summary>
+    /// The report row must match its chain: unchanged content, the contact committed at intake (or
+    /// none, after an erasure the chain records), and the state the last change left it in.
+    /// </summary>
     public static string? CheckReport(Complaint complaint, IReadOnlyList<ComplaintEvent> chain)
     {
-        var first = chain.Count > 0 ? chain[0] : null;
-        var content = first?.Data is { } data && System.Text.Json.JsonDocument.Parse(data).RootElement.TryGetProperty("content", out var hash)
-            ? hash.GetString()
-            : null;
-        if (content != complaint.ContentHash())
+        using var first = chain.Count > 0 && chain[0].Data is { } data ? System.Text.Json.JsonDocument.Parse(data) : null;
+        string? Property(string name) =>
+            first is not null && first.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
+        if (Property("content") != complaint.ContentHash())
         {
-            return "the report's text, contact or place was altered after intake";
+            return "the report's text or place was altered after intake";
+        }
+
+        var erased = chain.Any(e => e.Type == ComplaintEventType.ContactErased);
+        var contactHeld = complaint.ContactSalt is not null || complaint.Reporter != ReporterContact.None || complaint.NamePublished;
+        if (erased ? contactHeld || complaint.ContactErasedAt is null : Property("contact") != complaint.ContactHash())
+        {
+            return "the reporter's contact was altered after intake";
         }
 
         var lastState = chain.LastOrDefault(e => e.ToStatus is not null)?.ToStatus;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Aduan.Agencies;
 using Aduan.Categories;
 using Aduan.Sla;
@@ -45,6 +46,18 @@ public sealed partial class Complaint
     public long? LeadAgencyId { get; private set; }
     public Agency? LeadAgency { get; private set; }
     public ReporterContact Reporter { get; private set; } = ReporterContact.None;
+
+    /// <summary>The reporter chose to be named on the public register (only with a name and <see cref="PrivacyMode.Public"/>).</summary>
+    public bool NamePublished { get; private set; }
+
+    /// <summary>
+    /// Random salt of the first event's commitment to the contact (<see cref="ContactHash"/>); erased with
+    /// the contact, after which the commitment no longer links the report to anyone.
+    /// </summary>
+    public string? ContactSalt { get; private set; }
+
+    /// <summary>When the reporter's contact details were erased (retention or a request); null while held.</summary>
+    public DateTimeOffset? ContactErasedAt { get; private set; }
     public ComplaintLocation Location { get; private set; } = ComplaintLocation.None;
 
     /// <summary>SHA-256 of the reporter key; the key itself is shown once, at intake.</summary>
@@ -66,6 +79,9 @@ public sealed partial class Complaint
     public DateTimeOffset? DispatchedAt { get; private set; }
     public DateTimeOffset? FollowedUpAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
+
+    /// <summary>When the report last entered a closed state (<see cref="ComplaintStateMachine.IsClosed"/>); null while open. Retention counts from here.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
 
     /// <summary>When a follow-up first said the field team was on site (urgent reports' on-site clock stops there).</summary>
     public DateTimeOffset? OnSiteAt { get; private set; }
@@ -111,6 +127,8 @@ public sealed partial class Complaint
             Category = input.Category,
             CategoryId = input.Category?.Id,
             Reporter = input.Reporter,
+            NamePublished = input.NamePublished && input.Reporter.Name is not null && input.Privacy == PrivacyMode.Public,
+            ContactSalt = input.Reporter == ReporterContact.None ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             Location = input.Location,
             ReporterKeyHash = reporterKeyHash,
             SubmittedAt = now,
@@ -120,9 +138,8 @@ public sealed partial class Complaint
             MaskVersion = PersonalDataMask.Version,
         };
         complaint.Record(ComplaintEventType.Submitted, EventVisibility.Public, actor, now, null,
-            ComplaintStatus.Submitted, null, photos is { Count: > 0 }
-                ? Json(new { channel = input.Channel.ToString(), content = complaint.ContentHash(), photos })
-                : Json(new { channel = input.Channel.ToString(), content = complaint.ContentHash() }));
+            ComplaintStatus.Submitted, null, Json(new SubmittedData(input.Channel.ToString(), complaint.ContentHash(),
+                complaint.ContactHash(), photos is { Count: > 0 } ? photos : null)));
         complaint.SyncClocks(now, sla, restartAgencyClocks: false);
         return complaint;
     }
@@ -176,6 +193,7 @@ public sealed partial class Complaint
 
         UpdatedAt = now;
         Version++;
+        ClosedAt = !ComplaintStateMachine.IsClosed(Status) ? null : ComplaintStateMachine.IsClosed(before) ? ClosedAt : now;
         if (before != Status || restartAgencyClocks || command is ClassifyCommand or FollowUpCommand { OnSite: true })
         {
             SyncClocks(now, sla, restartAgencyClocks);
@@ -200,14 +218,56 @@ public sealed partial class Complaint
     }
 
     /// <summary>
-    /// SHA-256 of what never changes after intake: code, instant, channel, the citizen's words and
-    /// contact, the place. The first event carries it, so <c>audit verify</c> notices an edited report too.
+    /// Erases the reporter's contact details (name, phone, e-mail, the consent to be named) and the
+    /// salt of their commitment, recording who and why as a staff-only event. The report, its public
+    /// history and the statistics stay. False when no contact is held any more.
+    /// </summary>
+    public bool EraseContact(Actor actor, DateTimeOffset now, ContactErasureReason reason)
+    {
+        if (ContactErasedAt is not null || ContactSalt is null)
+        {
+            ContactErasedAt ??= now;
+            return false;
+        }
+
+        Reporter = ReporterContact.None;
+        NamePublished = false;
+        ContactSalt = null;
+        ContactErasedAt = now;
+        Version++;
+        Record(ComplaintEventType.ContactErased, EventVisibility.Staff, actor, now, null, null, null,
+            Json(new { reason = reason.ToString() }));
+        return true;
+    }
+
+    /// <summary>
+    /// SHA-256 of what never changes after intake: code, instant, channel, the citizen's words, the
+    /// place. The first event carries it, so <c>audit verify</c> notices an edited report too.
     /// </summary>
     public string ContentHash() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object?[]
     {
-        TrackingCode, SubmittedAt.UtcTicks, Channel.ToString(), Title, Text, Reporter.Name, Reporter.Phone, Reporter.Email,
+        TrackingCode, SubmittedAt.UtcTicks, Channel.ToString(), Title, Text,
         Location.Address, Location.Latitude, Location.Longitude, Location.Kecamatan,
     })));
+
+    /// <summary>
+    /// The first event's commitment to the contact details and the consent to be named, salted with
+    /// <see cref="ContactSalt"/>; null when none was given. Kept apart from <see cref="ContentHash"/> so
+    /// that erasing the contact (and its salt) leaves the rest checkable and the commitment unlinkable.
+    /// </summary>
+    public string? ContactHash() => ContactSalt is null
+        ? null
+        : Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object?[]
+        {
+            ContactSalt, Reporter.Name, Reporter.Phone, Reporter.Email, NamePublished,
+        })));
+
+    /// <summary>The first event's data: what <c>audit verify</c> checks the report row against.</summary>
+    private sealed record SubmittedData(
+        [property: JsonPropertyName("channel")] string Channel,
+        [property: JsonPropertyName("content")] string Content,
+        [property: JsonPropertyName("contact"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Contact,
+        [property: JsonPropertyName("photos"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Photos);
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
 }

@@ -24,6 +24,19 @@ public enum ComplaintEventType
     ReporterRejected,
     ReporterComment,
     Reopened,
+
+    /// <summary>The reporter's contact details were erased (retention or a request); staff only.</summary>
+    ContactErased,
+}
+
+/// <summary>Why a report's contact details were erased.</summary>
+public enum ContactErasureReason
+{
+    /// <summary>The retention period after closing passed (the privacy sweep).</summary>
+    Retention,
+
+    /// <summary>The person asked (a manager, from the privacy page or the command line).</summary>
+    Request,
 }
 
 /// <summary>

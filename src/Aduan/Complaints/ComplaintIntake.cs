@@ -63,14 +63,21 @@ public sealed class ComplaintIntake(CategoryCatalog catalog, AgencyDirectory age
         }
 
         var reporter = ValidateReporter(request.Reporter, v);
+        var privacy = request.Privacy ?? PrivacyMode.Anonymous;
+        var publishName = request.Reporter?.PublishName == true;
+        if (publishName && (reporter.Name is null || privacy != PrivacyMode.Public))
+        {
+            v.Add("reporter.publishName", "Field.PublishName");
+        }
+
         var location = await ValidateLocationAsync(request.Location, v, ct);
         if (!v.IsValid)
         {
             return null;
         }
 
-        return new NewComplaint(title, text!, request.Kind ?? ComplaintKind.Complaint, request.Privacy ?? PrivacyMode.Anonymous,
-            request.Channel, category, reporter, location);
+        return new NewComplaint(title, text!, request.Kind ?? ComplaintKind.Complaint, privacy,
+            request.Channel, category, reporter, location, publishName);
     }
 
     private static bool IsValidIdempotencyKey(string key) =>

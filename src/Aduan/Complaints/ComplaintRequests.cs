@@ -10,7 +10,8 @@ public sealed record SubmitComplaintRequest(
     LocationRequest? Location = null,
     Channel? Channel = null);
 
-public sealed record ReporterRequest(string? Name = null, string? Phone = null, string? Email = null);
+/// <param name="PublishName">The reporter agrees to be named on the public register (a public report with a name only).</param>
+public sealed record ReporterRequest(string? Name = null, string? Phone = null, string? Email = null, bool? PublishName = null);
 
 public sealed record LocationRequest(string? Address = null, double? Lat = null, double? Lng = null, string? Kecamatan = null);
 

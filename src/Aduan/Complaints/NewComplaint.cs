@@ -11,4 +11,5 @@ public sealed record NewComplaint(
     Channel Channel,
     Category? Category,
     ReporterContact Reporter,
-    ComplaintLocation Location);
+    ComplaintLocation Location,
+    bool NamePublished = false);

@@ -29,6 +29,7 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
     public DbSet<ComplaintSupporter> ComplaintSupporters => Set<ComplaintSupporter>();
+    public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
 
     /// <summary>The keys that protect staff tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

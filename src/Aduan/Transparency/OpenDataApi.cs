@@ -10,7 +10,7 @@ namespace Aduan.Transparency;
 public sealed record OpenDataRow(
     string TrackingCode, string Url, string Title, string Text, string Kind, string Status, string? CategoryCode,
     string? CategoryName, string? AgencyCode, string? AgencyName, string? Kecamatan, string? Address, double? Latitude,
-    double? Longitude, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ResolvedAt);
+    double? Longitude, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ResolvedAt, string? ReporterName);
 
 /// <summary>
 /// The register as open data, CSV and JSON, every published report newest first. Written in
@@ -81,13 +81,15 @@ public static class OpenDataApi
                     c.Id, c.TrackingCode, c.Title, c.Text, c.Kind, c.Status, CategoryCode = c.Category!.Code, CategoryName = c.Category.Name,
                     AgencyCode = c.LeadAgency!.Code, AgencyName = c.LeadAgency.Name, c.Location.Kecamatan, c.Location.Address,
                     c.Location.Latitude, c.Location.Longitude, c.SubmittedAt, c.UpdatedAt, c.ResolvedAt,
+                    ConsentedName = c.NamePublished && c.Privacy == PrivacyMode.Public ? c.Reporter.Name : null,
                 }).ToListAsync(ct);
             foreach (var c in rows)
             {
                 yield return new OpenDataRow(c.TrackingCode, $"{site}/laporan/{c.TrackingCode}",
                     PersonalDataMask.Apply(c.Title) ?? "", PersonalDataMask.Apply(c.Text) ?? "", c.Kind.ToString(), c.Status.ToString(),
                     c.CategoryCode, c.CategoryName, c.AgencyCode, c.AgencyName, c.Kecamatan, PersonalDataMask.Apply(c.Address),
-                    PublicRegister.Round(c.Latitude), PublicRegister.Round(c.Longitude), c.SubmittedAt, c.UpdatedAt, c.ResolvedAt);
+                    PublicRegister.Round(c.Latitude), PublicRegister.Round(c.Longitude), c.SubmittedAt, c.UpdatedAt, c.ResolvedAt,
+                    PersonalDataMask.Apply(c.ConsentedName));
             }
 
             if (rows.Count < Batch)

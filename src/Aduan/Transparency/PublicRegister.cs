@@ -14,7 +14,7 @@ public sealed record RegisterQuery(
 
 public sealed record RegisterItem(
     string TrackingCode, string Title, string Excerpt, ComplaintStatus Status, string StatusLabel, CodeName? Category,
-    CodeName? Agency, string? Kecamatan, DateTimeOffset SubmittedAt, double? Latitude, double? Longitude);
+    CodeName? Agency, string? Kecamatan, DateTimeOffset SubmittedAt, double? Latitude, double? Longitude, string? ReporterName = null);
 
 public static class Publication
 {
@@ -28,7 +28,8 @@ public static class Publication
 /// manager verified it (dispatched to an agency or referred upstream), unless it is Confidential.
 /// Submitted and Deferred reports are not verified yet; Archived ones are spam or unclear; Merged ones
 /// live on in their primary. Every text passes <see cref="PersonalDataMask"/>, and the search looks only
-/// at the masked texts; no reporter field is ever read; coordinates are rounded to about 100 m.
+/// at the masked texts; no reporter field is read except the name of a reporter who chose to be named on
+/// a public report (<see cref="Complaint.NamePublished"/>, masked too); coordinates are rounded to about 100 m.
 /// </summary>
 public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, CategoryCatalog categories,
     ComplaintPresenter presenter, IOptions<SlaOptions> sla)
@@ -62,7 +63,8 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
         var rows = await q.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.TrackingCode, c.Title, c.Text, c.Status, c.CategoryId, c.LeadAgencyId,
-                c.Location.Kecamatan, c.SubmittedAt, c.Location.Latitude, c.Location.Longitude))
+                c.Location.Kecamatan, c.SubmittedAt, c.Location.Latitude, c.Location.Longitude,
+                c.NamePublished && c.Privacy == PrivacyMode.Public ? c.Reporter.Name : null))
             .ToListAsync(ct);
         var items = await ToItemsAsync(rows, ct);
         return new PagedList<RegisterItem>(items, page, PageSize, Math.Min(total, MaxCount),
@@ -70,7 +72,8 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
     }
 
     internal sealed record Row(string TrackingCode, string? Title, string Text, ComplaintStatus Status, long? CategoryId,
-        long? LeadAgencyId, string? Kecamatan, DateTimeOffset SubmittedAt, double? Latitude, double? Longitude);
+        long? LeadAgencyId, string? Kecamatan, DateTimeOffset SubmittedAt, double? Latitude, double? Longitude,
+        string? ConsentedName);
 
     internal async Task<List<RegisterItem>> ToItemsAsync(IEnumerable<Row> rows, CancellationToken ct)
     {
@@ -81,7 +84,8 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
             var category = r.CategoryId is { } id && categoryById.TryGetValue(id, out var cat) ? new CodeName(cat.Code, cat.Name) : null;
             var title = PersonalDataMask.Apply(r.Title) ?? category?.Name ?? r.TrackingCode;
             return new RegisterItem(r.TrackingCode, title, Excerpt(r.Text), r.Status, presenter.StatusLabel(r.Status), category,
-                ComplaintPresenter.AgencyOf(byId, r.LeadAgencyId), r.Kecamatan, r.SubmittedAt, Round(r.Latitude), Round(r.Longitude));
+                ComplaintPresenter.AgencyOf(byId, r.LeadAgencyId), r.Kecamatan, r.SubmittedAt, Round(r.Latitude), Round(r.Longitude),
+                PersonalDataMask.Apply(r.ConsentedName));
         }).ToList();
     }
 

@@ -146,6 +146,34 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Privacy_ExportThenErase_FromTheCommandLine_AuditStillPasses()
+    {
+        using var factory = new AduanFactory();
+        var created = await factory.CreateClient().SubmitAsync(TestApi.Report(reporter: new { name = "Siti", phone = "0812 3456 7890" }));
+        var env = factory.ProcessEnvironment;
+        var file = Path.Combine(_dir, "siti.json");
+
+        var bad = await AppProcess.RunAsync(_dir, null, env, "privacy", "export", "bukan-nomor");
+        var export = await AppProcess.RunAsync(_dir, null, env, "privacy", "export", "+62 812-3456-7890", "--out", file);
+        var dryRun = await AppProcess.RunAsync(_dir, null, env, "privacy", "erase", "0812 3456 7890");
+        var stillHeld = await File.ReadAllTextAsync(file);
+        var erase = await AppProcess.RunAsync(_dir, null, env, "privacy", "erase", "0812 3456 7890", "--yes");
+        var audit = await AppProcess.RunAsync(_dir, null, env, "audit", "verify");
+
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("Not a phone number or e-mail address", bad.Error, StringComparison.Ordinal);
+        Assert.True(export.ExitCode == 0, export.Output + export.Error);
+        Assert.Contains(created.TrackingCode, stillHeld, StringComparison.Ordinal);
+        Assert.Contains("+6281234567890", stillHeld, StringComparison.Ordinal);
+        Assert.Equal(1, dryRun.ExitCode);
+        Assert.Contains("Nothing erased", dryRun.Output, StringComparison.Ordinal);
+        Assert.True(erase.ExitCode == 0, erase.Output + erase.Error);
+        Assert.Contains(created.TrackingCode, erase.Output, StringComparison.Ordinal);
+        Assert.Null(await factory.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == created.TrackingCode).Select(c => c.Reporter.Phone).SingleAsync()));
+        Assert.True(audit.ExitCode == 0, audit.Output + audit.Error);
+    }
+
+    [Fact]
     public async Task Backup_WhileServing_WritesAConsistentCopy()
     {
         using var factory = new AduanFactory();

@@ -84,14 +84,4 @@ public sealed class ValidationTests
             }
         }
     }
-
-    /// <summary>Messages are their keys: the tests check which rule refused.</summary>
-    private sealed class KeyLocalizer : IStringLocalizer<SharedResource>
-    {
-        public LocalizedString this[string name] => new(name, name);
-
-        public LocalizedString this[string name, params object[] arguments] => new(name, name);
-
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
-    }
 }

@@ -45,6 +45,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => c.SubmittedAt);
         b.HasIndex(c => c.NextDueAt);
         b.HasIndex(c => new { c.DueOrder, c.Id }); // "nearest deadline first" without sorting every matching row
+        b.Property(c => c.ContactSalt).HasMaxLength(32);
+
+        // The privacy sweep: closed reports whose contact is still held, oldest closing first.
+        b.HasIndex(c => new { c.ContactErasedAt, c.ClosedAt });
         b.Property(c => c.ImportKey).HasMaxLength(64);
         b.HasIndex(c => c.ImportKey).IsUnique();
     }

@@ -102,3 +102,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
 }
+
+internal sealed class ServerSecretConfiguration : IEntityTypeConfiguration<ServerSecret>
+{
+    public void Configure(EntityTypeBuilder<ServerSecret> b)
+    {
+        b.HasKey(s => s.Name);
+        b.Property(s => s.Name).HasMaxLength(ServerSecret.MaxNameLength);
+    }
+}

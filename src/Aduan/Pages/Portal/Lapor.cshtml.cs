@@ -37,6 +37,9 @@ public sealed class ReportForm
         public string? Name { get; set; }
         public string? Phone { get; set; }
         public string? Email { get; set; }
+
+        /// <summary>The reporter agrees to be named on the public register (a public report only).</summary>
+        public bool PublishName { get; set; }
     }
 
     /// <summary>Lat and Lng as typed by the map script, always with a dot: parsed invariantly, not in the page's language.</summary>
@@ -84,7 +87,7 @@ public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Sup
         var outcome = await intake.SubmitAsync(new IntakeRequest(Channel.Web, f.Text)
         {
             Category = Blank(f.Category), Kind = f.Kind, Privacy = f.Privacy,
-            Reporter = new ReporterRequest(f.Reporter.Name, f.Reporter.Phone, f.Reporter.Email),
+            Reporter = new ReporterRequest(f.Reporter.Name, f.Reporter.Phone, f.Reporter.Email, f.Reporter.PublishName),
             Location = new LocationRequest(f.Location.Address, Coordinate(f.Location.Lat, "location", v),
                 Coordinate(f.Location.Lng, "location", v), Blank(f.Location.Kecamatan)),
             Photos = photos, IdempotencyKey = key, OfferSimilar = !f.Confirmed,

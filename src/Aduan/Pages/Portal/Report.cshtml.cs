@@ -10,7 +10,7 @@ namespace Aduan.Pages.Portal;
 /// <summary>
 /// One published report (/laporan/{code}) with its public timeline and follow-up photos. A report
 /// that is not published (Confidential, not verified yet, archived) is "not found", like a wrong code.
-/// No reporter is shown, whatever the privacy mode: there is no consent to publish a name yet.
+/// No reporter is shown, except the name of one who chose to be named on a public report.
 /// </summary>
 public sealed class ReportModel(PublicRegister register, AduanDbContext db, ComplaintWorkflow workflow,
     ComplaintPresenter presenter) : PortalPageModel
@@ -32,7 +32,8 @@ public sealed class ReportModel(PublicRegister register, AduanDbContext db, Comp
 
         var c = await register.Published().Where(c => c.TrackingCode == code)
             .Select(c => new { c.Id, c.Text, c.Location.Address, Row = new PublicRegister.Row(c.TrackingCode, c.Title, c.Text, c.Status,
-                c.CategoryId, c.LeadAgencyId, c.Location.Kecamatan, c.SubmittedAt, c.Location.Latitude, c.Location.Longitude) })
+                c.CategoryId, c.LeadAgencyId, c.Location.Kecamatan, c.SubmittedAt, c.Location.Latitude, c.Location.Longitude,
+                c.NamePublished && c.Privacy == PrivacyMode.Public ? c.Reporter.Name : null) })
             .SingleOrDefaultAsync(ct);
         if (c is null)
         {

@@ -201,6 +201,16 @@ namespace Aduan.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ContactErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactSalt")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -241,6 +251,9 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("NamePublished")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
@@ -379,6 +392,8 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "SubmittedAt");
+
+                    b.HasIndex("ContactErasedAt", "ClosedAt");
 
                     b.HasIndex("DueOrder", "Id");
 
@@ -557,6 +572,24 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Aduan.Data.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets");
                 });
 
             modelBuilder.Entity("Aduan.Identity.StaffUser", b =>

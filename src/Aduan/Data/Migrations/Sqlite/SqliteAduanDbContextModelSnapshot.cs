@@ -187,6 +187,16 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactSalt")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DispatchedAt")
                         .HasColumnType("INTEGER");
 
@@ -226,6 +236,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NamePublished")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NextDueAt")
@@ -347,6 +360,8 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "SubmittedAt");
+
+                    b.HasIndex("ContactErasedAt", "ClosedAt");
 
                     b.HasIndex("DueOrder", "Id");
 
@@ -519,6 +534,24 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Aduan.Data.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets");
                 });
 
             modelBuilder.Entity("Aduan.Identity.StaffUser", b =>

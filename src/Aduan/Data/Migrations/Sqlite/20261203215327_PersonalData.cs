@@ -1,0 +1,93 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Aduan.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PersonalData : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ClosedAt",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ContactErasedAt",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContactSalt",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "NamePublished",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ServerSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServerSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ContactErasedAt_ClosedAt",
+                table: "Complaints",
+                columns: new[] { "ContactErasedAt", "ClosedAt" });
+
+            // Access and erasure requests find a reporter's reports by e-mail as by phone (indexed in
+            // Initial). The model cannot name a complex property's column in an index, so the migration does.
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Reporter_Email",
+                table: "Complaints",
+                column: "Reporter_Email");
+
+            // Reports closed before this migration: retention counts from their last change.
+            migrationBuilder.Sql(
+                "UPDATE \"Complaints\" SET \"ClosedAt\" = \"UpdatedAt\" WHERE \"Status\" IN ('Resolved', 'Archived', 'Referred', 'Merged')");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ServerSecrets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_Reporter_Email",
+                table: "Complaints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_ContactErasedAt_ClosedAt",
+                table: "Complaints");
+
+            // SQLite's own DROP COLUMN (not EF's table rebuild), which would drop the search triggers.
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN ClosedAt;");
+
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN ContactErasedAt;");
+
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN ContactSalt;");
+
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN NamePublished;");
+        }
+    }
+}
