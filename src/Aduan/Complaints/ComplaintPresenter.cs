@@ -92,7 +92,8 @@ public sealed class ComplaintPresenter(
                 .Select(a => (a, agency: AgencyOf(byId, a.AgencyId)))
                 .Select(x => new AssignmentView(x.agency?.Code ?? "?", x.agency?.Name ?? "?", x.a.Role.ToString(), x.a.AssignedAt, x.a.EndedAt))
                 .ToList(),
-            showReporter ? new ReporterView(c.Reporter.Name, c.Reporter.Phone, c.Reporter.Email) : null,
+            showReporter ? new ReporterView(c.Reporter.Name, c.Reporter.Phone, c.Reporter.Email, c.NamePublished,
+                events.LastOrDefault(e => e.Type == ComplaintEventType.ContactErased)?.At) : null,
             !showReporter,
             new LocationView(c.Location.Address, c.Location.Latitude, c.Location.Longitude, c.Location.Kecamatan),
             mergedInto, c.ForwardCount, c.IsFlagged(sla.Value), c.Rating, c.SubmittedAt, c.UpdatedAt, allowed,

@@ -65,7 +65,9 @@ public sealed record StaffComplaintListItem(
 /// <summary>A page of a list. <see cref="TotalCountCapped"/>: there are more than <see cref="TotalCount"/> matches (the count stops there).</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages, bool TotalCountCapped = false);
 
-public sealed record ReporterView(string? Name, string? Phone, string? Email);
+/// <param name="NamePublished">The reporter chose to be named on the public register.</param>
+/// <param name="ErasedAt">When the contact details were erased (retention or a request); null while held or when none was given.</param>
+public sealed record ReporterView(string? Name, string? Phone, string? Email, bool NamePublished = false, DateTimeOffset? ErasedAt = null);
 
 public sealed record LocationView(string? Address, double? Lat, double? Lng, string? Kecamatan);
 

@@ -128,6 +128,8 @@ public sealed class PersonalDataTests : IDisposable
         var done = await manager.SubmitAsync(found, "[data-testid=privacy-erase]", new() { ["Confirmed"] = "true" });
         Assert.Contains(code, PageClient.Text(done), StringComparison.Ordinal);
         Assert.Null((await StoredAsync(code)).Reporter.Phone);
+        var detail = await manager.GetAsync("/staff/reports/" + code);
+        Assert.Contains("Kontak dihapus", detail.QuerySelector("[data-testid=reporter]")!.TextContent, StringComparison.Ordinal);
 
         using var officer = await PageClient.SignedInAsync(_app, "AgencyOfficer", "DBMSDA");
         await officer.GetAsync("/staff/privacy");
