@@ -3,6 +3,7 @@ using System.Text.Json;
 using Aduan.Complaints;
 using Aduan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Aduan.Transparency;
 
@@ -23,8 +24,12 @@ public static class OpenDataApi
     public static void MapOpenDataApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/open-data").WithTags("Open data").AllowAnonymous().RequireRateLimiting(RateLimits.PublicRead);
-        group.MapGet("/complaints.csv", CsvAsync).WithSummary("Every published report as CSV (UTF-8), personal data removed.");
-        group.MapGet("/complaints.json", JsonAsync).WithSummary("Every published report as JSON, personal data removed.");
+        // Whole-register downloads stream for as long as the client reads (no request time-out), and only a
+        // few run at once across all clients (OpenDataGate): each reads every published report.
+        group.MapGet("/complaints.csv", CsvAsync).WithSummary("Every published report as CSV (UTF-8), personal data removed.")
+            .AddEndpointFilter<OpenDataGate>().DisableRequestTimeout();
+        group.MapGet("/complaints.json", JsonAsync).WithSummary("Every published report as JSON, personal data removed.")
+            .AddEndpointFilter<OpenDataGate>().DisableRequestTimeout();
     }
 
     public static async Task CsvAsync(HttpContext http, PublicRegister register, CancellationToken ct)
@@ -78,7 +83,7 @@ public static class OpenDataApi
             var rows = await register.Published().Where(c => c.Id < before).OrderByDescending(c => c.Id).Take(Batch)
                 .Select(c => new
                 {
-                    c.Id, c.TrackingCode, c.Title, c.Text, c.Kind, c.Status, CategoryCode = c.Category!.Code, CategoryName = c.Category.Name,
+                    c.Id, c.TrackingCode, c.Title, c.Text, c.PublicTitle, c.PublicText, c.MaskVersion, c.Kind, c.Status, CategoryCode = c.Category!.Code, CategoryName = c.Category.Name,
                     AgencyCode = c.LeadAgency!.Code, AgencyName = c.LeadAgency.Name, c.Location.Kecamatan, c.Location.Address,
                     c.Location.Latitude, c.Location.Longitude, c.SubmittedAt, c.UpdatedAt, c.ResolvedAt,
                     ConsentedName = c.NamePublished && c.Privacy == PrivacyMode.Public ? c.Reporter.Name : null,
@@ -86,7 +91,10 @@ public static class OpenDataApi
             foreach (var c in rows)
             {
                 yield return new OpenDataRow(c.TrackingCode, $"{site}/laporan/{c.TrackingCode}",
-                    PersonalDataMask.Apply(c.Title) ?? "", PersonalDataMask.Apply(c.Text) ?? "", c.Kind.ToString(), c.Status.ToString(),
+                    // The masked texts stored with the report; masked here only if written by an older mask.
+                    (c.MaskVersion == PersonalDataMask.Version ? c.PublicTitle : PersonalDataMask.Apply(c.Title)) ?? "",
+                    (c.MaskVersion == PersonalDataMask.Version ? c.PublicText : PersonalDataMask.Apply(c.Text)) ?? "",
+                    c.Kind.ToString(), c.Status.ToString(),
                     c.CategoryCode, c.CategoryName, c.AgencyCode, c.AgencyName, c.Kecamatan, PersonalDataMask.Apply(c.Address),
                     PublicRegister.Round(c.Latitude), PublicRegister.Round(c.Longitude), c.SubmittedAt, c.UpdatedAt, c.ResolvedAt,
                     PersonalDataMask.Apply(c.ConsentedName));
@@ -98,6 +106,37 @@ public static class OpenDataApi
             }
 
             before = rows[^1].Id;
+        }
+    }
+}
+
+/// <summary>
+/// At most <see cref="AduanOptions.OpenDataDownloadsAtOnce"/> whole-register downloads at a time across
+/// all clients; one more is a 503 with Retry-After, not another core spent.
+/// </summary>
+public sealed class OpenDataGate(OpenDataGate.Slots slots) : IEndpointFilter
+{
+    public sealed class Slots(IOptions<AduanOptions> options)
+    {
+        public SemaphoreSlim Semaphore { get; } = new(options.Value.OpenDataDownloadsAtOnce);
+    }
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (!await slots.Semaphore.WaitAsync(0))
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "30";
+            var problems = context.HttpContext.RequestServices.GetRequiredService<Problems>();
+            return problems.Create(StatusCodes.Status503ServiceUnavailable, "busy", "Problem.Busy.Title", problems.T["Problem.Busy.Detail"]);
+        }
+
+        try
+        {
+            return await next(context);
+        }
+        finally
+        {
+            slots.Semaphore.Release();
         }
     }
 }

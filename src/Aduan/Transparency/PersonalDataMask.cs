@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Aduan.Transparency;
@@ -16,6 +18,9 @@ namespace Aduan.Transparency;
 /// at a bounded window (NIK, phone) or take each run of spaces whole, <c>(?&gt;\s*)</c>, so that the
 /// backtracking engine never tries every way to split a run between two parts of a pattern. And it
 /// never fails a page: a text that still cannot be masked in time is withheld whole (<see cref="Withheld"/>).
+/// The patterns see the text as a reader does (<see cref="Fold"/>): compatibility forms folded (fullwidth
+/// digits and @, mathematical digits), every script's digits as ASCII digits, dashes as "-", invisible
+/// format characters removed; the published text is that folded text.
 /// </remarks>
 public static partial class PersonalDataMask
 {
@@ -29,16 +34,17 @@ public static partial class PersonalDataMask
     /// Raise it when a change to the patterns changes what they mask: the public texts stored with each
     /// report (what the public search indexes) are masked anew at the next start (PublicTextRefresh).
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>What is published instead of a text the mask could not finish in time.</summary>
     public const string Withheld = "[teks disembunyikan]";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
 
-    // "siti@contoh.id", "siti @ contoh . id", "siti(at)contoh(dot)id", "siti [at] contoh [dot] co [dot] id".
+    // "siti@contoh.id", "siti @ contoh . id", "siti(at)contoh(dot)id", "siti [at] contoh [dot] co [dot] id",
+    // "siti [at] contoh [.] id", in letters of any script ("büdi@gmäil.com").
     private static readonly Regex EmailPattern = new(
-        @"[A-Za-z0-9._%+\-]+\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*[A-Za-z0-9\-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*[A-Za-z0-9\-]+)+",
+        @"[\p{L}\p{N}._%+\-]+\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*[\p{L}\p{N}\-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\[\.\]|\(\.\)|\s+dot\s+)\s*[\p{L}\p{N}\-]+)+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
 
     // The RT/RW after a house number ("No. 12 RT 03/RW 05", "No.12 rt03/05"): with it, one household.
@@ -49,6 +55,51 @@ public static partial class PersonalDataMask
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
 
     public static string? Apply(string? text) => Apply(text, Mask);
+
+    /// <summary>
+    /// The text as a reader sees it, in one linear pass: NFKC (fullwidth and mathematical forms become
+    /// plain), digits of every script become ASCII digits, every dash becomes "-", and invisible format
+    /// characters (zero-width spaces and joiners, bidi controls, soft hyphens) are removed.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        string normalized;
+        try
+        {
+            normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            normalized = text; // not well-formed UTF-16 (intake refuses it; old data might not): fold what can be
+        }
+
+        StringBuilder? folded = null;
+        var index = 0;
+        foreach (var rune in normalized.EnumerateRunes())
+        {
+            var replacement = Rune.GetUnicodeCategory(rune) switch
+            {
+                UnicodeCategory.Format => "",
+                UnicodeCategory.DecimalDigitNumber when !rune.IsAscii => ((int)Rune.GetNumericValue(rune)).ToString(CultureInfo.InvariantCulture),
+                UnicodeCategory.DashPunctuation when rune.Value != '-' => "-",
+                _ when rune.Value == 0x2212 => "-", // minus sign
+                _ => null,
+            };
+            if (replacement is not null)
+            {
+                folded ??= new StringBuilder(normalized, 0, index, normalized.Length);
+                folded.Append(replacement);
+            }
+            else
+            {
+                folded?.Append(rune.ToString());
+            }
+
+            index += rune.Utf16SequenceLength;
+        }
+
+        return folded?.ToString() ?? normalized;
+    }
 
     /// <summary>Masks with <paramref name="mask"/>; a time-out withholds the whole text instead of failing the page.</summary>
     internal static string? Apply(string? text, Func<string, string> mask)
@@ -70,23 +121,28 @@ public static partial class PersonalDataMask
 
     private static string Mask(string text)
     {
+        text = Fold(text);
         text = EmailPattern.Replace(text, Email);
         text = NikPattern().Replace(text, Nik);
         text = PhonePattern().Replace(text, Phone);
         text = HouseNumberPattern().Replace(text, Address);
         text = BareHouseNumberPattern().Replace(text, m => m.Value[..(m.Groups["n"].Index - m.Index)] + Address);
+        text = EstateHousePattern().Replace(text, m => m.Value[..(m.Groups["n"].Index - m.Index)] + Address);
         text = NeighbourhoodAfterHousePattern.Replace(text, Address);
         return NamePattern().Replace(text, m => m.Groups["honorific"].Value + Name);
     }
 
-    // Sixteen digits, also in groups with spaces, dots, dashes or slashes ("3275 0101-0101 0001") and
-    // glued to words ("NIK3275010101010001"), not directly inside a longer number.
-    [GeneratedRegex(@"(?<!\d)\d(?:[\s.\-/]{0,2}\d){15}(?!\d)", RegexOptions.CultureInvariant, 200)]
+    // Sixteen digits, also in groups with spaces, dots, dashes, slashes, underscores, commas or middle
+    // dots ("3275 0101-0101 0001", "3275_0101_0101_0001") and glued to words ("NIK3275010101010001"),
+    // not directly inside a longer number.
+    [GeneratedRegex(@"(?<!\d)\d(?:[\s.\-/_,·•]{0,3}\d){15}(?!\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex NikPattern();
 
-    // Indonesian numbers: +62, 62 or 0, then 8 to 13 more digits with any usual separators, also glued
-    // to a word ("hp081234567890", "wa:+62-812..."); not an amount ("Rp 62.000.000.000").
-    [GeneratedRegex(@"(?<![\d+])(?<!\d[.,])(?<!Rp\.?\s?)\(?(?:\+\s*62|62|0)(?:[\s.\-()]{0,3}\d){8,13}(?!\d)", RegexOptions.CultureInvariant, 200)]
+    // Indonesian numbers: +62, 62 or 0 (also a letter O before the 8 of a mobile number), then 8 to 13
+    // more digits with any usual separators (spaces, dots, dashes, brackets, slashes, underscores,
+    // commas, middle dots), also glued to a word ("hp081234567890", "wa:+62-812..."); not an amount
+    // ("Rp 62.000.000.000").
+    [GeneratedRegex(@"(?<![\d+])(?<!\d[.,])(?<!Rp\.?\s?)\(?(?:\+\s*62|62|0|[Oo](?=[\s.\-()/_,·•]{0,3}8))(?:[\s.\-()/_,·•]{0,3}\d){8,13}(?!\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex PhonePattern();
 
     // "No. 12", "Nomor 12A", "No.12/3", "Blok C2 No. 15", "Kav. 7": a household's number; not "Perda No. 5 Tahun 2020".
@@ -97,14 +153,21 @@ public static partial class PersonalDataMask
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex HouseNumberPattern();
 
-    // "Jl. Melati 12", "Gang Mawar II 7": a number right after a street name of one to three words; not "Jl. Raya Bekasi Km 27".
-    [GeneratedRegex(@"\b(?:Jl|Jln|Jalan|Gg|Gang)\.?(?>\s+)(?:(?!Km\b|KM\b)[A-Z](?>[\w'\-]*)\.?(?>\s+)){1,3}(?<n>\d{1,4}[A-Za-z]?)\b(?!(?>\s*)(?:km|m|meter|kilometer)\b)",
+    // "Jl. Melati 12", "Gang Mawar II 7", "Gg. Mawar II/7": a number right after a street name of one to
+    // three words; not "Jl. Raya Bekasi Km 27".
+    [GeneratedRegex(@"\b(?:Jl|Jln|Jalan|Gg|Gang)\.?(?>\s+)(?:(?!Km\b|KM\b)[A-Z](?>[\w'\-]*)\.?(?>\s+)){0,2}(?!Km\b|KM\b)[A-Z](?>[\w'\-]*)\.?(?:(?>\s+)|(?>\s+)[IVX]{1,4}(?>\s*)/(?>\s*)|(?>\s*)/(?>\s*))(?<n>\d{1,4}[A-Za-z]?)\b(?!(?>\s*)(?:km|m|meter|kilometer)\b)",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex BareHouseNumberPattern();
 
-    // A name after an honorific: "Bapak Budi Santoso", "Bu Siti", "Sdr. Andi". Offices that follow an
-    // honorific ("Bapak Wali Kota", "Ibu Kota", "Pak RT") are not names.
-    [GeneratedRegex(@"(?<honorific>\b(?:Bapak|Bpk|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Mas|Mbak|Tn|Ny)\.?(?>\s+))(?!(?:Wali|Kota|Lurah|Camat|Kepala|Kadis|Gubernur|Bupati|Presiden|Menteri|Sekda|Dewan|RT|RW|Ketua|Direktur|Dokter|Guru|Polisi|Petugas)\b)[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){0,2}",
+    // "Cluster Anggrek C-12", "Perumahan Griya Asri B 7", "Komplek Pemda A2": a house code in a housing estate.
+    [GeneratedRegex(@"\b(?:Cluster|Klaster|Komplek|Kompleks|Perum|Perumahan|Residence)\.?(?>\s+)(?:[A-Z](?>[\w'\-]*)(?>\s+)){1,3}(?!RT\b|RW\b)(?<n>[A-Z]{1,2}(?>\s*)-?(?>\s*)\d{1,3}[A-Za-z]?)\b",
+        RegexOptions.CultureInvariant, 200)]
+    private static partial Regex EstateHousePattern();
+
+    // A name after an honorific, whatever the honorific's case: "Bapak Budi Santoso", "ibu Siti", "BAPAK BUDI
+    // SANTOSO", "Sdr. Andi", "Haji Ahmad". Offices that follow an honorific ("Bapak Wali Kota", "ibu kota",
+    // "Pak RT") are not names.
+    [GeneratedRegex(@"(?<honorific>\b(?i:Bapak|Bpk|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Mas|Mbak|Tn|Ny|Haji|Hajah|Hj)\.?(?>\s+))(?!(?i:Wali|Kota|Lurah|Camat|Kepala|Kadis|Gubernur|Bupati|Presiden|Menteri|Sekda|Dewan|RT|RW|Ketua|Direktur|Dokter|Guru|Polisi|Petugas)\b)[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,2}",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex NamePattern();
 }

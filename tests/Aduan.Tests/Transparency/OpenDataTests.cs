@@ -3,6 +3,7 @@ using System.Text.Json;
 using Aduan.Tests.Support;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aduan.Tests.Transparency;
 
@@ -48,6 +49,41 @@ public sealed class OpenDataTests : IAsyncLifetime
             Assert.DoesNotContain("siti@contoh.id", body, StringComparison.Ordinal);
             Assert.DoesNotContain("3456", body, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task OpenData_ServesTheMaskedTextsStoredWithEachReport_NotMaskedAgainPerRequest()
+    {
+        var code = await new PublishedReports(_app).CreateAsync("Lampu jalan mati di depan pasar, hp 0812 3456 7890.");
+        await _app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == code)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PublicText, "Teks publik yang tersimpan.")));
+        using var http = _app.CreateClient();
+
+        var json = JsonDocument.Parse(await http.GetStringAsync("/api/v1/open-data/complaints.json"));
+
+        Assert.Equal("Teks publik yang tersimpan.", Assert.Single(json.RootElement.EnumerateArray()).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task OpenData_AllDownloadSlotsBusy_IsA503WithRetryAfter_ThenServedAgain()
+    {
+        await new PublishedReports(_app).CreateAsync("Lampu jalan mati di depan pasar Bekasi Timur.");
+        using var http = _app.CreateClient();
+        var slots = _app.Services.GetRequiredService<Aduan.Transparency.OpenDataGate.Slots>().Semaphore;
+        var taken = 0;
+        while (slots.Wait(0))
+        {
+            taken++;
+        }
+
+        using var busy = await http.GetAsync("/api/v1/open-data/complaints.csv");
+        slots.Release(taken);
+        using var served = await http.GetAsync("/api/v1/open-data/complaints.csv");
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.NotNull(busy.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
     }
 
     [Fact]

@@ -85,6 +85,79 @@ public sealed class PersonalDataMaskTests
         Assert.NotNull(masked);
     }
 
+    /// <summary>The second review's spellings: what a reader takes for a number, an address, a name.</summary>
+    [Theory]
+    [InlineData("hp ０８１２ ３４５６ ７８９０", "hp [telepon]")]
+    [InlineData("hp 0812\u200B3456\u200B7890", "hp [telepon]")]
+    [InlineData("hp 0812_3456_7890", "hp [telepon]")]
+    [InlineData("hp 0812/3456/7890", "hp [telepon]")]
+    [InlineData("hp 0812\u20133456\u20137890 atau +62\u2013812\u20133456\u20137890", "hp [telepon] atau [telepon]")]
+    [InlineData("hp 0812·3456·7890", "hp [telepon]")]
+    [InlineData("hp 0812,3456,7890", "hp [telepon]")]
+    [InlineData("hp \u0660\u0668\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660", "hp [telepon]")]
+    [InlineData("hp \U0001D7CE\U0001D7D6\U0001D7CF\U0001D7D0 3456 7890", "hp [telepon]")]
+    [InlineData("hp O812 3456 7890", "hp [telepon]")]
+    [InlineData("NIK 3275\u20130101\u20130101\u20130001", "NIK [NIK]")]
+    [InlineData("NIK 3275_0101_0101_0001", "NIK [NIK]")]
+    [InlineData("NIK 3275,0101,0101,0001", "NIK [NIK]")]
+    [InlineData("kirim ke budi＠gmail.com", "kirim ke [email]")]
+    [InlineData("kirim ke budi@gmail．com", "kirim ke [email]")]
+    [InlineData("kirim ke budi [at] gmail [.] com", "kirim ke [email]")]
+    [InlineData("kirim ke büdi@gmäil.com", "kirim ke [email]")]
+    [InlineData("dihubungi ibu Siti Aminah", "dihubungi ibu [nama]")]
+    [InlineData("dihubungi BAPAK BUDI SANTOSO", "dihubungi BAPAK [nama]")]
+    [InlineData("rumah Haji Ahmad", "rumah Haji [nama]")]
+    [InlineData("alamat Gg. Mawar II/7", "alamat Gg. Mawar II/[alamat]")]
+    [InlineData("rumah di Cluster Anggrek C-12 banjir", "rumah di Cluster Anggrek [alamat] banjir")]
+    public void Apply_SpellingsAReaderReadsAsTheSame_AreMasked(string input, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.Apply(System.Text.RegularExpressions.Regex.Unescape(input)));
+
+    [Theory]
+    [InlineData("Warga Perumahan Griya Asri RT 5 kebanjiran")]
+    [InlineData("ibu kota provinsi dan Bapak Wali Kota")]
+    public void Apply_PublicFactsInOtherSpellings_AreKept(string input) =>
+        Assert.Equal(input, PersonalDataMask.Apply(input));
+
+    /// <summary>
+    /// The class of the second review's finding: a number written with any digits a reader knows
+    /// (ASCII, fullwidth, Arabic-Indic, Devanagari, mathematical), any separators people type, and
+    /// invisible characters between the digits. None of its digit groups may survive the mask.
+    /// </summary>
+    [Fact]
+    public void Apply_GeneratedSpellingsOfPhonesAndNiks_LeaveNoDigitRun()
+    {
+        int[] zeros = ['0', 0xFF10, 0x0660, 0x06F0, 0x0966, 0x1D7CE, 0x1D7EC];
+        string[] separators = [" ", "-", ".", "_", ",", "/", "·", "\u2013", "\u2014", "\u2212", " - ", ". "];
+        string[] invisible = ["", "", "\u200B", "\u200C", "\u2060", "\uFEFF", "\u00AD"];
+        var random = new Random(20261203);
+        for (var i = 0; i < 400; i++)
+        {
+            var nik = random.Next(2) == 0;
+            var digits = nik
+                ? "3275" + random.NextInt64(100_000_000_000, 999_999_999_999)
+                : (random.Next(2) == 0 ? "08" : "628") + random.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)[..random.Next(8, 11)];
+            var zero = zeros[random.Next(zeros.Length)];
+            var separator = System.Text.RegularExpressions.Regex.Unescape(separators[random.Next(separators.Length)]);
+            var text = new StringBuilder("Hubungi saya di ");
+            for (var d = 0; d < digits.Length; d++)
+            {
+                text.Append(char.ConvertFromUtf32(zero + (digits[d] - '0')));
+                text.Append(System.Text.RegularExpressions.Regex.Unescape(invisible[random.Next(invisible.Length)]));
+                if (d % 4 == 3 && d < digits.Length - 1)
+                {
+                    text.Append(separator);
+                }
+            }
+
+            text.Append(" terima kasih.");
+
+            var masked = PersonalDataMask.Apply(text.ToString())!;
+
+            Assert.DoesNotMatch(@"\d{3}", PersonalDataMask.Fold(masked).Replace(" ", "", StringComparison.Ordinal));
+            Assert.Contains(nik ? PersonalDataMask.Nik : PersonalDataMask.Phone, masked, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Apply_BlockAndNumberWordsAmongLongRunsOfSpaces_FinishesAndKeepsTheText()
     {
