@@ -13,6 +13,7 @@ namespace Aduan.Audit;
 /// </summary>
 public sealed class DailyDigests(AduanDbContext db, IOptions<SlaOptions> sla)
 {
+    // Only the calendar's day arithmetic is used: holidays do not matter to a day's bounds.
     private readonly WorkingCalendar _calendar = new(WorkingCalendar.FindZone(sla.Value.TimeZone), new HashSet<DateOnly>());
 
     public DateOnly LocalDay(DateTimeOffset instant) => _calendar.LocalDate(instant);
