@@ -1,5 +1,6 @@
 using Aduan.Agencies;
 using Aduan.Attachments;
+using Aduan.Audit;
 using Aduan.Categories;
 using Aduan.Cli;
 using Aduan.Complaints;
@@ -38,7 +39,7 @@ return await app.RunAduanAsync();
 // The features, each registered by its own folder; the command line uses the same services.
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
-    .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency()
+    .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency().AddAudit()
     .AddPrivacy();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>

@@ -7,7 +7,7 @@ namespace Aduan.Cli;
 
 /// <summary>
 /// The operator's command line on the same executable: <c>serve</c> (the default), <c>migrate</c>,
-/// <c>user add|list</c>, <c>holiday list|import</c>, <c>import reports</c>, <c>audit verify</c>, <c>privacy export|erase</c>, <c>backup</c>. Anything that is not one of these commands starts the server,
+/// <c>user add|list</c>, <c>holiday list|import</c>, <c>import reports</c>, <c>audit verify|digest</c>, <c>privacy export|erase</c>, <c>backup</c>. Anything that is not one of these commands starts the server,
 /// so <c>--urls</c> and other host switches pass straight through.
 /// </summary>
 public static class AduanCli

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Aduan.Audit;
 using Aduan.Complaints;
 using Aduan.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Cli;
 
-/// <summary><c>audit verify</c>: recomputes every report's event hash chain.</summary>
+/// <summary><c>audit verify [--against DIGEST]</c>: recomputes every report's event hash chain (and the daily digests, see <see cref="DigestCommands"/>).</summary>
 public static class AuditCommands
 {
     private const int BatchSize = 1000;
@@ -13,13 +14,33 @@ public static class AuditCommands
     public static Command Build()
     {
         var audit = new Command("audit", "Check the integrity of the event log.");
-        var verify = new Command("verify", "Verify every report's event chain; exits 2 naming each report whose events were altered, removed or reordered.");
-        verify.SetAction((_, ct) => AduanCli.WithServices(async (sp, token) =>
+        var against = new Option<string?>("--against")
         {
-            var result = await VerifyAsync(sp.GetRequiredService<AduanDbContext>(), Console.Out, token);
-            return result.Broken.Count == 0 ? 0 : 2;
-        }, ct));
+            Description = "Also check the history against a published daily digest: a line 'yyyy-MM-dd <digest>' or a file of such lines (e.g. digests.txt).",
+        };
+        var verify = new Command("verify", "Verify every report's event chain, and with --against the published daily digests; exits 2 naming what was altered, removed or reordered.")
+        {
+            against,
+        };
+        verify.SetAction(async (parse, ct) =>
+        {
+            IReadOnlyList<(DateOnly Day, string Digest)>? published = null;
+            if (parse.GetValue(against) is { } value && !DigestCommands.TryReadPublished(value, out published, out var error))
+            {
+                await Console.Error.WriteLineAsync(error);
+                return 1;
+            }
+
+            return await AduanCli.WithServices(async (sp, token) =>
+            {
+                var result = await VerifyAsync(sp.GetRequiredService<AduanDbContext>(), Console.Out, token);
+                var rewritten = published is null ? 0
+                    : await DigestCommands.VerifyAgainstAsync(sp.GetRequiredService<DailyDigests>(), published, Console.Out, token);
+                return result.Broken.Count == 0 && rewritten == 0 ? 0 : 2;
+            }, ct);
+        });
         audit.Subcommands.Add(verify);
+        audit.Subcommands.Add(DigestCommands.BuildDigest());
         return audit;
     }
 

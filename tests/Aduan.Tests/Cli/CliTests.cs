@@ -174,6 +174,53 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task AuditVerifyAgainst_ReportRemovedWholesale_PassesTheReportChecksButExitsTwo()
+    {
+        using var factory = new AduanFactory();
+        var client = factory.CreateClient();
+        var kept = await client.SubmitAsync();
+        var removed = await client.SubmitAsync();
+        var env = factory.ProcessEnvironment;
+
+        var digest = await AppProcess.RunAsync(_dir, null, env, "audit", "digest", "--day", "2026-06-02");
+        var line = digest.Output.Trim();
+        Assert.True(digest.ExitCode == 0, digest.Error);
+        Assert.Matches("^2026-06-02 [0-9a-f]{64} 2$", line);
+        var file = Path.Combine(_dir, "digests.txt");
+        await File.WriteAllTextAsync(file, "# published by the auditors\n" + line + "\n");
+        var clean = await AppProcess.RunAsync(_dir, null, env, "audit", "verify", "--against", line);
+        Assert.True(clean.ExitCode == 0, clean.Output + clean.Error);
+        Assert.Contains("OK: the history up to 2026-06-02 is the one published", clean.Output, StringComparison.Ordinal);
+
+        // Every trace of one report, deleted past the application: each remaining report's chain is still intact.
+        var id = $"""(SELECT "Id" FROM "Complaints" WHERE "TrackingCode" = '{removed.TrackingCode}')""";
+        foreach (var table in new[] { "ComplaintEvents", "SlaClocks" })
+        {
+            var sql = $"""DELETE FROM "{table}" WHERE "ComplaintId" = {id}""";
+            Assert.True(await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql)) > 0);
+        }
+
+        await ExecuteAsync(factory, $"""DELETE FROM "Complaints" WHERE "TrackingCode" = '{removed.TrackingCode}'""");
+        var rewritten = await AppProcess.RunAsync(_dir, null, env, "audit", "verify", "--against", file);
+
+        Assert.Equal(2, rewritten.ExitCode);
+        Assert.Contains("OK: 1 reports, 1 events, every chain intact.", rewritten.Output, StringComparison.Ordinal);
+        Assert.Contains($"history up to 2026-06-02 was rewritten: expected {line.Split(' ')[1]}, found ", rewritten.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(kept.TrackingCode, rewritten.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-06-02")]
+    [InlineData("no-such-file.txt")]
+    public async Task AuditVerifyAgainst_NeitherALineNorAFile_ExitsOneSayingWhatItTakes(string against)
+    {
+        var result = await AppProcess.RunAsync(_dir, null, Env, "audit", "verify", "--against", against);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--against takes a published line", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Backup_WhileServing_WritesAConsistentCopy()
     {
         using var factory = new AduanFactory();

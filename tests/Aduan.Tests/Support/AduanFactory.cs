@@ -46,9 +46,10 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             // Statistics tests add reports and count again at once; caching has its own test.
             ["Aduan:Statistics:CacheDuration"] = "00:00:00",
 
-            // Tests run the outbox and the deadline sweep by hand under the fake clock.
+            // Tests run the outbox, the deadline sweep and the digest publisher by hand under the fake clock.
             ["Aduan:Outbox:Enabled"] = "false",
             ["Aduan:Sweep:Enabled"] = "false",
+            ["Aduan:Audit:PublishDigests"] = "false",
 
             // API tests sign managers and admins in with a password; the second factor has its own tests.
             ["Aduan:TwoFactor:RequiredFor"] = "",

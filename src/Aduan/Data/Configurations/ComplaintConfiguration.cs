@@ -63,6 +63,9 @@ internal sealed class ComplaintEventConfiguration : IEntityTypeConfiguration<Com
 
         // An agency's latest follow-ups (its page, feeds and widget) and its officers' recent work.
         b.HasIndex(e => new { e.ActorAgencyId, e.Type, e.At });
+
+        // The audit digests read one day's events at a time, in report and sequence order.
+        b.HasIndex(e => new { e.At, e.ComplaintId, e.Sequence });
         b.Property(e => e.ActorName).HasMaxLength(120);
         b.Property(e => e.ActorUserId).HasMaxLength(64);
         b.Property(e => e.Text).HasMaxLength(Complaint.MaxTextLength);

@@ -1,4 +1,5 @@
 using Aduan.Agencies;
+using Aduan.Audit;
 using Aduan.Categories;
 using Aduan.Identity;
 using Aduan.Infrastructure;
@@ -84,6 +85,15 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.Action).HasMaxLength(60);
         b.Property(e => e.Subject).HasMaxLength(200);
         b.HasIndex(e => e.At);
+    }
+}
+
+internal sealed class AuditDigestConfiguration : IEntityTypeConfiguration<AuditDigest>
+{
+    public void Configure(EntityTypeBuilder<AuditDigest> b)
+    {
+        b.HasKey(d => d.Day);
+        b.Property(d => d.Digest).HasMaxLength(64);
     }
 }
 

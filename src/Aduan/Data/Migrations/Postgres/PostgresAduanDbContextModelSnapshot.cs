@@ -143,6 +143,27 @@ namespace Aduan.Data.Migrations.Postgres
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("Aduan.Audit.AuditDigest", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("AuditDigests");
+                });
+
             modelBuilder.Entity("Aduan.Categories.Category", b =>
                 {
                     b.Property<long>("Id")
@@ -513,6 +534,8 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ActorAgencyId", "Type", "At");
+
+                    b.HasIndex("At", "ComplaintId", "Sequence");
 
                     b.ToTable("ComplaintEvents");
                 });

@@ -133,6 +133,27 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("Aduan.Audit.AuditDigest", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("AuditDigests");
+                });
+
             modelBuilder.Entity("Aduan.Categories.Category", b =>
                 {
                     b.Property<long>("Id")
@@ -477,6 +498,8 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ActorAgencyId", "Type", "At");
+
+                    b.HasIndex("At", "ComplaintId", "Sequence");
 
                     b.ToTable("ComplaintEvents");
                 });
