@@ -179,9 +179,15 @@ public sealed class ImageUploads(IOptions<AttachmentOptions> options, PhotoDecod
     private static bool DecodesScaled(byte[] b) =>
         (IsJpeg(b) && IsSequentialJpeg(b)) || (IsWebP(b) && b[12] == 'V' && b[13] == 'P' && b[14] == '8' && b[15] == ' ');
 
-    /// <summary>Walks the JPEG's segments to its frame header: SOF0 or SOF1 (sequential), not SOF2 (progressive) or the rare others.</summary>
+    /// <summary>
+    /// Walks the JPEG's segments: a sequential frame (SOF0 or SOF1, not SOF2 progressive or the rare
+    /// others) whose first scan holds every component. A sequential file whose components come in
+    /// separate scans makes the decoder keep every coefficient of the whole picture, as a progressive
+    /// one does (a 1 KB file of 8192×6144 took 400 MB): such a file gets the full-decode limit.
+    /// </summary>
     private static bool IsSequentialJpeg(ReadOnlySpan<byte> b)
     {
+        var components = 0;
         var i = 2;
         while (i + 4 <= b.Length && b[i] == 0xFF)
         {
@@ -191,12 +197,16 @@ public sealed class ImageUploads(IOptions<AttachmentOptions> options, PhotoDecod
                 case 0xFF: // fill byte
                     i++;
                     continue;
-                case 0xC0 or 0xC1:
-                    return true;
-                case >= 0xC2 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC:
-                    return false; // another frame type
-                case 0xDA or 0xD9:
-                    return false; // a scan or the end before any frame header
+                case 0xC0 or 0xC1 when components == 0 && i + 10 <= b.Length:
+                    components = b[i + 9]; // FF C0, length, precision, height, width, then the number of components
+                    i += 2 + BinaryPrimitives.ReadUInt16BigEndian(b[(i + 2)..]);
+                    continue;
+                case >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC:
+                    return false; // another (or a second) frame type
+                case 0xDA:
+                    return components > 0 && i + 5 <= b.Length && b[i + 4] == components; // one interleaved scan
+                case 0xD9:
+                    return false; // the end before any scan
                 case 0x01 or (>= 0xD0 and <= 0xD8):
                     i += 2; // markers without a length
                     continue;

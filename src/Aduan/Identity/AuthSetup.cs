@@ -59,11 +59,13 @@ public static class AuthSetup
                 // A signed-in user without the role gets a plain 403 page, not a redirect.
                 o.Events.OnRedirectToAccessDenied = Web.ErrorPages.ForbidAsync;
 
-                // The sliding cookie keeps the instant of the sign-in itself, for the absolute lifetime.
+                // The sliding cookie keeps the instant of the sign-in itself, for the absolute lifetime. A refresh
+                // of the same session (RefreshSignInAsync passes the cookie's own properties) keeps the first
+                // instant: refreshing never extends the lifetime.
                 o.Events.OnSigningIn = context =>
                 {
                     var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                    context.Properties.Items[SignedInAtItem] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                    context.Properties.Items.TryAdd(SignedInAtItem, now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
                     return Task.CompletedTask;
                 };
 

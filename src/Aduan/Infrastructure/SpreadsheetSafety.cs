@@ -12,8 +12,12 @@ namespace Aduan.Infrastructure;
 /// </summary>
 public static class SpreadsheetSafety
 {
-    /// <summary>What makes a spreadsheet read a cell as a formula (CsvHelper's injection characters, the OWASP list).</summary>
-    public static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+    /// <summary>
+    /// What makes a spreadsheet read a cell as a formula (CsvHelper's injection characters, the OWASP list),
+    /// and their fullwidth and small forms, which some spreadsheets fold to the same signs.
+    /// </summary>
+    public static readonly char[] FormulaStarts =
+        ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\uFE66', '\uFE62', '\uFE63', '\uFE6B'];
 
     /// <summary>A text a spreadsheet would run; a plain number such as -6.244 is not one (and stays a number).</summary>
     public static bool LooksLikeFormula(string? value) =>

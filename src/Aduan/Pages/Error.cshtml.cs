@@ -22,10 +22,11 @@ public sealed class ErrorModel : AduanPageModel
     /// </summary>
     private PageResult Show()
     {
+        // Re-executed errors carry their 4xx/5xx; anything else typed into /error/{n} is not a page.
         var status = int.TryParse(RouteData.Values["status"] as string, System.Globalization.NumberStyles.None,
-            System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 500;
+            System.Globalization.CultureInfo.InvariantCulture, out var s) && s is >= 400 and <= 599 ? s : 404;
         Status = status;
-        Response.StatusCode = status is >= 400 and <= 599 ? status : 500;
+        Response.StatusCode = status;
         return Page();
     }
 }

@@ -1,5 +1,6 @@
 using Aduan.Complaints;
 using Aduan.Data;
+using Aduan.Identity;
 using Aduan.Infrastructure;
 using Aduan.Transparency;
 using Microsoft.EntityFrameworkCore;
@@ -109,9 +110,21 @@ public sealed class SimilarReports(AduanDbContext db, TimeProvider time)
         };
     }
 
-    /// <summary>The newest reports from a phone number (E.164), for the call-center console.</summary>
-    public async Task<IReadOnlyList<RelatedReport>> ByPhoneAsync(string phone, CancellationToken ct) =>
-        await LatestAsync(db.Complaints.AsNoTracking().Where(c => c.Reporter.Phone == phone), 10, ct);
+    /// <summary>
+    /// The newest reports from a phone number (E.164), for the call-center console: only those whose
+    /// reporter <paramref name="staff"/> may see (<see cref="ComplaintScope.CanSeeReporter"/>), else the
+    /// look-up would tell an operator who filed an anonymous or confidential report.
+    /// </summary>
+    public async Task<IReadOnlyList<RelatedReport>> ByPhoneAsync(string phone, StaffMember staff, CancellationToken ct)
+    {
+        var q = db.Complaints.AsNoTracking().Where(c => c.Reporter.Phone == phone);
+        if (!ComplaintScope.CanSeeReporter(staff, PrivacyMode.Anonymous))
+        {
+            q = q.Where(c => c.Privacy == PrivacyMode.Public);
+        }
+
+        return await LatestAsync(q, 10, ct);
+    }
 
     /// <summary>The report with this (normalized) tracking code, as a list of at most one.</summary>
     public async Task<IReadOnlyList<RelatedReport>> ByCodeAsync(string code, CancellationToken ct) =>

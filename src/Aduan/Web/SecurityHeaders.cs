@@ -13,16 +13,17 @@ public static class SecurityHeaders
 {
     private static readonly string[] WorkspacePaths = ["/staff", "/admin"];
 
-
     /// <summary>Where every answer is someone's own: the workspace, the staff and admin API, the sign-in API, the reporter's tracking page.</summary>
     private static readonly string[] PrivatePaths = ["/staff", "/admin", "/api/v1/staff", "/api/v1/admin", "/api/v1/auth", "/lacak"];
 
     /// <summary>
-    /// A response is private when its path is (<see cref="PrivatePaths"/>) or its request carries a
-    /// credential, whatever the path: a staff token, or a reporter key.
+    /// A response is private when its path is (<see cref="PrivatePaths"/>), when it answers anything but a
+    /// read (a new report's answer carries its reporter key, on /lapor as in the API), or when its request
+    /// carries a credential, whatever the path: a staff token, or a reporter key.
     /// </summary>
     public static bool IsPrivate(HttpRequest request) =>
         PrivatePaths.Any(p => request.Path.StartsWithSegments(p))
+        || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         || request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
         || request.Headers.ContainsKey(Complaints.PublicComplaintsApi.ReporterKeyHeader);
 

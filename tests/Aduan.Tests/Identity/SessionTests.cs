@@ -69,6 +69,51 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cookie_RefreshedByTheAuthenticatorPage_KeepsItsAbsoluteLifetime()
+    {
+        var (browser, _) = Browser();
+        using var __ = browser;
+        await browser.SignInAsync(await _app.CreateUserAsync(Roles.Operator));
+
+        _app.Time.Advance(TimeSpan.FromMinutes(20));
+        await browser.GetAsync("/staff/account/authenticator"); // makes a key and refreshes the sign-in
+        Assert.Equal("/staff/account/authenticator", browser.Address!.AbsolutePath);
+        _app.Time.Advance(TimeSpan.FromMinutes(20));
+        await browser.GetAsync("/staff");
+
+        Assert.Equal("/staff/account/signin", browser.Address!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AuthenticatorReset_WithOnlyTheSession_IsRefused_WithACurrentCodeIsDone()
+    {
+        var name = await _app.CreateUserAsync(Roles.Manager);
+        var (browser, _) = Browser();
+        using var __ = browser;
+        await browser.SignInAsync(name);
+        var page = await browser.GetAsync("/staff/account/authenticator");
+        var key = page.QuerySelector("[data-testid=shared-key]")!.TextContent;
+        page = await browser.SubmitAsync(page, "form[action*=Enable]", new() { ["Code"] = PageClient.Totp(key) });
+        page = await browser.GetAsync("/staff/account/authenticator");
+
+        var withoutCode = await browser.SubmitAsync(page, "[data-testid=authenticator-change]", [], button: "[data-testid=reset]");
+        Assert.False(string.IsNullOrWhiteSpace(withoutCode.QuerySelector("#error-CurrentCode")?.TextContent), PageClient.Text(withoutCode));
+        var wrongCode = await browser.SubmitAsync(page, "[data-testid=authenticator-change]", new() { ["CurrentCode"] = "000000" }, button: "[data-testid=reset]");
+        Assert.NotNull(wrongCode.QuerySelector("#error-CurrentCode"));
+        Assert.True(await TwoFactorEnabledAsync(name));
+
+        await browser.SubmitAsync(page, "[data-testid=authenticator-change]", new() { ["CurrentCode"] = PageClient.Totp(key, stepsAhead: 1) }, button: "[data-testid=reset]");
+
+        Assert.False(await TwoFactorEnabledAsync(name));
+    }
+
+    private async Task<bool> TwoFactorEnabledAsync(string name)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(name))!.TwoFactorEnabled;
+    }
+
+    [Fact]
     public async Task Token_AfterAnAdminSetsANewPassword_401()
     {
         var name = await _app.CreateUserAsync(Roles.Manager);

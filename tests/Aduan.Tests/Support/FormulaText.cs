@@ -7,7 +7,7 @@ namespace Aduan.Tests.Support;
 /// <summary>Generated texts a spreadsheet would run as formulas, and checks that exports never let one run.</summary>
 public static class FormulaText
 {
-    private static readonly string[] Starts = ["=", "+", "-", "@", "\t=", "\r=", "\t", "\r", "=-", "-@", "+-"];
+    private static readonly string[] Starts = ["=", "+", "-", "@", "\t=", "\r=", "\t", "\r", "=-", "-@", "+-", "\uFF1D", "\uFE66", "\uFF20", "\uFF0B"];
 
     private static readonly string[] Bodies =
     [
@@ -18,7 +18,7 @@ public static class FormulaText
 
     /// <summary>A parsed CSV cell a spreadsheet would run: it starts like a formula and is not a plain number such as -6.244.</summary>
     public static bool WouldRun(string cell) =>
-        cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal)
+        cell.Length > 0 && "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B".Contains(cell[0], StringComparison.Ordinal)
         && !decimal.TryParse(cell, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
             System.Globalization.CultureInfo.InvariantCulture, out _);
 

@@ -24,7 +24,7 @@ public static class TestImages
     }
 
     /// <summary>The kinds of file <see cref="Claiming"/> can forge.</summary>
-    public static readonly string[] Kinds = ["png", "jpeg", "progressive-jpeg", "webp", "lossless-webp"];
+    public static readonly string[] Kinds = ["png", "jpeg", "progressive-jpeg", "multiscan-jpeg", "webp", "lossless-webp"];
 
     /// <summary>
     /// A small real image of <paramref name="kind"/> whose header is rewritten to claim
@@ -44,13 +44,23 @@ public static class TestImages
                 return b;
             }
 
-            case "jpeg" or "progressive-jpeg":
+            case "jpeg" or "progressive-jpeg" or "multiscan-jpeg":
             {
                 var b = Jpeg(16, 16);
                 var sof = b.AsSpan().IndexOf([(byte)0xFF, (byte)0xC0]);
                 if (kind == "progressive-jpeg")
                 {
                     b[sof + 1] = 0xC2;
+                }
+
+                if (kind == "multiscan-jpeg")
+                {
+                    // Sequential, but the first scan holds one component of three: a decoder keeps every
+                    // coefficient of the picture until the last scan (the second review's 1 KB bomb).
+                    var sos = b.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
+                    var end = sos + 2 + BinaryPrimitives.ReadUInt16BigEndian(b.AsSpan(sos + 2));
+                    byte[] oneComponent = [0xFF, 0xDA, 0x00, 0x08, 0x01, b[sos + 5], b[sos + 6], 0x00, 0x3F, 0x00];
+                    b = [.. b[..sos], .. oneComponent, .. b[end..]];
                 }
 
                 BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(sof + 5), checked((ushort)height));

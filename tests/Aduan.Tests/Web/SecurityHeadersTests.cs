@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Net.Http.Headers;
 using Aduan.Complaints;
 using Aduan.Identity;
@@ -44,6 +46,41 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
             new { text = "Lubangnya di depan gerbang sekolah." });
 
         Assert.True(NoStore(response), $"{response.StatusCode} {response.Headers.CacheControl}");
+    }
+
+    [Fact]
+    public async Task NewReport_AnswerCarryingTheReporterKey_IsNoStore_OnTheApiAndTheForm()
+    {
+        using var http = _app.CreateClient();
+        using var api = await http.PostAsJsonAsync("/api/v1/complaints", TestApi.Report());
+        using var browser = PageClient.For(_app);
+        var form = await browser.GetAsync("/lapor");
+        var token = form.QuerySelector("input[name=__af]")!.GetAttribute("value")!;
+
+        using var page = await browser.Http.PostAsync("/lapor", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__af"] = token, ["Report.Text"] = "Lampu jalan di depan pasar mati sejak tiga hari yang lalu.", ["Report.Confirmed"] = "true",
+        }));
+
+        Assert.Equal(HttpStatusCode.Created, api.StatusCode);
+        Assert.True(NoStore(api), api.Headers.CacheControl?.ToString());
+        Assert.Contains("data-testid=\"tracking-code\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(NoStore(page), page.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData("/error/200")]
+    [InlineData("/error/0")]
+    [InlineData("/error/-1")]
+    [InlineData("/error/1000")]
+    [InlineData("/error/99999999999999999999")]
+    public async Task ErrorPage_ForANumberThatIsNoError_Is404(string path)
+    {
+        using var http = _app.CreateClient();
+
+        using var response = await http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class CallCenterModel(ComplaintIntake intake, SimilarReports relat
     {
         var v = NewValidation();
         var normalized = ComplaintIntake.NormalizePhone(phone, v, "phone");
-        var found = normalized is null ? [] : await related.ByPhoneAsync(normalized, HttpContext.RequestAborted);
+        var found = normalized is null ? [] : await related.ByPhoneAsync(normalized, Staff, HttpContext.RequestAborted);
         return Partial("Reports/_Related", found);
     }
 
@@ -108,7 +108,7 @@ public sealed class CallCenterModel(ComplaintIntake intake, SimilarReports relat
             var phone = ComplaintIntake.NormalizePhone(Call.Phone, NewValidation(), "phone");
             if (phone is not null)
             {
-                Earlier = await related.ByPhoneAsync(phone, ct);
+                Earlier = await related.ByPhoneAsync(phone, Staff, ct);
             }
 
             return Page();
@@ -133,6 +133,6 @@ public sealed class CallCenterModel(ComplaintIntake intake, SimilarReports relat
         }
 
         var phone = ComplaintIntake.NormalizePhone(q, NewValidation(), "q");
-        return phone is null ? [] : await related.ByPhoneAsync(phone, ct);
+        return phone is null ? [] : await related.ByPhoneAsync(phone, Staff, ct);
     }
 }

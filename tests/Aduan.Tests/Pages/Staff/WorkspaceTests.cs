@@ -51,6 +51,25 @@ public sealed class WorkspaceTests : IAsyncLifetime
         Assert.Contains(code, earlier.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Anonymous")]
+    [InlineData("Confidential")]
+    public async Task An_operator_looking_up_a_number_does_not_learn_who_filed_a_hidden_report_a_manager_does(string privacy)
+    {
+        using var op = await PageClient.SignedInAsync(_app, Roles.Operator);
+        var hidden = await RecordCallAsync(op, phone: "0813 7777 6666", privacy: privacy,
+            text: "Ada pungutan liar di kantor kelurahan setiap mengurus surat pindah.");
+        using var manager = await PageClient.SignedInAsync(_app, Roles.Manager);
+
+        var byPhone = await op.GetAsync("/staff/callcenter?q=081377776666");
+        var earlier = await op.GetAsync("/staff/callcenter?handler=Earlier&phone=0813-7777-6666");
+        var managers = await manager.GetAsync("/staff/callcenter?q=081377776666");
+
+        Assert.DoesNotContain(hidden, PageClient.Text(byPhone), StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden, earlier.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(hidden, managers.QuerySelector("[data-testid=lookup-results]")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_desk_shows_the_callers_earlier_report_and_a_likely_duplicate_from_another_reporter()
     {

@@ -19,6 +19,10 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>A code from the enrolled authenticator: new recovery codes and a reset need one, not only a session.</summary>
+    [BindProperty]
+    public string? CurrentCode { get; set; }
+
     public string SharedKey { get; private set; } = "";
 
     public string QrSvg { get; private set; } = "";
@@ -50,10 +54,8 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
             return RedirectToPage("SignIn");
         }
 
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (code.Length == 0 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!await CheckCodeAsync(user, nameof(Code), Code))
         {
-            ShowError(nameof(Code), code.Length == 0 ? "Field.Required" : "SecondFactor.Wrong");
             await LoadAsync(user);
             return Page();
         }
@@ -76,6 +78,12 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
             return RedirectToPage();
         }
 
+        if (!await CheckCodeAsync(user, nameof(CurrentCode), CurrentCode))
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
         audit.Record(Staff.Name, Staff.UserId, "user.2fa.recovery-codes", user.UserName ?? user.Id);
         await db.SaveChangesAsync();
@@ -83,13 +91,22 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         return Page();
     }
 
-    /// <summary>Turns the second factor off and forgets the key; refused for roles that require it (they re-enrol instead).</summary>
+    /// <summary>
+    /// Turns the second factor off and forgets the key (roles that require it must enrol again at once).
+    /// Needs a current code: whoever holds only the session cannot swap in an authenticator of their own.
+    /// </summary>
     public async Task<IActionResult> OnPostResetAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return RedirectToPage("SignIn");
+        }
+
+        if (user.TwoFactorEnabled && !await CheckCodeAsync(user, nameof(CurrentCode), CurrentCode))
+        {
+            await LoadAsync(user);
+            return Page();
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -99,6 +116,19 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
         await signIn.RefreshSignInAsync(user);
         Flash = T[Required ? "Authenticator.ResetRequired" : "Authenticator.ResetDone"];
         return RedirectToPage();
+    }
+
+    /// <summary>A code of the user's authenticator, each used once; an error beside <paramref name="field"/> otherwise.</summary>
+    private async Task<bool> CheckCodeAsync(StaffUser user, string field, string? typed)
+    {
+        var code = (typed ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (code.Length > 0 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return true;
+        }
+
+        ShowError(field, code.Length == 0 ? "Field.Required" : "SecondFactor.Wrong");
+        return false;
     }
 
     private async Task LoadAsync(StaffUser user)
