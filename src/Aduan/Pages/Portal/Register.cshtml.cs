@@ -19,7 +19,8 @@ public sealed class RegisterModel(PublicRegister register, AgencyDirectory agenc
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // FromQuery, not BindProperty: the route value "page" (this page's own path) would win over ?page=.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     /// <summary>The map view (?peta=1) loads Leaflet; the list alone stays light for slow phones.</summary>
     [BindProperty(SupportsGet = true)] public string? Peta { get; set; }

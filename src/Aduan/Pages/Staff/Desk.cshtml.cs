@@ -10,7 +10,8 @@ namespace Aduan.Pages.Staff;
 [Authorize(Roles = Roles.Manager)]
 public sealed class DeskModel(StaffComplaintList list, TimeProvider time) : StaffPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // FromQuery, not BindProperty: the route value "page" (this page's own path) would win over ?page=.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<StaffComplaintListItem> Queue { get; private set; } = null!;
@@ -22,7 +23,7 @@ public sealed class DeskModel(StaffComplaintList list, TimeProvider time) : Staf
         var found = await FindAsync(PageNumber);
         if (found is null)
         {
-            return RedirectToPage(new { page = 1 });
+            return RedirectToPage(); // page 1 (a "page" route value would name another page)
         }
 
         Queue = found;

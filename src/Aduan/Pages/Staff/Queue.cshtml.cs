@@ -23,7 +23,8 @@ public sealed class QueueModel(StaffComplaintList list, AduanDbContext db, TimeP
     [BindProperty(SupportsGet = true)]
     public bool? Overdue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // FromQuery, not BindProperty: the route value "page" (this page's own path) would win over ?page=.
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public PagedList<StaffComplaintListItem> Queue { get; private set; } = null!;

@@ -27,7 +27,8 @@ public sealed class IndexModel(AduanDbContext db) : StaffPageModel
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // FromQuery, not BindProperty: the route value "page" (this page's own path) would win over ?page=.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -81,7 +82,11 @@ public sealed class IndexModel(AduanDbContext db) : StaffPageModel
         };
     }
 
-    /// <summary>The list's address with the current filters and another page number.</summary>
-    public string PageLink(int page) =>
-        Url.Page("Index", new { q = Q, role = Role, agency = Agency, status = Status, page })!;
+    /// <summary>The list's address with the current filters and another page number (by hand: Url.Page takes "page" for a page path).</summary>
+    public string PageLink(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("Index")!,
+        new Dictionary<string, string?>
+        {
+            ["q"] = Q, ["role"] = Role, ["agency"] = Agency, ["status"] = Status,
+            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

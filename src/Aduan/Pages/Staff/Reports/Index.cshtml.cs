@@ -16,7 +16,8 @@ public sealed class IndexModel(StaffComplaintList list, AgencyDirectory agencies
     [BindProperty(SupportsGet = true)] public bool? Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // FromQuery, not BindProperty: the route value "page" (this page's own path) would win over ?page=.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public PagedList<StaffComplaintListItem>? Result { get; private set; }
     public IReadOnlyList<AgencyDirectory.Entry> AgencyList { get; private set; } = [];
