@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ public static class KannelApi
     {
         if (SmsGatewayAccess.Refusal(context, options.Value) is { } refusal)
         {
+            // The bare status: a gateway needs no explanation, and a prober gets none.
+            context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
             return TypedResults.StatusCode(refusal);
         }
 

@@ -69,6 +69,12 @@ public static class SmsSegments
             return full;
         }
 
+        // One emoji in a quoted text would turn a GSM-7 reply into UCS-2 (70 characters a segment): quote without it.
+        if (Measure(render("")).Encoding == SmsEncoding.Gsm7 && Measure(part).Encoding == SmsEncoding.Ucs2)
+        {
+            part = string.Join(' ', new string(part.Select(ch => IsGsm7(ch) ? ch : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
         for (var segments = 1; segments <= MaxSegments; segments++)
         {
             // Keep at least minPart characters before going to more segments; at the last, as much as fits.

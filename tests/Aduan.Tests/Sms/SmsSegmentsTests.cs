@@ -55,14 +55,24 @@ public sealed class SmsSegmentsTests
     }
 
     [Fact]
-    public void Fit_PartWithEmoji_SeventyCharacterSegments()
+    public void Fit_PartWithEmojiInAGsmReply_QuotedWithoutItInOneGsmSegment()
     {
-        var text = SmsSegments.Fit(p => $"Kode K7M2Q-XP4RT. {p}", "Jalan rusak 😡 " + new string('x', 300));
+        var text = SmsSegments.Fit(Reply, "Jalan rusak 😡 parah di depan pasar Bekasi Timur, sudah seminggu tidak diperbaiki");
 
         var size = SmsSegments.Measure(text);
-        Assert.Equal(SmsEncoding.Ucs2, size.Encoding);
-        Assert.Equal(1, size.Segments);
-        Assert.StartsWith("Kode K7M2Q-XP4RT. Jalan rusak", text);
+        Assert.Equal((SmsEncoding.Gsm7, 1), (size.Encoding, size.Segments));
+        Assert.Contains("Isi: Jalan rusak parah di depan", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_Ucs2Template_SeventyCharacterSegments()
+    {
+        var text = SmsSegments.Fit(p => $"Kode K7M2Q-XP4RT 😀 {p}", new string('x', 300));
+
+        var size = SmsSegments.Measure(text);
+        Assert.Equal((SmsEncoding.Ucs2, 1), (size.Encoding, size.Segments));
+        Assert.Equal(70, size.Units);
+        Assert.StartsWith("Kode K7M2Q-XP4RT 😀 xxx", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+using Aduan.Tests.Support;
+
+namespace Aduan.Tests.Sms;
+
+/// <summary>
+/// Once per test run: the app as its own process (its outbox dispatcher running) on a port chosen
+/// first, and a real Kannel whose sms-service calls that port and whose sendsms the app sends through.
+/// </summary>
+public sealed class KannelFixture : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("aduan-sms-").FullName;
+
+    public AduanFactory Database { get; } = new();
+
+    public Kannel Kannel { get; private set; } = null!;
+
+    public AppServer App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = AppServer.FreePort();
+        Kannel = await Kannel.StartAsync(port, SmsInboundTests.Secret);
+        var env = new Dictionary<string, string>(Database.ProcessEnvironment)
+        {
+            ["Aduan__Sms__SharedSecret"] = SmsInboundTests.Secret,
+            ["Aduan__Sms__AllowedAddresses__0"] = "127.0.0.1",
+            ["Aduan__Sms__Kannel__SendUrl"] = Kannel.SendUrl,
+            ["Aduan__Sms__Kannel__Username"] = Kannel.User,
+            ["Aduan__Sms__Kannel__Password"] = Kannel.Password,
+            ["Aduan__Outbox__PollInterval"] = "00:00:00.100",
+        };
+        App = await AppServer.StartAsync(_dir, env, port);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        if (Kannel is not null)
+        {
+            await Kannel.DisposeAsync();
+        }
+
+        Database.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class KannelGroup : ICollectionFixture<KannelFixture>
+{
+    public const string Name = "Kannel";
+}
