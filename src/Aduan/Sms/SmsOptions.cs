@@ -33,6 +33,13 @@ public sealed class SmsOptions
     /// <summary>How often the recovery pass looks for messages stored but not processed (a crash, a database hiccup).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long messages about no report (help, status questions, too short, blocked) are kept; those
+    /// about a report go when its contact is erased (<c>Aduan:Privacy:ContactRetention</c> or a request).
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan UnlinkedRetention { get; set; } = TimeSpan.FromDays(30);
 }
 
 /// <summary>Section <c>Aduan:Sms:Kannel</c>: where outgoing SMS go (Kannel's smsbox <c>sendsms</c>).</summary>

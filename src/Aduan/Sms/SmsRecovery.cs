@@ -7,7 +7,8 @@ namespace Aduan.Sms;
 
 /// <summary>
 /// At start and then every <see cref="SmsOptions.RecoveryInterval"/>: processes incoming messages that
-/// were stored but not processed (the process died in between, or the database failed for a moment).
+/// were stored but not processed (the process died in between, or the database failed for a moment),
+/// and deletes messages about no report once <see cref="SmsOptions.UnlinkedRetention"/> has passed.
 /// </summary>
 public sealed class SmsRecovery(IServiceScopeFactory scopes, IOptions<SmsOptions> options, TimeProvider time, ILogger<SmsRecovery> logger)
     : BackgroundService
@@ -34,9 +35,12 @@ public sealed class SmsRecovery(IServiceScopeFactory scopes, IOptions<SmsOptions
     {
         List<long> ids;
         var now = time.Now();
+        var expired = now - options.Value.UnlinkedRetention;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            ids = await scope.ServiceProvider.GetRequiredService<AduanDbContext>().SmsMessages
+            var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
+            await db.SmsMessages.Where(m => m.ComplaintId == null && m.Status != SmsStatus.Received && m.At < expired).ExecuteDeleteAsync(ct);
+            ids = await db.SmsMessages
                 .Where(m => m.Direction == SmsDirection.In && m.Status == SmsStatus.Received && (m.LockedUntil == null || m.LockedUntil < now))
                 .OrderBy(m => m.Id).Select(m => m.Id).Take(200).ToListAsync(ct);
         }

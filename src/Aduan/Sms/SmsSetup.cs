@@ -1,3 +1,4 @@
+using Aduan.Complaints;
 using Aduan.Outbox;
 
 namespace Aduan.Sms;
@@ -19,6 +20,7 @@ public static class SmsSetup
         services.AddHostedService(sp => sp.GetRequiredService<SmsRecovery>());
         services.AddScoped<ISmsGateway, KannelGateway>();
         services.AddScoped<IOutboxHandler, SmsOutbox>();
+        services.AddScoped<IComplaintSubscriber, SmsContactEraser>();
 
         // No logging of requests: sendsms URLs carry the gateway's password.
         services.AddHttpClient(KannelGateway.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aduan.Complaints;
 using Aduan.Outbox;
+using Aduan.Privacy;
 using Aduan.Sms;
 using Aduan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -215,5 +216,35 @@ public sealed class SmsInboundTests : IDisposable
         var message = await _factory.WithDbAsync(db => db.OutboxMessages.SingleAsync());
         Assert.Equal((OutboxStatus.Pending, 1), (message.Status, message.Attempts));
         Assert.DoesNotContain("password", message.LastError ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task EraseContact_ReportFromSms_ItsMessagesGoToo()
+    {
+        await SendAsync("BKSKOTA jalan rusak di depan pasar Bekasi Timur");
+        await SendAsync("BKSKOTA lampu jalan mati di Gang Mawar", from: "6281298765432");
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PersonalDataRequests>()
+                .EraseAsync(new DataSubject("+6281234567890", null), new Actor(ActorKind.Staff, "u-1", "Manajer Uji"), CancellationToken.None);
+        }
+
+        var left = await _factory.WithDbAsync(db => db.SmsMessages.Select(m => m.Phone).Distinct().ToListAsync());
+        Assert.Equal(["+6281298765432"], left);
+    }
+
+    [Fact]
+    public async Task Recovery_MessagesAboutNoReport_DeletedAfterTheirRetention()
+    {
+        await SendAsync("BKSKOTA INFO");
+        await SendAsync("BKSKOTA jalan rusak di depan pasar Bekasi Timur");
+        var recovery = _factory.Services.GetRequiredService<SmsRecovery>();
+
+        _factory.Time.Advance(TimeSpan.FromDays(31));
+        await recovery.RunOnceAsync(CancellationToken.None);
+
+        var left = await _factory.WithDbAsync(db => db.SmsMessages.Select(m => m.Intent).Distinct().ToListAsync());
+        Assert.Equal(["report"], left);
     }
 }
