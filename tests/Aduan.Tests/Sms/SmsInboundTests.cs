@@ -247,4 +247,33 @@ public sealed class SmsInboundTests : IDisposable
         var left = await _factory.WithDbAsync(db => db.SmsMessages.Select(m => m.Intent).Distinct().ToListAsync());
         Assert.Equal(["report"], left);
     }
+
+    [Fact]
+    public async Task StaffReportPage_ReportFromSms_ShowsTheExchangeWithDeliveryStatus()
+    {
+        await SendAsync("BKSKOTA jalan rusak di depan pasar Bekasi Timur");
+        var code = await _factory.WithDbAsync(db => db.Complaints.Select(c => c.TrackingCode).SingleAsync());
+        using var browser = await PageClient.SignedInAsync(_factory, "Manager");
+
+        var page = await browser.GetAsync($"/staff/reports/{code}");
+
+        var exchange = page.QuerySelector("[data-testid=sms-exchange]");
+        Assert.NotNull(exchange);
+        Assert.Contains("BKSKOTA jalan rusak di depan pasar Bekasi Timur", exchange.QuerySelector("[data-testid=sms-in]")?.TextContent, StringComparison.Ordinal);
+        var reply = exchange.QuerySelector("[data-testid=sms-out]");
+        Assert.Contains(code, reply?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("menunggu kirim", reply?.QuerySelector("[data-testid=sms-delivery]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task StaffReportPage_WebReport_NoSmsSection()
+    {
+        var code = (await _client.SubmitAsync()).TrackingCode;
+        using var browser = await PageClient.SignedInAsync(_factory, "Manager");
+
+        var page = await browser.GetAsync($"/staff/reports/{code}");
+
+        Assert.NotNull(page.QuerySelector("[data-testid=timeline]"));
+        Assert.Null(page.QuerySelector("[data-testid=sms-exchange]"));
+    }
 }
