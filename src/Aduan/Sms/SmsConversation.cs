@@ -68,9 +68,13 @@ public sealed class SmsConversation(
     private async Task ActAsync(SmsMessage sms, SmsCommand command, CancellationToken ct)
     {
         var now = time.Now();
-        if (await IsBlockedAsync(sms.Phone, ct) || await TooManyAsync(sms, now, ct))
+        var ignored = await IsBlockedAsync(sms.Phone, ct) ? "blocked"
+            : await TooManyAsync(sms, now, ct) ? "limited"
+            : command is SmsCommand.Plain plain && SmsLanguage.LooksLikeNoise(plain.Text) ? "noise"
+            : null;
+        if (ignored is not null)
         {
-            Finish(sms, SmsStatus.Ignored, "limited", now);
+            Finish(sms, SmsStatus.Ignored, ignored, now);
             await db.SaveChangesAsync(ct);
             return;
         }

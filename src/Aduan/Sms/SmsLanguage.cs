@@ -30,6 +30,21 @@ public static class SmsLanguage
         "rt", "rw", "gang", "kel", "kec", "pak", "bu", "mohon", "sejak", "hari", "tersumbat", "berlubang", "pasar",
     ], StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> AdvertisingWords = new(
+    [
+        "promo", "gratis", "hadiah", "diskon", "pulsa", "pinjaman", "pinjol", "klik", "menang", "memenangkan", "bonus", "slot",
+        "judi", "kuota", "cashback", "undian", "deposit", "transfer", "rekening", "togel", "gacor",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A message without the keyword that carries a link or several advertising words (prizes, loans,
+    /// gambling): stored, never answered. A citizen's message with the keyword is never noise.
+    /// </summary>
+    public static bool LooksLikeNoise(string text) =>
+        text.Contains("http://", StringComparison.OrdinalIgnoreCase) || text.Contains("https://", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("www.", StringComparison.OrdinalIgnoreCase) || text.Contains("bit.ly", StringComparison.OrdinalIgnoreCase)
+        || Tokens(text).Count(AdvertisingWords.Contains) >= 2;
+
     public static SmsCommand Parse(string? text, string keyword)
     {
         var clean = Clean(text);

@@ -276,4 +276,14 @@ public sealed class SmsInboundTests : IDisposable
         Assert.NotNull(page.QuerySelector("[data-testid=timeline]"));
         Assert.Null(page.QuerySelector("[data-testid=sms-exchange]"));
     }
+
+    [Fact]
+    public async Task Receive_AdvertisingWithoutKeyword_StoredAsNoiseNotAnswered()
+    {
+        await SendAsync("Selamat! Nomor Anda memenangkan hadiah 50jt, klik bit.ly/xyz", from: "6281311112222");
+
+        Assert.Empty(await RepliesAsync());
+        var stored = await _factory.WithDbAsync(db => db.SmsMessages.SingleAsync());
+        Assert.Equal((SmsStatus.Ignored, "noise"), (stored.Status, stored.Intent));
+    }
 }

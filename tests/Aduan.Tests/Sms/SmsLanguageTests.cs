@@ -119,4 +119,15 @@ public sealed class SmsLanguageTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("Selamat! Nomor Anda memenangkan hadiah 50jt, klik bit.ly/xyz", true)]
+    [InlineData("PROMO pulsa murah! Diskon 50% hari ini", true)]
+    [InlineData("Info lengkap: https://contoh.example/promo", true)]
+    [InlineData("Butuh pinjaman cepat? transfer ke rekening ini", true)]
+    [InlineData("di RT 03 RW 05, dekat masjid Al-Ikhlas", false)]
+    [InlineData("sudah saya kirim fotonya ke petugas", false)]
+    [InlineData("hadiah untuk anak-anak di taman rusak", false)]
+    public void LooksLikeNoise_AdvertisingNotCitizens(string sms, bool noise) =>
+        Assert.Equal(noise, SmsLanguage.LooksLikeNoise(sms));
 }
