@@ -28,6 +28,9 @@ public sealed class KannelFixture : IAsyncLifetime
             ["Aduan__Sms__Kannel__Username"] = Kannel.User,
             ["Aduan__Sms__Kannel__Password"] = Kannel.Password,
             ["Aduan__Outbox__PollInterval"] = "00:00:00.100",
+            ["Aduan__Outbox__BaseDelay"] = "00:00:00.200",
+            ["Aduan__Outbox__MaxDelay"] = "00:00:01",
+            ["Aduan__Outbox__MaxAttempts"] = "100", // a gateway down for a test must not dead-letter
         };
         App = await AppServer.StartAsync(_dir, env, port);
     }

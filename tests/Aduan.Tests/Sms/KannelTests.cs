@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aduan.Complaints;
+using Aduan.Outbox;
 using Aduan.Sms;
 using Aduan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -60,17 +62,7 @@ public sealed partial class KannelTests(KannelFixture fx)
         await fx.Kannel.Phone.SendAsync(phone, "BKSKOTA INFO"); // the phone connects; its help reply comes first
         await fx.Kannel.Phone.ReceiveAsync(phone);
 
-        // As the notifications queue it: type sms, {"to","text"}.
-        await fx.Database.WithDbAsync(async db =>
-        {
-            db.OutboxMessages.Add(new Aduan.Outbox.OutboxMessage
-            {
-                Type = SmsOutbox.MessageType, IdempotencyKey = "test-ucs2-" + Guid.NewGuid(),
-                Payload = System.Text.Json.JsonSerializer.Serialize(new SmsPayload("+" + phone, text)),
-                CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow.AddSeconds(-1),
-            });
-            return await db.SaveChangesAsync();
-        });
+        await QueueAsync(phone, text);
 
         Assert.Equal(text, (await fx.Kannel.Phone.ReceiveAsync(phone)).Text);
     }
@@ -87,5 +79,62 @@ public sealed partial class KannelTests(KannelFixture fx)
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         Assert.Equal(1, await fx.Database.WithDbAsync(db => db.Complaints.CountAsync(c => c.Reporter.Phone == "+" + phone)));
         Assert.Equal(1, await fx.Database.WithDbAsync(db => db.SmsMessages.CountAsync(m => m.Phone == "+" + phone && m.Direction == SmsDirection.Out)));
+    }
+
+    [Fact]
+    public async Task Sendsms_DownWhileAMessageIsQueued_ArrivesOnceAfterRestart()
+    {
+        const string phone = "6281234567005";
+        await fx.Kannel.Phone.SendAsync(phone, "BKSKOTA INFO"); // the phone connects; its help reply comes first
+        await fx.Kannel.Phone.ReceiveAsync(phone);
+
+        await fx.Kannel.KillSmsboxAsync();
+        long id;
+        try
+        {
+            id = await QueueAsync(phone, "Uji gangguan: pesan pertama");
+            await WaitForAsync(id, m => m.Attempts >= 2 && m.Status == OutboxStatus.Pending); // refused connections, retried
+        }
+        finally
+        {
+            await fx.Kannel.StartSmsboxAsync();
+        }
+
+        Assert.Equal("Uji gangguan: pesan pertama", (await fx.Kannel.Phone.ReceiveAsync(phone)).Text);
+        await WaitForAsync(id, m => m.Status == OutboxStatus.Delivered);
+
+        // Exactly once: the next message to arrive is the next one queued, not a second copy.
+        await QueueAsync(phone, "Uji gangguan: pesan kedua");
+        Assert.Equal("Uji gangguan: pesan kedua", (await fx.Kannel.Phone.ReceiveAsync(phone)).Text);
+    }
+
+    /// <summary>As the notifications queue one: type sms, {"to","text"}.</summary>
+    private Task<long> QueueAsync(string phone, string text) => fx.Database.WithDbAsync(async db =>
+    {
+        var message = new OutboxMessage
+        {
+            Type = SmsOutbox.MessageType, IdempotencyKey = "test-" + Guid.NewGuid(),
+            Payload = JsonSerializer.Serialize(new SmsPayload("+" + phone, text)),
+            CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow.AddSeconds(-1),
+        };
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    });
+
+    private async Task WaitForAsync(long id, Func<OutboxMessage, bool> condition)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var message = await fx.Database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+            if (condition(message))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Outbox message {id} did not reach the expected state in 30 s.\n{fx.Kannel.Logs()}");
     }
 }

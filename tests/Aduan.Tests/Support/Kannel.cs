@@ -23,10 +23,12 @@ public sealed class Kannel : IAsyncDisposable
 
     private readonly string _dir;
     private readonly List<Process> _boxes = [];
+    private readonly int _sendsmsPort;
 
     private Kannel(string dir, int smscPort, int sendsmsPort)
     {
         _dir = dir;
+        _sendsmsPort = sendsmsPort;
         SendUrl = $"http://127.0.0.1:{sendsmsPort}/cgi-bin/sendsms";
         Phone = new FakePhone(smscPort);
     }
@@ -141,6 +143,22 @@ public sealed class Kannel : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"{what} did not listen on {port}.\n{kannel.Logs()}");
+    }
+
+    /// <summary>Kills smsbox (sendsms and the sms-service stop; bearerbox keeps what arrives meanwhile).</summary>
+    public async Task KillSmsboxAsync()
+    {
+        var smsbox = _boxes.Single(p => !p.HasExited && p.StartInfo.FileName == Smsbox);
+        smsbox.Kill();
+        await smsbox.WaitForExitAsync();
+        _boxes.Remove(smsbox);
+        smsbox.Dispose();
+    }
+
+    public async Task StartSmsboxAsync()
+    {
+        Start(Smsbox, Path.Combine(_dir, "kannel.conf"));
+        await WaitForPortAsync(_sendsmsPort, "smsbox", this);
     }
 
     /// <summary>The end of Kannel's logs, for a failing test's message.</summary>
