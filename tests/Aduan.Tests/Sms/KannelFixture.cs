@@ -16,11 +16,14 @@ public sealed class KannelFixture : IAsyncLifetime
 
     public AppServer App { get; private set; } = null!;
 
+    private Dictionary<string, string> _env = [];
+    private int _port;
+
     public async Task InitializeAsync()
     {
-        var port = AppServer.FreePort();
+        var port = _port = AppServer.FreePort();
         Kannel = await Kannel.StartAsync(port, SmsInboundTests.Secret);
-        var env = new Dictionary<string, string>(Database.ProcessEnvironment)
+        var env = _env = new Dictionary<string, string>(Database.ProcessEnvironment)
         {
             ["Aduan__Sms__SharedSecret"] = SmsInboundTests.Secret,
             ["Aduan__Sms__AllowedAddresses__0"] = "127.0.0.1",
@@ -33,6 +36,21 @@ public sealed class KannelFixture : IAsyncLifetime
             ["Aduan__Outbox__MaxAttempts"] = "100", // a gateway down for a test must not dead-letter
         };
         App = await AppServer.StartAsync(_dir, env, port);
+    }
+
+    /// <summary>SIGKILLs the app; <paramref name="whileDown"/> runs before it is started again on the same port and database.</summary>
+    public async Task KillAppAsync(Func<Task> whileDown)
+    {
+        await App.DisposeAsync();
+        App = null!;
+        try
+        {
+            await whileDown();
+        }
+        finally
+        {
+            App = await AppServer.StartAsync(_dir, _env, _port);
+        }
     }
 
     public async Task DisposeAsync()

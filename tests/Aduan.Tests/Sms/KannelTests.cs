@@ -108,6 +108,40 @@ public sealed partial class KannelTests(KannelFixture fx)
         Assert.Equal("Uji gangguan: pesan kedua", (await fx.Kannel.Phone.ReceiveAsync(phone)).Text);
     }
 
+    [Fact]
+    public async Task App_DownWhenAMessageArrives_KannelRetriesAndTheReportIsMadeOnce()
+    {
+        const string phone = "6281234567006";
+
+        await fx.KillAppAsync(async () =>
+        {
+            await fx.Kannel.Phone.SendAsync(phone, "BKSKOTA pohon tumbang menutup jalan di Jl. Kalimalang");
+
+            // smsbox has tried at least once and failed: the message waits in its retry queue.
+            await WaitForLogAsync("smsbox.log", "Couldn't fetch");
+        });
+        var reply = await fx.Kannel.Phone.ReceiveAsync(phone);
+
+        var code = CodePattern().Match(reply.Text).Value;
+        var reports = await fx.Database.WithDbAsync(db => db.Complaints.Where(c => c.Reporter.Phone == "+" + phone).Select(c => c.TrackingCode).ToListAsync());
+        Assert.Equal([code], reports);
+    }
+
+    private async Task WaitForLogAsync(string log, string text)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (fx.Kannel.LogContains(log, text))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"No \"{text}\" in {log} within 30 s.\n{fx.Kannel.Logs()}");
+    }
+
     /// <summary>As the notifications queue one: type sms, {"to","text"}.</summary>
     private Task<long> QueueAsync(string phone, string text) => fx.Database.WithDbAsync(async db =>
     {

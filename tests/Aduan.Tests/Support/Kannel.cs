@@ -92,7 +92,7 @@ public sealed class Kannel : IAsyncDisposable
             sendsms-port = {sendsms}
             sendsms-interface = 127.0.0.1
             mo-recode = true
-            http-request-retry = 5
+            http-request-retry = 60
             http-queue-delay = 1
             log-file = "{dir}/smsbox.log"
             log-level = 1
@@ -159,6 +159,18 @@ public sealed class Kannel : IAsyncDisposable
     {
         Start(Smsbox, Path.Combine(_dir, "kannel.conf"));
         await WaitForPortAsync(_sendsmsPort, "smsbox", this);
+    }
+
+    public bool LogContains(string log, string text)
+    {
+        var path = Path.Combine(_dir, log);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
     }
 
     /// <summary>The end of Kannel's logs, for a failing test's message.</summary>
