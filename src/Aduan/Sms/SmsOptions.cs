@@ -30,6 +30,9 @@ public sealed class SmsOptions
     [Range(1, 10_000)]
     public int PerNumberPerHour { get; set; } = 10;
 
+    /// <summary>Run the recovery pass in this instance (every instance may; claims keep them apart).</summary>
+    public bool RecoveryEnabled { get; set; } = true;
+
     /// <summary>How often the recovery pass looks for messages stored but not processed (a crash, a database hiccup).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);

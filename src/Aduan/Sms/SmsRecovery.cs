@@ -15,6 +15,11 @@ public sealed class SmsRecovery(IServiceScopeFactory scopes, IOptions<SmsOptions
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RecoveryEnabled)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
