@@ -3,7 +3,8 @@
 # PostgreSQL, and ends with one line counted from the TRX results:
 #   N passed, N failed
 # What the suite needs is installed and started here: Debian's Chromium for the browser tests
-# (apt-get install when missing; $ADUAN_CHROMIUM names another one), and PostgreSQL (apt-get
+# (apt-get install when missing; $ADUAN_CHROMIUM names another one), Kannel for the SMS tests
+# (apt-get install when missing; the tests start it themselves), and PostgreSQL (apt-get
 # install when missing; a throwaway cluster on a free loopback port, stopped at the end) unless
 # ADUAN_TEST_POSTGRES already names a server where tests may create databases.
 set -uo pipefail
@@ -67,6 +68,15 @@ install_chromium() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && [ -x "$chromium" ]
 }
 
+# Kannel for the SMS tests (bearerbox, smsbox, and fakesmsc from kannel-extras); the tests start their
+# own boxes on loopback ports, so the package's service is never started here (policy-rc.d may deny it anyway).
+install_kannel() {
+    [ -x /usr/sbin/bearerbox ] && [ -x /usr/sbin/smsbox ] && [ -x /usr/lib/kannel/test/fakesmsc ] && return 0
+    echo "==> Installing Kannel with apt-get (for the SMS tests)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kannel kannel-extras >/dev/null \
+        && [ -x /usr/lib/kannel/test/fakesmsc ]
+}
+
 # Runs each test project on its own, so that each leaves its own TRX file: run_tests LABEL [dotnet test options].
 # (dotnet test on the solution would write both projects' results to one file, the last one winning.)
 run_tests() {
@@ -93,6 +103,8 @@ missing=0
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # Without Chromium the browser tests still run, and fail: a missing browser is never a silent skip.
 install_chromium || echo "Could not install Chromium: the browser tests will fail."
+# Without Kannel the SMS end-to-end tests still run, and fail: never a silent skip.
+install_kannel || echo "Could not install Kannel: the SMS end-to-end tests will fail."
 
 echo "==> Tests on SQLite"
 (unset ADUAN_TEST_POSTGRES; run_tests sqlite) || status=1

@@ -10,6 +10,7 @@ using Aduan.Infrastructure;
 using Aduan.Outbox;
 using Aduan.Privacy;
 using Aduan.Sla;
+using Aduan.Sms;
 using Aduan.Statistics;
 using Aduan.Transparency;
 using Aduan.Triage;
@@ -33,14 +34,14 @@ builder.Services.AddAduanWeb().AddAduanPages();
 var app = builder.Build();
 app.UseAduanPipeline();
 app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapOutbox()
-    .MapTransparency().MapAttachments().MapAduanPages();
+    .MapSms().MapTransparency().MapAttachments().MapAduanPages();
 return await app.RunAduanAsync();
 
 // The features, each registered by its own folder; the command line uses the same services.
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
     .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency().AddAudit()
-    .AddPrivacy();
+    .AddPrivacy().AddSms();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

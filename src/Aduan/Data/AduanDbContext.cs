@@ -5,6 +5,7 @@ using Aduan.Identity;
 using Aduan.Infrastructure;
 using Aduan.Outbox;
 using Aduan.Sla;
+using Aduan.Sms;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
     public DbSet<ComplaintSupporter> ComplaintSupporters => Set<ComplaintSupporter>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
+    public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
+    public DbSet<SmsBlockedNumber> SmsBlockedNumbers => Set<SmsBlockedNumber>();
 
     /// <summary>The keys that protect staff tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -20,9 +20,10 @@ public sealed class AppServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<AppServer> StartAsync(string workingDirectory, IDictionary<string, string> environment)
+    /// <param name="port">A port chosen beforehand (e.g. one a gateway's configuration already names); else a free one.</param>
+    public static async Task<AppServer> StartAsync(string workingDirectory, IDictionary<string, string> environment, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
 
         // The links the app writes (the reporter's tracking link, feeds) point at this very server.
         var own = new Dictionary<string, string>(environment) { ["Aduan__PublicBaseUrl"] = $"http://127.0.0.1:{port}" };
@@ -31,7 +32,7 @@ public sealed class AppServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new AppServer(process, port);
+        var server = new AppServer(process, port.Value);
         for (var i = 0; i < 600; i++)
         {
             try

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Aduan.Complaints;
+using Aduan.Outbox;
+using Aduan.Sms;
+using Aduan.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Tests.Sms;
+
+/// <summary>
+/// End to end through a real Kannel: a message typed on the (fake) phone reaches the app through
+/// smsbox's sms-service, and the app's reply leaves through sendsms and comes out at the phone.
+/// Each test uses its own number.
+/// </summary>
+[Collection(KannelGroup.Name)]
+public sealed partial class KannelTests(KannelFixture fx)
+{
+    [GeneratedRegex("[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}")]
+    private static partial Regex CodePattern();
+
+    [Fact]
+    public async Task Report_ThroughKannel_StoredAndTheCodeComesBackByCek()
+    {
+        const string phone = "6281234567001";
+
+        await fx.Kannel.Phone.SendAsync(phone, "BKSKOTA jalan rusak di depan pasar Bekasi Timur");
+        var received = await fx.Kannel.Phone.ReceiveAsync(phone);
+
+        Assert.Equal("1708", received.From);
+        var code = CodePattern().Match(received.Text).Value;
+        Assert.Contains($"BKSKOTA CEK {code}", received.Text, StringComparison.Ordinal);
+        var report = await fx.Database.WithDbAsync(db => db.Complaints.AsNoTracking().SingleAsync(c => c.TrackingCode == code));
+        Assert.Equal((Channel.Sms, "+" + phone, "jalan rusak di depan pasar Bekasi Timur"), (report.Channel, report.Reporter.Phone, report.Text));
+
+        await fx.Kannel.Phone.SendAsync(phone, $"BKSKOTA CEK {code}");
+        var status = await fx.Kannel.Phone.ReceiveAsync(phone);
+
+        Assert.StartsWith($"Laporan {code}: Belum Terverifikasi", status.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_InUcs2WithAnEmoji_StoredIntactAndTheReplyStaysOneGsmSegment()
+    {
+        const string phone = "6281234567002";
+
+        await fx.Kannel.Phone.SendAsync(phone, "BKSKOTA lampu jalan mati 😡 di Gang Mawar RT 03");
+        var received = await fx.Kannel.Phone.ReceiveAsync(phone);
+
+        var code = CodePattern().Match(received.Text).Value;
+        Assert.Equal((SmsEncoding.Gsm7, 1), (SmsSegments.Measure(received.Text).Encoding, SmsSegments.Measure(received.Text).Segments));
+        Assert.Equal("lampu jalan mati 😡 di Gang Mawar RT 03",
+            await fx.Database.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == code).Select(c => c.Text).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task OutboxSms_NotGsm7_ArrivesAsUcs2Intact()
+    {
+        const string phone = "6281234567004";
+        const string text = "Laporan Anda sudah ditindaklanjuti 👍 — terima kasih";
+        await fx.Kannel.Phone.SendAsync(phone, "BKSKOTA INFO"); // the phone connects; its help reply comes first
+        await fx.Kannel.Phone.ReceiveAsync(phone);
+
+        await QueueAsync(phone, text);
+
+        Assert.Equal(text, (await fx.Kannel.Phone.ReceiveAsync(phone)).Text);
+    }
+
+    [Fact]
+    public async Task SameGatewayId_DeliveredTwice_OneReport()
+    {
+        const string phone = "6281234567003";
+        var url = $"/api/v1/sms/kannel?secret={SmsInboundTests.Secret}&from={phone}&to=1708&id={Guid.NewGuid()}&text=BKSKOTA+sampah+menumpuk+di+TPS+Jatiasih";
+
+        var first = await fx.App.Client.GetAsync(url);
+        var second = await fx.App.Client.GetAsync(url);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal(1, await fx.Database.WithDbAsync(db => db.Complaints.CountAsync(c => c.Reporter.Phone == "+" + phone)));
+        Assert.Equal(1, await fx.Database.WithDbAsync(db => db.SmsMessages.CountAsync(m => m.Phone == "+" + phone && m.Direction == SmsDirection.Out)));
+    }
+
+    [Fact]
+    public async Task Sendsms_DownWhileAMessageIsQueued_ArrivesOnceAfterRestart()
+    {
+        const string phone = "6281234567005";
+        await fx.Kannel.Phone.SendAsync(phone, "BKSKOTA INFO"); // the phone connects; its help reply comes first
+        await fx.Kannel.Phone.ReceiveAsync(phone);
+
+        await fx.Kannel.KillSmsboxAsync();
+        long id;
+        try
+        {
+            id = await QueueAsync(phone, "Uji gangguan: pesan pertama");
+            await WaitForAsync(id, m => m.Attempts >= 2 && m.Status == OutboxStatus.Pending); // refused connections, retried
+        }
+        finally
+        {
+            await fx.Kannel.StartSmsboxAsync();
+        }
+
+        Assert.Equal("Uji gangguan: pesan pertama", (await fx.Kannel.Phone.ReceiveAsync(phone)).Text);
+        await WaitForAsync(id, m => m.Status == OutboxStatus.Delivered);
+
+        // Exactly once: the next message to arrive is the next one queued, not a second copy.
+        await QueueAsync(phone, "Uji gangguan: pesan kedua");
+        Assert.Equal("Uji gangguan: pesan kedua", (await fx.Kannel.Phone.ReceiveAsync(phone)).Text);
+    }
+
+    [Fact]
+    public async Task App_DownWhenAMessageArrives_KannelRetriesAndTheReportIsMadeOnce()
+    {
+        const string phone = "6281234567006";
+
+        await fx.KillAppAsync(async () =>
+        {
+            await fx.Kannel.Phone.SendAsync(phone, "BKSKOTA pohon tumbang menutup jalan di Jl. Kalimalang");
+
+            // smsbox has tried at least once and failed: the message waits in its retry queue.
+            await WaitForLogAsync("smsbox.log", "Couldn't fetch");
+        });
+        var reply = await fx.Kannel.Phone.ReceiveAsync(phone);
+
+        var code = CodePattern().Match(reply.Text).Value;
+        var reports = await fx.Database.WithDbAsync(db => db.Complaints.Where(c => c.Reporter.Phone == "+" + phone).Select(c => c.TrackingCode).ToListAsync());
+        Assert.Equal([code], reports);
+    }
+
+    private async Task WaitForLogAsync(string log, string text)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (fx.Kannel.LogContains(log, text))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"No \"{text}\" in {log} within 30 s.\n{fx.Kannel.Logs()}");
+    }
+
+    /// <summary>As the notifications queue one: type sms, {"to","text"}.</summary>
+    private Task<long> QueueAsync(string phone, string text) => fx.Database.WithDbAsync(async db =>
+    {
+        var message = new OutboxMessage
+        {
+            Type = SmsOutbox.MessageType, IdempotencyKey = "test-" + Guid.NewGuid(),
+            Payload = JsonSerializer.Serialize(new SmsPayload("+" + phone, text)),
+            CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow.AddSeconds(-1),
+        };
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    });
+
+    private async Task WaitForAsync(long id, Func<OutboxMessage, bool> condition)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var message = await fx.Database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+            if (condition(message))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Outbox message {id} did not reach the expected state in 30 s.\n{fx.Kannel.Logs()}");
+    }
+}
