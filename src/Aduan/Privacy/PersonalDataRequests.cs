@@ -40,9 +40,12 @@ public sealed record HeldReport(
 /// <summary>A timeline entry the reporter could read (public and reporter-only events).</summary>
 public sealed record HeldMessage(DateTimeOffset At, string Type, string? Text);
 
+/// <summary>One SMS to or from the number (SMS channel), with the report it was about.</summary>
+public sealed record HeldSms(DateTimeOffset At, string Direction, string Text, string? TrackingCode);
+
 /// <summary>The access export (UU No. 27/2022): everything held about a phone number or e-mail address.</summary>
 public sealed record PersonalDataExport(
-    string Subject, DateTimeOffset GeneratedAt, IReadOnlyList<HeldReport> Reports, string Notes);
+    string Subject, DateTimeOffset GeneratedAt, IReadOnlyList<HeldReport> Reports, IReadOnlyList<HeldSms> Sms, string Notes);
 
 /// <summary>
 /// Access and erasure on request: finds the reports whose contact is the given phone or e-mail
@@ -78,13 +81,18 @@ public sealed class PersonalDataRequests(AduanDbContext db, ContactErasure erasu
             .ToLookup(e => e.ComplaintId, e => new HeldMessage(e.At, e.Type.ToString(), e.Text));
         var held = reports.Select(c => new HeldReport(c.TrackingCode, c.SubmittedAt, c.Status.ToString(), c.Channel.ToString(),
             c.Privacy.ToString(), c.Title, c.Text, c.Reporter, c.NamePublished, c.Location, [.. messages[c.Id]])).ToList();
+        var sms = subject.Phone is not { } phone ? [] : await db.SmsMessages.AsNoTracking()
+            .Where(m => m.Phone == phone).OrderBy(m => m.At).Take(MaxReports * 10)
+            .Select(m => new HeldSms(m.At, m.Direction.ToString(), m.Text,
+                db.Complaints.Where(c => c.Id == m.ComplaintId).Select(c => c.TrackingCode).FirstOrDefault()))
+            .ToListAsync(ct);
         var codes = held.Select(h => h.TrackingCode).ToList();
-        audit.Record(staff.Name, staff.UserId, "privacy.export", Subjects(codes), new { reports = codes.Count, codes });
+        audit.Record(staff.Name, staff.UserId, "privacy.export", Subjects(codes), new { reports = codes.Count, codes, sms = sms.Count });
         await db.SaveChangesAsync(ct);
-        return new PersonalDataExport(subject.ToString(), now, held,
-            "Berisi laporan yang kontaknya nomor atau alamat ini, dengan pesan yang dapat dibaca pelapor. "
+        return new PersonalDataExport(subject.ToString(), now, held, sms,
+            "Berisi laporan yang kontaknya nomor atau alamat ini, dengan pesan yang dapat dibaca pelapor, dan SMS dengan nomor ini. "
             + "Dukungan \"saya juga mengalami ini\" disimpan hanya sebagai hash berkunci yang tidak dapat dikaitkan kembali. / "
-            + "The reports whose contact is this number or address, with the messages the reporter could read. "
+            + "The reports whose contact is this number or address, with the messages the reporter could read, and the SMS with this number. "
             + "\"Me too\" support is kept only as a keyed hash that cannot be linked back.");
     }
 
@@ -93,7 +101,10 @@ public sealed class PersonalDataRequests(AduanDbContext db, ContactErasure erasu
     {
         var ids = await Matching(subject).OrderBy(c => c.Id).Select(c => c.Id).Take(MaxReports).ToListAsync(ct);
         var erased = await erasure.EraseAsync(ids, staff, ContactErasureReason.Request, ct);
-        audit.Record(staff.Name, staff.UserId, "privacy.erase", Subjects(erased), new { reports = erased.Count, codes = erased });
+
+        // The SMS exchanged with the number, also those about no report (a report's own went with its contact).
+        var sms = subject.Phone is { } phone ? await db.SmsMessages.Where(m => m.Phone == phone).ExecuteDeleteAsync(ct) : 0;
+        audit.Record(staff.Name, staff.UserId, "privacy.erase", Subjects(erased), new { reports = erased.Count, codes = erased, sms });
         await db.SaveChangesAsync(ct);
         return erased;
     }

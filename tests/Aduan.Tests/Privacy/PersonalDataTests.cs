@@ -72,6 +72,14 @@ public sealed class PersonalDataTests : IDisposable
         var other = (await client.SubmitAsync(TestApi.Report(reporter: new { phone = "0813 9999 0000" }))).TrackingCode;
         var subject = new DataSubject(E164, null);
         var staff = new Actor(ActorKind.Staff, "u-1", "Manajer Uji");
+        await _app.WithDbAsync(db =>
+        {
+            db.SmsMessages.Add(new Aduan.Sms.SmsMessage
+            {
+                Direction = Aduan.Sms.SmsDirection.In, Gateway = "kannel", ExternalId = "uji-1", Phone = E164, Text = "BKSKOTA INFO", At = _app.Time.GetUtcNow(),
+            });
+            return db.SaveChangesAsync();
+        });
 
         await using (var scope = _app.Services.CreateAsyncScope())
         {
@@ -80,6 +88,7 @@ public sealed class PersonalDataTests : IDisposable
             Assert.Equal([second, first], export.Reports.Select(r => r.TrackingCode));
             Assert.Equal("siti@contoh.id", export.Reports[0].Reporter.Email);
             Assert.Contains(export.Reports[1].Messages, m => m.Type == nameof(ComplaintEventType.Submitted));
+            Assert.Equal("BKSKOTA INFO", Assert.Single(export.Sms).Text);
 
             var erased = await requests.EraseAsync(subject, staff, CancellationToken.None);
             Assert.Equal([first, second], erased);
@@ -88,6 +97,7 @@ public sealed class PersonalDataTests : IDisposable
         Assert.Null((await StoredAsync(first)).Reporter.Phone);
         Assert.Null((await StoredAsync(second)).Reporter.Email); // the whole contact of that report goes, not only the number
         Assert.Equal("+6281399990000", (await StoredAsync(other)).Reporter.Phone);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.SmsMessages.CountAsync(m => m.Phone == E164)));
         var entries = await _app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action.StartsWith("privacy.")).OrderBy(a => a.Id).ToListAsync());
         Assert.Equal(["privacy.export", "privacy.erase"], entries.Select(a => a.Action));
         Assert.All(entries, a =>
