@@ -1,0 +1,14 @@
+using Aduan.Outbox;
+
+namespace Aduan.Notifications;
+
+public static class NotificationsSetup
+{
+    /// <summary>E-mail delivery (an outbox handler over SMTP) and what reporters and staff are told of changes.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<IOutboxHandler, EmailSender>();
+        return services;
+    }
+}
