@@ -1,3 +1,4 @@
+using Aduan.Complaints;
 using Aduan.Outbox;
 
 namespace Aduan.Notifications;
@@ -9,6 +10,7 @@ public static class NotificationsSetup
     {
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IOutboxHandler, EmailSender>();
+        services.AddScoped<IComplaintSubscriber, ReporterNotifier>();
         return services;
     }
 }

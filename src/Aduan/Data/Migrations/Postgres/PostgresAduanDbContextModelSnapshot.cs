@@ -238,6 +238,11 @@ namespace Aduan.Data.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<string>("LastEventHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -257,6 +262,11 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NotifyBy")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<DateTimeOffset?>("OnSiteAt")
                         .HasColumnType("timestamp with time zone");

@@ -224,6 +224,11 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastEventHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -243,6 +248,11 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.Property<long?>("NextDueAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotifyBy")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("OnSiteAt")
                         .HasColumnType("INTEGER");

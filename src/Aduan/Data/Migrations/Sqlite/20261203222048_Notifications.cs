@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Aduan.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Notifications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 2,
+                nullable: false,
+                defaultValue: "id");
+
+            migrationBuilder.AddColumn<string>(
+                name: "NotifyBy",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: false,
+                defaultValue: "None");
+
+            // Reports made before the choice existed gave their contact "for updates": they hear as a new report would.
+            migrationBuilder.Sql("UPDATE Complaints SET NotifyBy = CASE WHEN Reporter_Email IS NOT NULL THEN 'Email' WHEN Reporter_Phone IS NOT NULL THEN 'Sms' ELSE 'None' END WHERE ContactErasedAt IS NULL;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // Raw DROP COLUMN: EF's table rebuild would drop the search triggers (see PersonalData).
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN Language;");
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN NotifyBy;");
+        }
+    }
+}
