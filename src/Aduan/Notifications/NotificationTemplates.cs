@@ -13,7 +13,8 @@ public sealed record NotificationTemplate(string Key, string Indonesian, string 
 /// Per event: <c>.Sms</c> (kept within one SMS of 160 GSM-7 characters where the values allow),
 /// <c>.Subject</c> and <c>.Email</c>. Values: {code}, {link} (the tracking page), {key} (the reporter
 /// key, e-mail only), {agency}, {text} (a question, follow-up or reason; withheld for Confidential
-/// reports), {primary} (the report it was merged into).
+/// reports), {primary} (the report it was merged into); to staff also {category}, {place}, and in the
+/// digest {count}, {open}, {overdue}.
 /// </summary>
 public static partial class NotificationTemplates
 {
@@ -72,6 +73,19 @@ public static partial class NotificationTemplates
         new("Merged.Subject", "Laporan {code} digabung ke {primary}", "Report {code} merged into {primary}"),
         new("Merged.Email", "Laporan {code} menyangkut hal yang sama dengan laporan {primary} dan digabung ke sana. Kabar selanjutnya ada di laporan {primary}.\n\nLacak laporan: {link}",
             "Report {code} concerns the same matter as report {primary} and was merged into it. Further news is on report {primary}.\n\nTrack the report: {link}"),
+
+        // To staff: never the report's text, only what to open (the link needs a sign-in).
+        new("Staff.Dispatched.Subject", "Laporan baru {code} untuk {agency}", "New report {code} for {agency}"),
+        new("Staff.Dispatched.Email", "Laporan {code} ({category}, {place}) ditugaskan ke {agency}.\n\nBuka laporan: {link}",
+            "Report {code} ({category}, {place}) was assigned to {agency}.\n\nOpen the report: {link}"),
+        new("Staff.Urgent.Sms", "URGENT {code}: {category} di {place}, untuk {agency}. Segera tangani: {link}",
+            "URGENT {code}: {category} at {place}, for {agency}. Act now: {link}"),
+        new("Staff.Urgent.Subject", "URGENT: laporan {code} untuk {agency}", "URGENT: report {code} for {agency}"),
+        new("Staff.Urgent.Email", "Laporan mendesak {code} ({category}, {place}) ditugaskan ke {agency}. Jam tanggap darurat sudah berjalan.\n\nBuka laporan: {link}",
+            "Urgent report {code} ({category}, {place}) was assigned to {agency}. The urgent clocks are running.\n\nOpen the report: {link}"),
+        new("Staff.Digest.Subject", "Ringkasan harian {agency}: {count} laporan baru", "Daily summary for {agency}: {count} new reports"),
+        new("Staff.Digest.Email", "Laporan baru untuk {agency} dalam 24 jam terakhir:\n\n{text}\n\nLaporan terbuka: {open}; lewat tenggat: {overdue}.\nAntrean: {link}",
+            "New reports for {agency} in the last 24 hours:\n\n{text}\n\nOpen reports: {open}; overdue: {overdue}.\nQueue: {link}"),
 
         new("Withheld", "(isi tidak dikirim karena laporan ini rahasia; bacalah dengan kunci pelapor di halaman lacak)",
             "(not sent because this report is confidential; read it with your reporter key on the tracking page)"),

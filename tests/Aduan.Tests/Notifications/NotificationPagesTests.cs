@@ -96,4 +96,35 @@ public sealed class NotificationPagesTests : IAsyncLifetime
 
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task AccountNotifications_SaveDigestAndContact_StoredAndStillSignedIn()
+    {
+        var userName = await _app.CreateUserAsync(Roles.AgencyOfficer, "DBMSDA");
+        using var officer = PageClient.For(_app);
+        await officer.SignInAsync(userName);
+        var page = await officer.GetAsync("/staff/account/notifications");
+
+        page = await officer.SubmitAsync(page, "[data-testid=notifications-form]",
+            new() { ["Notify"] = "DailyDigest", ["Email"] = "Petugas@Contoh.id", ["Phone"] = "0813-1111-2222" });
+
+        Assert.Equal("/staff/account/notifications", officer.Address!.AbsolutePath); // redirected back, not to the sign-in page
+        Assert.Contains("disimpan", PageClient.Text(page), StringComparison.Ordinal);
+        var user = await _app.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == userName));
+        Assert.Equal((StaffNotify.DailyDigest, "petugas@contoh.id", "+6281311112222"), (user.Notify, user.Email, user.PhoneNumber));
+    }
+
+    [Fact]
+    public async Task AccountNotifications_BadPhone_ShowsTheErrorAndKeepsTheOldChoice()
+    {
+        var userName = await _app.CreateUserAsync(Roles.Urc, "DBMSDA");
+        using var urc = PageClient.For(_app);
+        await urc.SignInAsync(userName);
+        var page = await urc.GetAsync("/staff/account/notifications");
+
+        page = await urc.SubmitAsync(page, "[data-testid=notifications-form]", new() { ["Notify"] = "None", ["Phone"] = "12" });
+
+        Assert.Contains("Nomor telepon tidak valid", PageClient.Text(page), StringComparison.Ordinal);
+        Assert.Equal(StaffNotify.EachEvent, await _app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Notify).SingleAsync()));
+    }
 }

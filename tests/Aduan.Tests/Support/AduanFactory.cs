@@ -49,6 +49,7 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             // Tests run the outbox and the deadline sweep by hand under the fake clock.
             ["Aduan:Outbox:Enabled"] = "false",
             ["Aduan:Sweep:Enabled"] = "false",
+            ["Aduan:Notifications:DigestEnabled"] = "false",
 
             // API tests sign managers and admins in with a password; the second factor has its own tests.
             ["Aduan:TwoFactor:RequiredFor"] = "",

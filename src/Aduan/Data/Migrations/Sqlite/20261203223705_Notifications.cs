@@ -26,6 +26,14 @@ namespace Aduan.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: "None");
 
+            migrationBuilder.AddColumn<string>(
+                name: "Notify",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "EachEvent");
+
             // Reports made before the choice existed gave their contact "for updates": they hear as a new report would.
             migrationBuilder.Sql("UPDATE Complaints SET NotifyBy = CASE WHEN Reporter_Email IS NOT NULL THEN 'Email' WHEN Reporter_Phone IS NOT NULL THEN 'Sms' ELSE 'None' END WHERE ContactErasedAt IS NULL;");
         }
@@ -36,6 +44,7 @@ namespace Aduan.Data.Migrations.Sqlite
             // Raw DROP COLUMN: EF's table rebuild would drop the search triggers (see PersonalData).
             migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN Language;");
             migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN NotifyBy;");
+            migrationBuilder.Sql("ALTER TABLE AspNetUsers DROP COLUMN Notify;");
         }
     }
 }

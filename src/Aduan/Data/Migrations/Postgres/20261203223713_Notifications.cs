@@ -26,6 +26,14 @@ namespace Aduan.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: "None");
 
+            migrationBuilder.AddColumn<string>(
+                name: "Notify",
+                table: "AspNetUsers",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "EachEvent");
+
             // Reports made before the choice existed gave their contact "for updates": they hear as a new report would.
             migrationBuilder.Sql("UPDATE \"Complaints\" SET \"NotifyBy\" = CASE WHEN \"Reporter_Email\" IS NOT NULL THEN 'Email' WHEN \"Reporter_Phone\" IS NOT NULL THEN 'Sms' ELSE 'None' END WHERE \"ContactErasedAt\" IS NULL;");
         }
@@ -40,6 +48,10 @@ namespace Aduan.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "NotifyBy",
                 table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "Notify",
+                table: "AspNetUsers");
         }
     }
 }
