@@ -2,6 +2,7 @@ using System.Text.Json;
 using Aduan.Complaints;
 using Aduan.Infrastructure;
 using Aduan.Outbox;
+using Aduan.Transparency;
 using Microsoft.Extensions.Options;
 
 namespace Aduan.Notifications;
@@ -84,7 +85,7 @@ public sealed class ReporterNotifier(OutboxWriter outbox, IOptions<AduanOptions>
             ["agency"] = c.LeadAgency?.Name ?? "",
             ["text"] = c.Privacy == PrivacyMode.Confidential
                 ? NotificationTemplates.Get("Withheld").In(c.Language)
-                : e.Text?.Trim() ?? "",
+                : PersonalDataMask.Apply(e.Text)?.Trim() ?? "", // masked as the public reads staff texts: it leaves the system
             ["key"] = reporterKey ?? "",
             ["primary"] = Primary(e) ?? "",
         };

@@ -47,6 +47,10 @@ public sealed class ReporterNotifierTests(SmtpServer smtp) : IAsyncLifetime
     private Task<List<OutboxMessage>> QueuedAsync(string code) => _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
         .Where(m => m.IdempotencyKey.StartsWith("notify/" + code + "/")).OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>The mails to <paramref name="to"/> in the order of their events (the Message-Id carries the sequence; delivery order may differ).</summary>
+    private List<MimeKit.MimeMessage> MailsTo(string to) =>
+        [.. smtp.MessagesTo(to).OrderBy(m => int.Parse(m.MessageId!.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture))];
+
     [Fact]
     public async Task Submit_WithEmail_ReporterGetsCodeAndKeyByEmail()
     {
@@ -125,7 +129,7 @@ public sealed class ReporterNotifierTests(SmtpServer smtp) : IAsyncLifetime
         await DispatchAsync();
         await DispatchAsync(); // nothing twice
 
-        var mails = smtp.MessagesTo(to);
+        var mails = MailsTo(to);
         Assert.Equal(
             [$"Laporan {code} diterima", $"Laporan {code}: petugas bertanya", $"Laporan {code} diteruskan ke Dinas Bina Marga dan Sumber Daya Air",
              $"Tindak lanjut laporan {code}", $"Laporan {code} selesai", $"Laporan {code} dibuka kembali"],
@@ -157,7 +161,7 @@ public sealed class ReporterNotifierTests(SmtpServer smtp) : IAsyncLifetime
         await _manager.ActOkAsync(duplicate.TrackingCode, new { action = "merge", primary = primary.TrackingCode });
         await DispatchAsync();
 
-        Assert.Equal($"Laporan {duplicate.TrackingCode} digabung ke {primary.TrackingCode}", smtp.MessagesTo(to)[^1].Subject);
+        Assert.Equal($"Laporan {duplicate.TrackingCode} digabung ke {primary.TrackingCode}", MailsTo(to)[^1].Subject);
     }
 
     [Fact]
@@ -171,7 +175,7 @@ public sealed class ReporterNotifierTests(SmtpServer smtp) : IAsyncLifetime
 
         await DispatchAsync();
 
-        var mails = smtp.MessagesTo(to);
+        var mails = MailsTo(to);
         Assert.Equal(3, mails.Count);
         Assert.All(mails, m => Assert.DoesNotContain("pelicin", m.TextBody, StringComparison.Ordinal));
         Assert.DoesNotContain("diperiksa", mails[2].TextBody, StringComparison.Ordinal);

@@ -35,7 +35,8 @@ namespace Aduan.Data.Migrations.Sqlite
                 defaultValue: "EachEvent");
 
             // Reports made before the choice existed gave their contact "for updates": they hear as a new report would.
-            migrationBuilder.Sql("UPDATE Complaints SET NotifyBy = CASE WHEN Reporter_Email IS NOT NULL THEN 'Email' WHEN Reporter_Phone IS NOT NULL THEN 'Sms' ELSE 'None' END WHERE ContactErasedAt IS NULL;");
+            // Imported past reports stay silent.
+            migrationBuilder.Sql("UPDATE Complaints SET NotifyBy = CASE WHEN Reporter_Email IS NOT NULL THEN 'Email' WHEN Reporter_Phone IS NOT NULL THEN 'Sms' ELSE 'None' END WHERE ContactErasedAt IS NULL AND IsImported = 0;");
         }
 
         /// <inheritdoc />
