@@ -6,7 +6,8 @@
 # (apt-get install when missing; $ADUAN_CHROMIUM names another one), Kannel for the SMS tests
 # (apt-get install when missing; the tests start it themselves), and PostgreSQL (apt-get
 # install when missing; a throwaway cluster on a free loopback port, stopped at the end) unless
-# ADUAN_TEST_POSTGRES already names a server where tests may create databases.
+# ADUAN_TEST_POSTGRES already names a server where tests may create databases; Debian's aiosmtpd for
+# the e-mail tests (apt-get install when missing; the tests start it themselves).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -77,6 +78,16 @@ install_kannel() {
         && [ -x /usr/lib/kannel/test/fakesmsc ]
 }
 
+# Debian's aiosmtpd: the real SMTP server of the e-mail tests (tests/Aduan.Tests/Support/SmtpServer.cs
+# starts one per run on a free loopback port). Debian's python3, not whichever python3 comes first on PATH.
+install_smtp() {
+    local python="${ADUAN_TEST_PYTHON:-/usr/bin/python3}"
+    "$python" -c "import aiosmtpd" 2>/dev/null && return 0
+    echo "==> Installing python3-aiosmtpd with apt-get (for the e-mail tests)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null \
+        && "$python" -c "import aiosmtpd"
+}
+
 # Runs each test project on its own, so that each leaves its own TRX file: run_tests LABEL [dotnet test options].
 # (dotnet test on the solution would write both projects' results to one file, the last one winning.)
 run_tests() {
@@ -105,6 +116,8 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 install_chromium || echo "Could not install Chromium: the browser tests will fail."
 # Without Kannel the SMS end-to-end tests still run, and fail: never a silent skip.
 install_kannel || echo "Could not install Kannel: the SMS end-to-end tests will fail."
+# Without aiosmtpd the e-mail tests still run, and fail.
+install_smtp || echo "Could not install python3-aiosmtpd: the e-mail tests will fail."
 
 echo "==> Tests on SQLite"
 (unset ADUAN_TEST_POSTGRES; run_tests sqlite) || status=1

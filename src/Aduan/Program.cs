@@ -7,6 +7,7 @@ using Aduan.Complaints;
 using Aduan.Identity;
 using Aduan.Importing;
 using Aduan.Infrastructure;
+using Aduan.Notifications;
 using Aduan.Outbox;
 using Aduan.Privacy;
 using Aduan.Sla;
@@ -41,7 +42,7 @@ return await app.RunAduanAsync();
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
     .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency().AddAudit()
-    .AddPrivacy().AddSms();
+    .AddPrivacy().AddSms().AddNotifications();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -60,6 +60,12 @@ public sealed partial class Complaint
     public DateTimeOffset? ContactErasedAt { get; private set; }
     public ComplaintLocation Location { get; private set; } = ComplaintLocation.None;
 
+    /// <summary>How the reporter wants to hear of changes; nothing is sent without a contact, or after it was erased.</summary>
+    public NotifyBy NotifyBy { get; private set; }
+
+    /// <summary>The language the reporter wrote in (<c>id</c> or <c>en</c>): their notifications use it.</summary>
+    public string Language { get; private set; } = "id";
+
     /// <summary>SHA-256 of the reporter key; the key itself is shown once, at intake.</summary>
     public string ReporterKeyHash { get; private set; } = "";
     public long? MergedIntoId { get; private set; }
@@ -130,6 +136,8 @@ public sealed partial class Complaint
             NamePublished = input.NamePublished && input.Reporter.Name is not null && input.Privacy == PrivacyMode.Public,
             ContactSalt = input.Reporter == ReporterContact.None ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             Location = input.Location,
+            NotifyBy = input.NotifyBy,
+            Language = input.Language,
             ReporterKeyHash = reporterKeyHash,
             SubmittedAt = now,
             UpdatedAt = now,
@@ -231,6 +239,7 @@ public sealed partial class Complaint
         }
 
         Reporter = ReporterContact.None;
+        NotifyBy = NotifyBy.None;
         NamePublished = false;
         ContactSalt = null;
         ContactErasedAt = now;

@@ -1,7 +1,11 @@
 namespace Aduan.Complaints;
 
 /// <summary>What happened to one report in one unit of work: the events appended to it, not yet saved.</summary>
-public sealed record ComplaintChange(Complaint Complaint, IReadOnlyList<ComplaintEvent> Events, DateTimeOffset At);
+public sealed record ComplaintChange(Complaint Complaint, IReadOnlyList<ComplaintEvent> Events, DateTimeOffset At)
+{
+    /// <summary>At intake only: the reporter key, shown once and never stored, for a subscriber that may send it over a private channel.</summary>
+    public string? ReporterKey { get; init; }
+}
 
 /// <summary>
 /// A side effect of changes to reports (webhooks, SMS and e-mail, escalations, federation pushes,
@@ -21,7 +25,7 @@ public sealed class ComplaintChanges(IEnumerable<IComplaintSubscriber> subscribe
     private readonly IComplaintSubscriber[] _subscribers = [.. subscribers];
 
     /// <summary>Call before saving the unit of work that changed <paramref name="complaint"/> at <paramref name="now"/>.</summary>
-    public async Task PublishAsync(Complaint complaint, DateTimeOffset now, CancellationToken ct)
+    public async Task PublishAsync(Complaint complaint, DateTimeOffset now, CancellationToken ct, string? reporterKey = null)
     {
         if (_subscribers.Length == 0)
         {
@@ -35,7 +39,7 @@ public sealed class ComplaintChanges(IEnumerable<IComplaintSubscriber> subscribe
             return;
         }
 
-        var change = new ComplaintChange(complaint, appended, now);
+        var change = new ComplaintChange(complaint, appended, now) { ReporterKey = reporterKey };
         foreach (var subscriber in _subscribers)
         {
             await subscriber.OnChangedAsync(change, ct);

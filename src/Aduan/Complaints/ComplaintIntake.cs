@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Mail;
 using Aduan.Agencies;
 using Aduan.Categories;
@@ -71,13 +72,37 @@ public sealed class ComplaintIntake(CategoryCatalog catalog, AgencyDirectory age
         }
 
         var location = await ValidateLocationAsync(request.Location, v, ct);
+        var notifyBy = ValidateNotifyBy(request, reporter, v);
         if (!v.IsValid)
         {
             return null;
         }
 
+        var language = (request.Language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) == "en" ? "en" : "id";
         return new NewComplaint(title, text!, request.Kind ?? ComplaintKind.Complaint, privacy,
-            request.Channel, category, reporter, location, publishName);
+            request.Channel, category, reporter, location, publishName, notifyBy, language);
+    }
+
+    /// <summary>The reporter's choice must name a contact they gave; without a choice, the likeliest one they read.</summary>
+    private static NotifyBy ValidateNotifyBy(IntakeRequest request, ReporterContact reporter, Validation v)
+    {
+        switch (request.NotifyBy)
+        {
+            case NotifyBy.Email when reporter.Email is null:
+                v.Add("notifyBy", "Field.NotifyByEmail");
+                return NotifyBy.None;
+            case NotifyBy.Sms when reporter.Phone is null:
+                v.Add("notifyBy", "Field.NotifyBySms");
+                return NotifyBy.None;
+            case { } chosen:
+                return chosen;
+        }
+
+        var smsFirst = request.Channel is Channel.Sms or Channel.CallCenter;
+        return (smsFirst && reporter.Phone is not null) ? NotifyBy.Sms
+            : reporter.Email is not null ? NotifyBy.Email
+            : reporter.Phone is not null ? NotifyBy.Sms
+            : NotifyBy.None;
     }
 
     private static bool IsValidIdempotencyKey(string key) =>

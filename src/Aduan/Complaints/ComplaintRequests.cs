@@ -8,7 +8,8 @@ public sealed record SubmitComplaintRequest(
     PrivacyMode? Privacy = null,
     ReporterRequest? Reporter = null,
     LocationRequest? Location = null,
-    Channel? Channel = null);
+    Channel? Channel = null,
+    NotifyBy? NotifyBy = null);
 
 /// <param name="PublishName">The reporter agrees to be named on the public register (a public report with a name only).</param>
 public sealed record ReporterRequest(string? Name = null, string? Phone = null, string? Email = null, bool? PublishName = null);

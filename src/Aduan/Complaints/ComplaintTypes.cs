@@ -38,6 +38,14 @@ public enum Channel
     Hub,
 }
 
+/// <summary>How the reporter wants to hear of their report (chosen at intake; see Notifications).</summary>
+public enum NotifyBy
+{
+    None,
+    Sms,
+    Email,
+}
+
 public enum Priority
 {
     Normal,

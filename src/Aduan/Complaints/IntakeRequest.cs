@@ -21,6 +21,12 @@ public sealed record IntakeRequest(Channel Channel, string? Text)
     public ReporterRequest? Reporter { get; init; }
     public LocationRequest? Location { get; init; }
 
+    /// <summary>How the reporter wants to hear of changes; null: e-mail if given, else SMS if a phone (the call center and SMS: SMS first).</summary>
+    public NotifyBy? NotifyBy { get; init; }
+
+    /// <summary>The reporter's language (<c>id</c> or <c>en</c>); null: the request's UI language.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Photos the channel already read and re-encoded (<see cref="ImageUploads"/>).</summary>
     public IReadOnlyList<StoredImage> Photos { get; init; } = [];
 

@@ -100,7 +100,7 @@ public sealed class IntakeStore(
         {
             if (outcome?.Complaint is { } complaint)
             {
-                await changes.PublishAsync(complaint, now, ct);
+                await changes.PublishAsync(complaint, now, ct, outcome.ReporterKey);
             }
         }
 

@@ -12,4 +12,6 @@ public sealed record NewComplaint(
     Category? Category,
     ReporterContact Reporter,
     ComplaintLocation Location,
-    bool NamePublished = false);
+    bool NamePublished = false,
+    NotifyBy NotifyBy = NotifyBy.None,
+    string Language = "id");

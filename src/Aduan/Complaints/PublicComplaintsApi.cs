@@ -40,6 +40,7 @@ public static class PublicComplaintsApi
         {
             Title = request.Title, Category = request.Category, Kind = request.Kind, Privacy = request.Privacy,
             Reporter = request.Reporter, Location = request.Location, IdempotencyKey = idempotencyKey, Staff = staff,
+            NotifyBy = request.NotifyBy,
         }, v, ct);
         switch (outcome)
         {

@@ -51,6 +51,8 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
         configurationBuilder.Properties<ComplaintKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<PrivacyMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Channel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<NotifyBy>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<StaffNotify>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Priority>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<EventVisibility>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ActorKind>().HaveConversion<string>().HaveMaxLength(16);

@@ -13,4 +13,14 @@ public sealed class StaffUser : IdentityUser
     /// <summary>The agency of an AgencyOfficer, AgencyHead or Urc user; null for city-wide roles.</summary>
     public long? AgencyId { get; set; }
     public Agency? Agency { get; set; }
+
+    /// <summary>How the user hears of new work (set on "Akun saya"): by e-mail at once, in a daily digest, or not at all.</summary>
+    public StaffNotify Notify { get; set; } = StaffNotify.EachEvent;
+}
+
+public enum StaffNotify
+{
+    EachEvent,
+    DailyDigest,
+    None,
 }

@@ -32,7 +32,7 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Timeout of one HTTP delivery.</summary>
+    /// <summary>Timeout of one delivery: an HTTP request, or one SMTP connection with its message.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

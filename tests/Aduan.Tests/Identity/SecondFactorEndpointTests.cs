@@ -114,7 +114,12 @@ public sealed class SecondFactorEndpointTests : IAsyncLifetime
         var endpoints = StaffEndpoints();
         var failures = new List<string>();
 
-        foreach (var (method, endpoint) in endpoints.Where(e => !Route(e.Endpoint).StartsWith(EnrolmentPrefix, StringComparison.OrdinalIgnoreCase)))
+        // The sign-in and enrolment pages are exempt by their metadata (a user who must enrol opens them);
+        // every other endpoint, the account's notification settings included, must refuse.
+        var exempt = endpoints.Where(e => e.Endpoint.Metadata.GetMetadata<AllowWithoutSecondFactorAttribute>() is not null).ToList();
+        Assert.All(exempt, e => Assert.StartsWith(EnrolmentPrefix, Route(e.Endpoint), StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(endpoints.Except(exempt), e => Route(e.Endpoint).StartsWith("/staff/account/notifications", StringComparison.OrdinalIgnoreCase));
+        foreach (var (method, endpoint) in endpoints.Except(exempt))
         {
             var url = Fill(endpoint, code, photo);
             var isApi = url.StartsWith("/api/", StringComparison.Ordinal);

@@ -46,6 +46,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => c.NextDueAt);
         b.HasIndex(c => new { c.DueOrder, c.Id }); // "nearest deadline first" without sorting every matching row
         b.Property(c => c.ContactSalt).HasMaxLength(32);
+        b.Property(c => c.Language).HasMaxLength(2);
 
         // The privacy sweep: closed reports whose contact is still held, oldest closing first.
         b.HasIndex(c => new { c.ContactErasedAt, c.ClosedAt });

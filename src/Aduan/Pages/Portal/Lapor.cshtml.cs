@@ -23,6 +23,9 @@ public sealed class ReportForm
     public ComplaintKind Kind { get; set; } = ComplaintKind.Complaint;
     public PrivacyMode Privacy { get; set; } = PrivacyMode.Anonymous;
     public ContactForm Reporter { get; set; } = new();
+
+    /// <summary>How to hear of the report; none ticked: e-mail if given, else SMS.</summary>
+    public NotifyBy? NotifyBy { get; set; }
     public PlaceForm Location { get; set; } = new();
     public List<IFormFile> Photos { get; set; } = [];
 
@@ -90,7 +93,7 @@ public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Sup
             Reporter = new ReporterRequest(f.Reporter.Name, f.Reporter.Phone, f.Reporter.Email, f.Reporter.PublishName),
             Location = new LocationRequest(f.Location.Address, Coordinate(f.Location.Lat, "location", v),
                 Coordinate(f.Location.Lng, "location", v), Blank(f.Location.Kecamatan)),
-            Photos = photos, IdempotencyKey = key, OfferSimilar = !f.Confirmed,
+            Photos = photos, IdempotencyKey = key, OfferSimilar = !f.Confirmed, NotifyBy = f.NotifyBy,
         }, v, ct);
         switch (outcome)
         {

@@ -13,13 +13,22 @@ public static class Conventions
     private static readonly string[] AnonymousPages =
         ["/Staff/Account/SignIn", "/Staff/Account/SecondFactor", "/Staff/Account/Recovery", "/Staff/Account/SignOut"];
 
+    /// <summary>Account pages that still need the second factor where it is required.</summary>
+    private static readonly string[] NeedSecondFactor = ["/Staff/Account/Notifications"];
+
     public static void AddStaffConventions(this PageConventionCollection conventions)
     {
         conventions.AuthorizeFolder("/Staff", AuthSetup.PagesPolicy);
 
-        // Signing in and enrolling the second factor: the one place a user who must enrol may open.
-        conventions.AddFolderApplicationModelConvention("/Staff/Account",
-            model => model.EndpointMetadata.Add(new AllowWithoutSecondFactorAttribute()));
+        // Signing in and enrolling the second factor: the one place a user who must enrol may open. Not the
+        // account's notification settings: where the work goes is changed only with the second factor.
+        conventions.AddFolderApplicationModelConvention("/Staff/Account", model =>
+        {
+            if (!NeedSecondFactor.Contains(model.ViewEnginePath, StringComparer.OrdinalIgnoreCase))
+            {
+                model.EndpointMetadata.Add(new AllowWithoutSecondFactorAttribute());
+            }
+        });
         foreach (var page in AnonymousPages)
         {
             conventions.AllowAnonymousToPage(page);

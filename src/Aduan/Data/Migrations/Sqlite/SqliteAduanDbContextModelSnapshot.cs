@@ -245,6 +245,11 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastEventHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -264,6 +269,11 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.Property<long?>("NextDueAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotifyBy")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("OnSiteAt")
                         .HasColumnType("INTEGER");
@@ -615,6 +625,11 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notify")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
