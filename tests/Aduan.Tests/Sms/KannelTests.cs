@@ -40,6 +40,36 @@ public sealed partial class KannelTests(KannelFixture fx)
         Assert.StartsWith($"Laporan {code}: Belum Terverifikasi", status.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>The "done when": the agency follows up and the SMS reporter hears of it, nobody pressing a button.</summary>
+    [Fact]
+    public async Task SmsReport_DispatchedAndFollowedUp_TheReportersPhoneHearsOfEachStep()
+    {
+        const string phone = "6281234567005";
+        await fx.Kannel.Phone.SendAsync(phone, "BKSKOTA lampu jalan mati di depan Puskesmas Bekasi Jaya sejak tiga hari");
+        var code = CodePattern().Match((await fx.Kannel.Phone.ReceiveAsync(phone)).Text).Value;
+        var manager = await fx.Database.CreateUserAsync("Manager");
+        var officer = await fx.Database.CreateUserAsync("AgencyOfficer", "DBMSDA");
+
+        await ActAsync(manager, code, new { action = "verify", category = "JALAN" }); // classified and dispatched to the category's agency
+        var dispatched = await fx.Kannel.Phone.ReceiveAsync(phone);
+        await ActAsync(officer, code, new { action = "follow-up", text = "Lampu sudah diganti petugas kami pagi ini.", final = true });
+        var followedUp = await fx.Kannel.Phone.ReceiveAsync(phone);
+
+        Assert.Contains(code, dispatched.Text, StringComparison.Ordinal);
+        Assert.Contains("Bina Marga", dispatched.Text, StringComparison.Ordinal);
+        Assert.Contains(code, followedUp.Text, StringComparison.Ordinal);
+        Assert.NotEqual(dispatched.Text, followedUp.Text);
+    }
+
+    private async Task ActAsync(string userName, string code, object body)
+    {
+        using var client = new HttpClient { BaseAddress = fx.App.Client.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await AduanFactory.LoginAsync(client, userName));
+        using var response = await client.PostAsync($"/api/v1/staff/complaints/{code}/transitions",
+            new StringContent(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Report_InUcs2WithAnEmoji_StoredIntactAndTheReplyStaysOneGsmSegment()
     {
