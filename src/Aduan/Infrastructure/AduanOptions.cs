@@ -58,9 +58,9 @@ public sealed class AduanOptions
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 2;
 
-    /// <summary>Whole-register open-data downloads (CSV, JSON) served at once across all clients; one more gets a 503.</summary>
-    [Range(1, 64)]
-    public int OpenDataDownloadsAtOnce { get; set; } = 2;
+    /// <summary>How old the open-data files (CSV, JSON) may be before a request rebuilds them; zero rebuilds every time.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan OpenDataMaxAge { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>A request still running after this is cancelled and answered 504 (nothing is half-written: each change is one transaction).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

@@ -14,8 +14,11 @@ public sealed record OpenDataRow(
     double? Longitude, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ResolvedAt, string? ReporterName);
 
 /// <summary>
-/// The register as open data, CSV and JSON, every published report newest first. Written in
-/// batches by id (keyset), so a million rows stream out without being held in memory.
+/// The register as open data, CSV and JSON, every published report newest first. Served from a file
+/// built at most every <see cref="AduanOptions.OpenDataMaxAge"/> (<see cref="OpenDataSnapshots"/>):
+/// the database is read once per period whatever the number of clients, and a client that reads
+/// slowly holds only its connection, as for any static file. Written in batches by id (keyset), so a
+/// million rows stream to the file without being held in memory.
 /// </summary>
 public static class OpenDataApi
 {
@@ -24,54 +27,56 @@ public static class OpenDataApi
     public static void MapOpenDataApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/open-data").WithTags("Open data").AllowAnonymous().RequireRateLimiting(RateLimits.PublicRead);
-        // Whole-register downloads stream for as long as the client reads (no request time-out), and only a
-        // few run at once across all clients (OpenDataGate): each reads every published report.
-        group.MapGet("/complaints.csv", CsvAsync).WithSummary("Every published report as CSV (UTF-8), personal data removed.")
-            .AddEndpointFilter<OpenDataGate>().DisableRequestTimeout();
-        group.MapGet("/complaints.json", JsonAsync).WithSummary("Every published report as JSON, personal data removed.")
-            .AddEndpointFilter<OpenDataGate>().DisableRequestTimeout();
+        group.MapGet("/complaints.csv", (HttpContext http, OpenDataSnapshots snapshots, CancellationToken ct) =>
+                ServeAsync(http, snapshots, OpenDataFormat.Csv, ct))
+            .WithSummary("Every published report as CSV (UTF-8), personal data removed; rebuilt at most every few minutes.")
+            .DisableRequestTimeout();
+        group.MapGet("/complaints.json", (HttpContext http, OpenDataSnapshots snapshots, CancellationToken ct) =>
+                ServeAsync(http, snapshots, OpenDataFormat.Json, ct))
+            .WithSummary("Every published report as JSON, personal data removed; rebuilt at most every few minutes.")
+            .DisableRequestTimeout();
     }
 
-    public static async Task CsvAsync(HttpContext http, PublicRegister register, CancellationToken ct)
+    private static async Task<IResult> ServeAsync(HttpContext http, OpenDataSnapshots snapshots, OpenDataFormat format, CancellationToken ct)
     {
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = "attachment; filename=\"laporan.csv\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), leaveOpen: true);
+        var file = await snapshots.GetAsync(format, AgencyFeeds.Site(http), ct);
+        return format == OpenDataFormat.Csv
+            ? Results.File(file.FullName, "text/csv; charset=utf-8", "laporan.csv", file.LastWriteTimeUtc, enableRangeProcessing: true)
+            : Results.File(file.FullName, "application/json; charset=utf-8", null, file.LastWriteTimeUtc, enableRangeProcessing: true);
+    }
+
+    public static async Task WriteCsvAsync(Stream output, PublicRegister register, string site, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         await using var csv = SpreadsheetSafety.CsvWriter(writer);
         string[] iso = ["O"]; // 2026-06-02T03:00:00.0000000+00:00, what spreadsheets and scripts read everywhere
         csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset>().Formats = iso;
         csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset?>().Formats = iso;
         csv.WriteHeader<OpenDataRow>();
         await csv.NextRecordAsync();
-        await foreach (var row in RowsAsync(register, AgencyFeeds.Site(http), ct))
+        await foreach (var row in RowsAsync(register, site, ct))
         {
             csv.WriteRecord(row);
             await csv.NextRecordAsync();
         }
     }
 
-    public static async Task JsonAsync(HttpContext http, PublicRegister register, CancellationToken ct)
+    public static async Task WriteJsonAsync(Stream output, PublicRegister register, string site, CancellationToken ct)
     {
-        http.Response.ContentType = "application/json; charset=utf-8";
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        // Over the response's pipe: the serializer's flushes only hand buffers to the pipe, the awaits send them.
-        var body = http.Response.BodyWriter;
-        await using var json = new Utf8JsonWriter(body);
-        var sent = 0L;
+        await using var json = new Utf8JsonWriter(output);
         json.WriteStartArray();
-        await foreach (var row in RowsAsync(register, AgencyFeeds.Site(http), ct))
+        await foreach (var row in RowsAsync(register, site, ct))
         {
             JsonSerializer.Serialize(json, row, options);
-            if (json.BytesCommitted - sent > 32 * 1024)
+            if (json.BytesPending > 32 * 1024)
             {
-                await body.FlushAsync(ct);
-                sent = json.BytesCommitted;
+                await json.FlushAsync(ct);
             }
         }
 
         json.WriteEndArray();
         await json.FlushAsync(ct);
-        await body.FlushAsync(ct);
     }
 
     private static async IAsyncEnumerable<OpenDataRow> RowsAsync(PublicRegister register, string site,
@@ -110,33 +115,82 @@ public static class OpenDataApi
     }
 }
 
-/// <summary>
-/// At most <see cref="AduanOptions.OpenDataDownloadsAtOnce"/> whole-register downloads at a time across
-/// all clients; one more is a 503 with Retry-After, not another core spent.
-/// </summary>
-public sealed class OpenDataGate(OpenDataGate.Slots slots) : IEndpointFilter
+public enum OpenDataFormat
 {
-    public sealed class Slots(IOptions<AduanOptions> options)
-    {
-        public SemaphoreSlim Semaphore { get; } = new(options.Value.OpenDataDownloadsAtOnce);
-    }
+    Csv,
+    Json,
+}
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+/// <summary>
+/// The open-data files, one per format, in a directory of this instance's own. A request gets the
+/// current file when it is younger than <see cref="AduanOptions.OpenDataMaxAge"/>; otherwise one
+/// request builds the next (to a temporary file, then moved into place) while the others wait for it.
+/// A file being sent stays readable when the next replaces it (the old one is unlinked, not rewritten).
+/// </summary>
+public sealed class OpenDataSnapshots(IServiceScopeFactory scopes, IOptions<AduanOptions> options, TimeProvider time) : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("aduan-opendata-").FullName;
+    private readonly SemaphoreSlim _building = new(1);
+    private readonly Dictionary<OpenDataFormat, DateTimeOffset> _builtAt = [];
+
+    public async Task<FileInfo> GetAsync(OpenDataFormat format, string site, CancellationToken ct)
     {
-        if (!await slots.Semaphore.WaitAsync(0))
+        var path = Path.Combine(_directory, format == OpenDataFormat.Csv ? "laporan.csv" : "laporan.json");
+        if (Fresh(format) && File.Exists(path))
         {
-            context.HttpContext.Response.Headers.RetryAfter = "30";
-            var problems = context.HttpContext.RequestServices.GetRequiredService<Problems>();
-            return problems.Create(StatusCodes.Status503ServiceUnavailable, "busy", "Problem.Busy.Title", problems.T["Problem.Busy.Detail"]);
+            return new FileInfo(path);
         }
 
+        await _building.WaitAsync(ct);
         try
         {
-            return await next(context);
+            if (!Fresh(format) || !File.Exists(path))
+            {
+                var started = time.GetUtcNow();
+                var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                await using (var scope = scopes.CreateAsyncScope())
+                await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+                {
+                    var register = scope.ServiceProvider.GetRequiredService<PublicRegister>();
+                    // Not the request's token: a client that leaves must not waste the build the others wait for.
+                    await (format == OpenDataFormat.Csv
+                        ? OpenDataApi.WriteCsvAsync(file, register, site, CancellationToken.None)
+                        : OpenDataApi.WriteJsonAsync(file, register, site, CancellationToken.None));
+                }
+
+                File.Move(temporary, path, overwrite: true);
+                lock (_builtAt)
+                {
+                    _builtAt[format] = started;
+                }
+            }
+
+            return new FileInfo(path);
         }
         finally
         {
-            slots.Semaphore.Release();
+            _building.Release();
+        }
+    }
+
+    private bool Fresh(OpenDataFormat format)
+    {
+        lock (_builtAt)
+        {
+            return _builtAt.TryGetValue(format, out var at) && time.GetUtcNow() - at < options.Value.OpenDataMaxAge;
+        }
+    }
+
+    public void Dispose()
+    {
+        _building.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp directory is harmless
         }
     }
 }

@@ -155,19 +155,20 @@ public static partial class PersonalDataMask
 
     // "Jl. Melati 12", "Gang Mawar II 7", "Gg. Mawar II/7": a number right after a street name of one to
     // three words; not "Jl. Raya Bekasi Km 27".
-    [GeneratedRegex(@"\b(?:Jl|Jln|Jalan|Gg|Gang)\.?(?>\s+)(?:(?!Km\b|KM\b)[A-Z](?>[\w'\-]*)\.?(?>\s+)){0,2}(?!Km\b|KM\b)[A-Z](?>[\w'\-]*)\.?(?:(?>\s+)|(?>\s+)[IVX]{1,4}(?>\s*)/(?>\s*)|(?>\s*)/(?>\s*))(?<n>\d{1,4}[A-Za-z]?)\b(?!(?>\s*)(?:km|m|meter|kilometer)\b)",
+    [GeneratedRegex(@"\b(?i:Jl|Jln|Jalan|Gg|Gang)\.?(?>\s+)(?:(?!(?i:Km)\b)[A-Za-z](?>[\w'\-]*)\.?(?>\s+)){0,2}(?!(?i:Km)\b)[A-Za-z](?>[\w'\-]*)\.?(?:(?>\s+)|(?>\s+)[IVX]{1,4}(?>\s*)/(?>\s*)|(?>\s*)/(?>\s*))(?<n>\d{1,4}[A-Za-z]?)\b(?!(?>\s*)(?i:km|m|meter|kilometer|cm|hari|minggu|bulan|tahun|jam|menit|kali|lubang|titik|orang|unit|buah|lampu|tiang|rumah)\b)",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex BareHouseNumberPattern();
 
     // "Cluster Anggrek C-12", "Perumahan Griya Asri B 7", "Komplek Pemda A2": a house code in a housing estate.
-    [GeneratedRegex(@"\b(?:Cluster|Klaster|Komplek|Kompleks|Perum|Perumahan|Residence)\.?(?>\s+)(?:[A-Z](?>[\w'\-]*)(?>\s+)){1,3}(?!RT\b|RW\b)(?<n>[A-Z]{1,2}(?>\s*)-?(?>\s*)\d{1,3}[A-Za-z]?)\b",
+    [GeneratedRegex(@"\b(?i:Cluster|Klaster|Komplek|Kompleks|Perum|Perumahan|Residence)\.?(?>\s+)(?:[A-Za-z](?>[\w'\-]*)(?>\s+)){1,3}(?!(?i:RT|RW)\b)(?<n>[A-Za-z]{1,2}(?>\s*)-?(?>\s*)\d{1,3}[A-Za-z]?)\b",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex EstateHousePattern();
 
-    // A name after an honorific, whatever the honorific's case: "Bapak Budi Santoso", "ibu Siti", "BAPAK BUDI
-    // SANTOSO", "Sdr. Andi", "Haji Ahmad". Offices that follow an honorific ("Bapak Wali Kota", "ibu kota",
-    // "Pak RT") are not names.
-    [GeneratedRegex(@"(?<honorific>\b(?i:Bapak|Bpk|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Mas|Mbak|Tn|Ny|Haji|Hajah|Hj)\.?(?>\s+))(?!(?i:Wali|Kota|Lurah|Camat|Kepala|Kadis|Gubernur|Bupati|Presiden|Menteri|Sekda|Dewan|RT|RW|Ketua|Direktur|Dokter|Guru|Polisi|Petugas)\b)[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,2}",
+    // A name after an honorific, whatever the case: "Bapak Budi Santoso", "ibu Siti", "BAPAK BUDI SANTOSO",
+    // "Sdr. Andi", "Haji Ahmad", "Kak Rina", "a.n. Budi", and typed in lowercase ("pak budi santoso": at most
+    // two words, never a common word). Offices that follow an honorific ("Bapak Wali Kota", "ibu kota",
+    // "Pak RT", "pak ojek") are not names.
+    [GeneratedRegex(@"(?<honorific>\b(?i:Bapak|Bpk|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Mas|Mbak|Tn|Ny|Haji|Hajah|Hj|Kak|Bang|Om|Tante|Mpok|Mbah|Ustadz|Ustaz|Ustad|dr(?=\.)|a\.\s?n)\.?(?>\s+))(?!(?i:Wali|Kota|Lurah|Camat|Kepala|Kadis|Gubernur|Bupati|Presiden|Menteri|Sekda|Dewan|RT|RW|Ketua|Direktur|Dokter|Guru|Polisi|Petugas|Satpam|Ojek|Sopir|Supir|Pedagang|Warga|Tukang)\b)(?:[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,2}|(?!(?:wali|kota|lurah|camat|kepala|kadis|gubernur|bupati|presiden|menteri|sekda|dewan|rt|rw|ketua|direktur|dokter|guru|polisi|petugas|satpam|ojek|sopir|supir|pedagang|warga|tukang|dan|atau|yang|di|ke|dari|sudah|belum|juga|tidak|tak|ini|itu|saya|kami|kita|mereka|dia|untuk|dengan|sebagai|sedang|masih|akan|bilang|mengatakan|ada|harus|bisa|mau|punya|dll|dkk|ibu|bapak|pak|bu|rumah|tinggal|sakit|warga|semua|para|yth)\b)[a-z][a-z'\-]+(?:\s+(?!(?:wali|kota|lurah|camat|kepala|kadis|gubernur|bupati|presiden|menteri|sekda|dewan|rt|rw|ketua|direktur|dokter|guru|polisi|petugas|satpam|ojek|sopir|supir|pedagang|warga|tukang|dan|atau|yang|di|ke|dari|sudah|belum|juga|tidak|tak|ini|itu|saya|kami|kita|mereka|dia|untuk|dengan|sebagai|sedang|masih|akan|bilang|mengatakan|ada|harus|bisa|mau|punya|dll|dkk|ibu|bapak|pak|bu|rumah|tinggal|sakit|warga|semua|para|yth)\b)[a-z][a-z'\-]+)?)",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex NamePattern();
 }

@@ -17,7 +17,7 @@ public static class TransparencySetup
         services.AddScoped<PublicRegister>();
         services.AddScoped<AgencyFollowUps>();
         services.AddSingleton<PublicTextRefresh>();
-        services.AddSingleton<OpenDataGate.Slots>();
+        services.AddSingleton<OpenDataSnapshots>();
         services.AddHostedService(sp => sp.GetRequiredService<PublicTextRefresh>());
         return services;
     }

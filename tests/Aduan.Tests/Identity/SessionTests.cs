@@ -107,6 +107,30 @@ public sealed class SessionTests : IAsyncLifetime
         Assert.False(await TwoFactorEnabledAsync(name));
     }
 
+    [Fact]
+    public async Task AuthenticatorCode_GuessedWithOnlyTheSession_IsSlowedDown_EvenTheRightOneWaits()
+    {
+        var name = await _app.CreateUserAsync(Roles.Manager);
+        var (browser, _) = Browser();
+        using var __ = browser;
+        await browser.SignInAsync(name);
+        var page = await browser.GetAsync("/staff/account/authenticator");
+        var key = page.QuerySelector("[data-testid=shared-key]")!.TextContent;
+        await browser.SubmitAsync(page, "form[action*=Enable]", new() { ["Code"] = PageClient.Totp(key) });
+        page = await browser.GetAsync("/staff/account/authenticator");
+
+        for (var i = 0; i < 4; i++)
+        {
+            await browser.SubmitAsync(page, "[data-testid=authenticator-change]", new() { ["CurrentCode"] = "00000" + i }, button: "[data-testid=reset]");
+        }
+
+        var right = await browser.SubmitAsync(page, "[data-testid=authenticator-change]", new() { ["CurrentCode"] = PageClient.Totp(key, stepsAhead: 1) },
+            button: "[data-testid=reset]");
+
+        Assert.Contains("detik", right.QuerySelector("#error-CurrentCode")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await TwoFactorEnabledAsync(name));
+    }
+
     private async Task<bool> TwoFactorEnabledAsync(string name)
     {
         await using var scope = _app.Services.CreateAsyncScope();

@@ -45,6 +45,7 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
 
             // Statistics tests add reports and count again at once; caching has its own test.
             ["Aduan:Statistics:CacheDuration"] = "00:00:00",
+            ["Aduan:OpenDataMaxAge"] = "00:00:00", // open data rebuilt on every request; the snapshot has its own test
 
             // Tests run the outbox, the deadline sweep and the digest publisher by hand under the fake clock.
             ["Aduan:Outbox:Enabled"] = "false",

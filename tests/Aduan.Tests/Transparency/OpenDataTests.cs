@@ -3,7 +3,6 @@ using System.Text.Json;
 using Aduan.Tests.Support;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Aduan.Tests.Transparency;
 
@@ -65,25 +64,27 @@ public sealed class OpenDataTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OpenData_AllDownloadSlotsBusy_IsA503WithRetryAfter_ThenServedAgain()
+    public async Task OpenData_ServedFromAFileRebuiltOnlyWhenOlderThanTheMaxAge_WithRanges()
     {
-        await new PublishedReports(_app).CreateAsync("Lampu jalan mati di depan pasar Bekasi Timur.");
-        using var http = _app.CreateClient();
-        var slots = _app.Services.GetRequiredService<Aduan.Transparency.OpenDataGate.Slots>().Semaphore;
-        var taken = 0;
-        while (slots.Wait(0))
-        {
-            taken++;
-        }
+        using var app = AduanFactory.With(("Aduan:OpenDataMaxAge", "01:00:00"));
+        var code = await new PublishedReports(app).CreateAsync("Lampu jalan mati di depan pasar Bekasi Timur.");
+        using var http = app.CreateClient();
+        var first = await http.GetStringAsync("/api/v1/open-data/complaints.csv");
+        await app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == code)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PublicText, "Teks baru setelah unduhan pertama.")));
 
-        using var busy = await http.GetAsync("/api/v1/open-data/complaints.csv");
-        slots.Release(taken);
-        using var served = await http.GetAsync("/api/v1/open-data/complaints.csv");
+        var cached = await http.GetStringAsync("/api/v1/open-data/complaints.csv");
+        using var range = new HttpRequestMessage(HttpMethod.Get, "/api/v1/open-data/complaints.csv");
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 9);
+        using var partial = await http.SendAsync(range);
+        app.Time.Advance(TimeSpan.FromHours(2));
+        var rebuilt = await http.GetStringAsync("/api/v1/open-data/complaints.csv");
 
-        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, busy.StatusCode);
-        Assert.NotNull(busy.Headers.RetryAfter);
-        Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(first, cached);
+        Assert.Equal(System.Net.HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(first[..10], await partial.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Teks baru", cached, StringComparison.Ordinal);
+        Assert.Contains("Teks baru setelah unduhan pertama.", rebuilt, StringComparison.Ordinal);
     }
 
     [Fact]

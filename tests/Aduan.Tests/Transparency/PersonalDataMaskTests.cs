@@ -24,7 +24,7 @@ public sealed class PersonalDataMaskTests
     [InlineData("NIK3275010101010001", "NIK[NIK]")]
     [InlineData("nomorNIKsaya3275010101010001ygbenar", "nomorNIKsaya[NIK]ygbenar")]
     [InlineData("NIK: 3275-0101-0101-0001, KK 3275012345678901.", "NIK: [NIK], KK [NIK].")]
-    [InlineData("nik 32 75 01 01 01 01 00 01 a.n. Budi", "nik [NIK] a.n. Budi")]
+    [InlineData("nik 32 75 01 01 01 01 00 01 a.n. Budi", "nik [NIK] a.n. [nama]")]
     [InlineData("NIK 3275.0101.0101.0001 hp 0812 3456 7890", "NIK [NIK] hp [telepon]")]
     public void Apply_NikInsideWordsOrGrouped_IsMasked(string input, string expected) =>
         Assert.Equal(expected, PersonalDataMask.Apply(input));
@@ -109,11 +109,22 @@ public sealed class PersonalDataMaskTests
     [InlineData("rumah Haji Ahmad", "rumah Haji [nama]")]
     [InlineData("alamat Gg. Mawar II/7", "alamat Gg. Mawar II/[alamat]")]
     [InlineData("rumah di Cluster Anggrek C-12 banjir", "rumah di Cluster Anggrek [alamat] banjir")]
+    [InlineData("rumah pak budi santoso kebanjiran, ibu siti aminah juga", "rumah pak [nama] kebanjiran, ibu [nama] juga")]
+    [InlineData("rumah saya di jl. melati 12", "rumah saya di jl. melati [alamat]")]
+    [InlineData("jln mawar 7 rt 3 rw 5", "jln mawar [alamat]")]
+    [InlineData("alamat: jalan cempaka putih 21", "alamat: jalan cempaka putih [alamat]")]
+    [InlineData("cluster anggrek c-12", "cluster anggrek [alamat]")]
+    [InlineData("dihubungi Kak Rina Marlina dan Bang Jali", "dihubungi Kak [nama] dan Bang [nama]")]
+    [InlineData("transfer a.n. Budi Santoso", "transfer a.n. [nama]")]
+    [InlineData("diperiksa dr. Budi Santoso", "diperiksa dr. [nama]")]
     public void Apply_SpellingsAReaderReadsAsTheSame_AreMasked(string input, string expected) =>
         Assert.Equal(expected, PersonalDataMask.Apply(System.Text.RegularExpressions.Regex.Unescape(input)));
 
     [Theory]
     [InlineData("Warga Perumahan Griya Asri RT 5 kebanjiran")]
+    [InlineData("jalan rusak 3 hari tidak diperbaiki, jalan raya bekasi km 27 macet")]
+    [InlineData("sudah lapor ke pak rt dan pak camat, ibu ibu warga resah")]
+    [InlineData("dr kemarin lampu mati")]
     [InlineData("ibu kota provinsi dan Bapak Wali Kota")]
     public void Apply_PublicFactsInOtherSpellings_AreKept(string input) =>
         Assert.Equal(input, PersonalDataMask.Apply(input));

@@ -14,7 +14,7 @@ namespace Aduan.Pages.Staff.Account;
 /// prove it works, then ten one-time recovery codes shown once.
 /// </summary>
 public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditTrail audit,
-    AduanDbContext db, IOptions<TwoFactorOptions> options) : StaffPageModel
+    AduanDbContext db, IOptions<TwoFactorOptions> options, SignInThrottle throttle) : StaffPageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -119,12 +119,26 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
     }
 
     /// <summary>A code of the user's authenticator, each used once; an error beside <paramref name="field"/> otherwise.</summary>
+    /// <remarks>Wrong codes are slowed down as wrong passwords are (<see cref="SignInThrottle"/>), so a session alone cannot guess one.</remarks>
     private async Task<bool> CheckCodeAsync(StaffUser user, string field, string? typed)
     {
+        var (account, address) = ("code:" + user.Id, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local");
+        if (throttle.Wait(account, address) is { Ticks: > 0 } wait)
+        {
+            ShowError(field, "Problem.LoginThrottled.Detail", Math.Ceiling(wait.TotalSeconds));
+            return false;
+        }
+
         var code = (typed ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length > 0 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
+            throttle.Succeeded(account, address);
             return true;
+        }
+
+        if (code.Length > 0)
+        {
+            throttle.Failed(account, address);
         }
 
         ShowError(field, code.Length == 0 ? "Field.Required" : "SecondFactor.Wrong");
