@@ -64,11 +64,21 @@ public sealed class PersonalDataRequests(AduanDbContext db, ContactErasure erasu
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The reports held about the subject, newest first, as staff lists show them.</summary>
-    public Task<List<HeldSummary>> FindAsync(DataSubject subject, CancellationToken ct) =>
-        Matching(subject).OrderByDescending(c => c.Id).Take(MaxReports)
+    /// <summary>The reports held about the subject, newest first, as staff lists show them; audited when <paramref name="lookedUpBy"/> is given.</summary>
+    public async Task<List<HeldSummary>> FindAsync(DataSubject subject, CancellationToken ct, Actor? lookedUpBy = null)
+    {
+        var found = await Matching(subject).OrderByDescending(c => c.Id).Take(MaxReports)
             .Select(c => new HeldSummary(c.Id, c.TrackingCode, c.SubmittedAt, c.Status, c.Reporter.Name))
             .ToListAsync(ct);
+        if (lookedUpBy is not null)
+        {
+            var codes = found.Select(h => h.TrackingCode).ToList();
+            audit.Record(lookedUpBy.Name, lookedUpBy.UserId, "privacy.find", Subjects(codes), new { reports = codes.Count, codes });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return found;
+    }
 
     public async Task<PersonalDataExport> ExportAsync(DataSubject subject, Actor staff, DateTimeOffset now, CancellationToken ct)
     {

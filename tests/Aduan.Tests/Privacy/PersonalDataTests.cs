@@ -121,6 +121,7 @@ public sealed class PersonalDataTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(invalid.QuerySelector("#error-Subject")?.TextContent), PageClient.Text(invalid));
         var found = await manager.SubmitAsync(start, "[data-testid=privacy-find]", new() { ["Subject"] = "+62 812-3456-7890" });
         Assert.NotNull(found.QuerySelector($"[data-testid=held-{code}]"));
+        Assert.Equal(code, await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "privacy.find").Select(a => a.Subject).SingleAsync()));
 
         var token = found.QuerySelector("input[name=__af]")!.GetAttribute("value")!;
         using var download = await manager.Http.PostAsync("/staff/privacy?handler=Export", new FormUrlEncodedContent(

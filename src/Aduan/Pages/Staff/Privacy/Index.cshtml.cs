@@ -35,7 +35,7 @@ public sealed class IndexModel(PersonalDataRequests requests, TimeProvider time)
     {
         if (Read() is { } subject)
         {
-            Found = await requests.FindAsync(subject, ct);
+            Found = await requests.FindAsync(subject, ct, Actor); // a look-up is an access too: audited
         }
 
         return Page();
