@@ -152,10 +152,45 @@ public sealed class Kannel : IAsyncDisposable
         smsbox.Dispose();
     }
 
+    /// <summary>
+    /// Starts smsbox again. The killed one's connections can hold its sendsms port in TIME_WAIT for up to
+    /// a minute, and smsbox binds without SO_REUSEADDR (it exits with "bind failed"): try again until it binds.
+    /// </summary>
     public async Task StartSmsboxAsync()
     {
-        Start(Smsbox, Path.Combine(_dir, "kannel.conf"));
-        await WaitForPortAsync(_sendsmsPort, "smsbox", this);
+        for (var attempt = 0; attempt < 90; attempt++)
+        {
+            Start(Smsbox, Path.Combine(_dir, "kannel.conf"));
+            var smsbox = _boxes[^1];
+            for (var i = 0; i < 50 && !smsbox.HasExited; i++)
+            {
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync("127.0.0.1", _sendsmsPort);
+                    if (!smsbox.HasExited)
+                    {
+                        return;
+                    }
+                }
+                catch (SocketException)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            await smsbox.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (!smsbox.HasExited)
+            {
+                break;
+            }
+
+            _boxes.Remove(smsbox);
+            smsbox.Dispose();
+            await Task.Delay(1000);
+        }
+
+        throw new InvalidOperationException($"smsbox did not listen on {_sendsmsPort} again.\n{Logs()}");
     }
 
     public bool LogContains(string log, string text)
