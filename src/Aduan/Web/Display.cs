@@ -14,6 +14,18 @@ public static class Display
 
     public static string Time(DateTimeOffset? at) => at is { } v ? Time(v) : "–";
 
+    /// <summary>
+    /// A deadline as people read it: one that falls at midnight is the end of the day before
+    /// ("17 Des 2026, akhir hari", not "18 Des 2026 00:00", which reads as that morning).
+    /// </summary>
+    public static string Deadline(IStringLocalizer<SharedResource> t, DateTimeOffset due)
+    {
+        var local = due.ToOffset(Wib);
+        return local.TimeOfDay == TimeSpan.Zero
+            ? t["Due.EndOfDay", local.AddDays(-1).ToString("d MMM yyyy", CultureInfo.CurrentCulture)]
+            : Time(due);
+    }
+
     /// <summary>"in 2 d 3 h" or "3 h overdue", to the hour: what a queue needs at a glance.</summary>
     public static string Due(IStringLocalizer<SharedResource> t, DateTimeOffset due, DateTimeOffset now)
     {
