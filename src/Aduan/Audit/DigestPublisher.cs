@@ -26,19 +26,7 @@ public sealed class DigestPublisher(
         }
 
         // At start too: days that closed while no instance ran are published without waiting.
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Publishing the audit digests failed: {ExceptionType}", e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await Repeating.EveryAsync(options.Value.Interval, time, RunOnceAsync, logger, "Publishing the audit digests", stoppingToken, atStart: true);
     }
 
     /// <summary>One pass; the digests it published, or null when another instance holds the lock.</summary>

@@ -30,7 +30,7 @@ public sealed class StaffSignInManager(
 {
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString()));
 
-    private string Address => Context.Connection.RemoteIpAddress?.ToString() ?? "local";
+    private string Address => Infrastructure.RateLimits.ClientAddress(Context);
 
     public override async Task<Microsoft.AspNetCore.Identity.SignInResult> PasswordSignInAsync(string userName, string password,
         bool isPersistent, bool lockoutOnFailure)

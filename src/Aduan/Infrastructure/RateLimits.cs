@@ -53,7 +53,10 @@ public static class RateLimits
     }
 
     private static RateLimitPartition<string> PerAddress(HttpContext context, int perMinute) =>
-        Window("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"), perMinute);
+        Window("ip:" + ClientAddress(context), perMinute);
+
+    /// <summary>The address a client is counted by (limits, sign-in back-off); "local" for an in-process caller.</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
 
     private static RateLimitPartition<string> Window(string key, int limit) => RateLimitPartition.GetFixedWindowLimiter(
         key + "/" + limit.ToString(CultureInfo.InvariantCulture),

@@ -30,18 +30,7 @@ public sealed class DailyDigest(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.DigestCheckInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Daily digest failed: {ExceptionType}", e.GetType().Name);
-            }
-        }
+        await Repeating.EveryAsync(options.Value.DigestCheckInterval, time, RunOnceAsync, logger, "Daily digest", stoppingToken);
     }
 
     /// <summary>Queues the day's digests not queued yet, if it is time; returns how many (null: another instance holds the lock).</summary>

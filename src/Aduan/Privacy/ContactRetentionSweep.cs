@@ -26,21 +26,13 @@ public sealed class ContactRetentionSweep(IServiceScopeFactory scopes, IOptions<
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.SweepInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await Repeating.EveryAsync(options.Value.SweepInterval, TimeProvider.System, async ct =>
         {
-            try
+            while (await RunOnceAsync(ct) is Batch)
             {
-                while (await RunOnceAsync(stoppingToken) is Batch)
-                {
-                    // a full batch: there may be more
-                }
+                // a full batch: there may be more
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Contact retention sweep failed: {ExceptionType}", e.GetType().Name);
-            }
-        }
+        }, logger, "Contact retention sweep", stoppingToken);
     }
 
     /// <summary>One batch; how many reports it looked at, or null when another instance holds the lock.</summary>

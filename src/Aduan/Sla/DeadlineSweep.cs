@@ -24,18 +24,7 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, IOptions<SweepOpt
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Deadline sweep failed: {ExceptionType}", e.GetType().Name);
-            }
-        }
+        await Repeating.EveryAsync(options.Value.Interval, TimeProvider.System, RunOnceAsync, logger, "Deadline sweep", stoppingToken);
     }
 
     /// <summary>One pass; returns how many reports it closed, or null when another instance holds the lock.</summary>

@@ -20,19 +20,7 @@ public sealed class SmsRecovery(IServiceScopeFactory scopes, IOptions<SmsOptions
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("SMS recovery pass failed: {ExceptionType}", e.GetType().Name);
-            }
-
-            await Task.Delay(options.Value.RecoveryInterval, time, stoppingToken);
-        }
+        await Repeating.EveryAsync(options.Value.RecoveryInterval, time, RunOnceAsync, logger, "SMS recovery pass", stoppingToken, atStart: true);
     }
 
     /// <summary>One pass; returns how many messages it processed.</summary>

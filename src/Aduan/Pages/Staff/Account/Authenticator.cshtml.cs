@@ -122,7 +122,7 @@ public sealed class AuthenticatorModel(UserManager<StaffUser> users, SignInManag
     /// <remarks>Wrong codes are slowed down as wrong passwords are (<see cref="SignInThrottle"/>), so a session alone cannot guess one.</remarks>
     private async Task<bool> CheckCodeAsync(StaffUser user, string field, string? typed)
     {
-        var (account, address) = ("code:" + user.Id, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local");
+        var (account, address) = ("code:" + user.Id, RateLimits.ClientAddress(HttpContext));
         if (throttle.Wait(account, address) is { Ticks: > 0 } wait)
         {
             ShowError(field, "Problem.LoginThrottled.Detail", Math.Ceiling(wait.TotalSeconds));
