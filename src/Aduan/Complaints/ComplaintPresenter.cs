@@ -19,7 +19,10 @@ public sealed class ComplaintPresenter(
     {
         var byId = await agencies.GetAsync(ct);
         var now = time.Now();
-        return clocks.OrderBy(c => c.StartedAt).ThenBy(c => c.Kind)
+        // A clock stopped and started again with the same deadline (a follow-up sent back keeps the resolution
+        // deadline) is one deadline to the reader: its latest run stands for it.
+        return clocks.GroupBy(c => (c.Kind, c.AgencyId, c.DueAt)).Select(g => g.MaxBy(c => c.StartedAt)!)
+            .OrderBy(c => c.StartedAt).ThenBy(c => c.Kind)
             .Select(c => DeadlineViews.From(c, text["Clock." + c.Kind], AgencyCode(byId, c.AgencyId), now))
             .ToList();
     }

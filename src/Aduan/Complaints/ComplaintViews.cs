@@ -60,7 +60,8 @@ public sealed record StaffComplaintListItem(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? NextDueAt,
     bool Overdue,
-    int ForwardCount);
+    int ForwardCount,
+    string? NextDueClock = null);
 
 /// <summary>A page of a list. <see cref="TotalCountCapped"/>: there are more than <see cref="TotalCount"/> matches (the count stops there).</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages, bool TotalCountCapped = false);

@@ -1,15 +1,17 @@
 using Aduan.Attachments;
 using Aduan.Identity;
 using Aduan.Infrastructure;
+using Aduan.Sla;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Aduan.Complaints;
 
 /// <summary>
-/// Reads and re-encodes a follow-up's uploaded photos; null when one was refused (the reader
-/// reported why, beside its own field).
+/// Reads and re-encodes a follow-up's uploaded photos; null when one was refused, or when none came
+/// and <paramref name="required"/> (the reader reported why, beside its own field).
 /// </summary>
-public delegate Task<IReadOnlyList<StoredImage>?> PhotoReader(CancellationToken ct);
+public delegate Task<IReadOnlyList<StoredImage>?> PhotoReader(bool required, CancellationToken ct);
 
 /// <summary>
 /// One staff action on one report, the same for the JSON API and the workspace pages: scope
@@ -18,7 +20,7 @@ public delegate Task<IReadOnlyList<StoredImage>?> PhotoReader(CancellationToken 
 /// Uploaded photos are read last, once everything else allowed the action: decoding them is the
 /// expensive part, and a user who may not act must not get that far.
 /// </summary>
-public sealed class StaffActions(ComplaintWorkflow workflow, TransitionCommands commands)
+public sealed class StaffActions(ComplaintWorkflow workflow, TransitionCommands commands, IOptions<SlaOptions> sla)
 {
     public async Task<ActionOutcome> TakeAsync(StaffMember staff, string code, ComplaintAction action, TransitionRequest request,
         Validation v, CancellationToken ct, PhotoReader? readPhotos = null)
@@ -50,7 +52,9 @@ public sealed class StaffActions(ComplaintWorkflow workflow, TransitionCommands 
             return ActionOutcome.Invalid(v);
         }
 
-        var photos = command is FollowUpCommand && readPhotos is not null ? await readPhotos(ct) : [];
+        // Proof of an urgent task done, where the form can carry it (the JSON API takes no photos).
+        var proofRequired = sla.Value.UrgentProofPhoto && command is FollowUpCommand { Final: true } && complaint.Priority == Priority.Urgent;
+        var photos = command is FollowUpCommand && readPhotos is not null ? await readPhotos(proofRequired, ct) : [];
         if (photos is null)
         {
             return ActionOutcome.Invalid(v);

@@ -46,6 +46,12 @@ public sealed class SlaOptions
     [Range(1, 720)]
     public int UrgentOnSiteHours { get; set; } = 24;
 
+    /// <summary>
+    /// The final follow-up of an urgent report, posted in the workspace (the URC's "done"), must carry a
+    /// photo as proof. The JSON API takes no photos, so it is not held to this.
+    /// </summary>
+    public bool UrgentProofPhoto { get; set; } = true;
+
     /// <summary>A report forwarded more often than this is flagged to the manager ("no wrong door").</summary>
     [Range(0, 100)]
     public int ForwardFlagThreshold { get; set; } = 2;

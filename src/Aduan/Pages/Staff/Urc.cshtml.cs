@@ -17,12 +17,15 @@ public sealed record UrcTask(string TrackingCode, string Text, string? Place, Co
 /// with a photo), with the hour-based clocks. The steps post to the report page's actions.
 /// </summary>
 [Authorize(Roles = Roles.Urc + "," + Roles.AgencyHead)]
-public sealed class UrcModel(AduanDbContext db, TimeProvider time) : StaffPageModel
+public sealed class UrcModel(AduanDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptions<SlaOptions> sla) : StaffPageModel
 {
     private static readonly ComplaintStatus[] Open = [ComplaintStatus.Dispatched, ComplaintStatus.InProgress];
 
     public IReadOnlyList<UrcTask> Tasks { get; private set; } = [];
     public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>"Done" needs a photo (<see cref="SlaOptions.UrgentProofPhoto"/>).</summary>
+    public bool ProofPhoto => sla.Value.UrgentProofPhoto;
 
     public async Task OnGetAsync()
     {

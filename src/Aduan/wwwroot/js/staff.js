@@ -31,3 +31,16 @@ if (phone) {
     }, 300);
   });
 }
+// A long list of checkboxes (the copies of a dispatch): a filter box that hides the ones not matching.
+for (const filter of document.querySelectorAll("[data-filter-checks]")) {
+  const list = document.getElementById(filter.dataset.filterChecks);
+  for (const el of document.querySelectorAll(`label[for="${filter.id}"], #${filter.id}`)) el.hidden = false;
+  filter.addEventListener("input", () => {
+    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    for (const item of list.children) {
+      const text = item.textContent.toLowerCase();
+      // A checked agency stays visible, so a choice never disappears from sight.
+      item.hidden = !item.querySelector("input").checked && !words.every((w) => text.includes(w));
+    }
+  });
+}

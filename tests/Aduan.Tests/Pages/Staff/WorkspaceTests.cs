@@ -116,11 +116,16 @@ public sealed class WorkspaceTests : IAsyncLifetime
         Assert.Contains("Budi Santoso", report.QuerySelector("[data-testid=reporter]")!.TextContent, StringComparison.Ordinal);
 
         // Category KESEHATAN pre-selects its default agency once chosen; here the manager picks both.
-        await manager.SubmitAsync(report, "#verify", new() { ["Form.Category"] = "KESEHATAN", ["Form.Agency"] = "DINKES" });
+        // Copies are checkboxes (a filterable list), not a Ctrl-click multi-select.
+        Assert.NotNull(report.QuerySelector("#verify [data-testid=copies] input[type=checkbox][name='Form.Copies'][value=DISHUB]"));
+        await manager.SubmitAsync(report, "#verify",
+            new() { ["Form.Category"] = "KESEHATAN", ["Form.Agency"] = "DINKES", ["Form.Copies"] = "DISHUB\u001fDBMSDA" });
         Assert.Equal("/staff/desk", manager.Address!.AbsolutePath);
-        var dispatched = await _app.WithDbAsync(db => db.Complaints.AsNoTracking().Include(c => c.LeadAgency).SingleAsync(c => c.TrackingCode == code));
+        var dispatched = await _app.WithDbAsync(db => db.Complaints.AsNoTracking().Include(c => c.LeadAgency).Include(c => c.Assignments)
+            .SingleAsync(c => c.TrackingCode == code));
         Assert.Equal(ComplaintStatus.Dispatched, dispatched.Status);
         Assert.Equal("DINKES", dispatched.LeadAgency!.Code);
+        Assert.Equal(2, dispatched.Assignments.Count(a => a.Role == AssignmentRole.Copy));
 
         using var officer = await PageClient.SignedInAsync(_app, Roles.AgencyOfficer, "DINKES");
         var queue = await officer.GetAsync("/staff/queue");
@@ -218,11 +223,44 @@ public sealed class WorkspaceTests : IAsyncLifetime
             .SingleAsync(k => k.Kind == Aduan.Sla.SlaClockKind.UrgentOnSite && k.ComplaintId == db.Complaints.Single(c => c.TrackingCode == code).Id));
         Assert.NotNull(onSite.StoppedAt);
 
+        Assert.Contains(code, board.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal); // "on site" is confirmed as such
+        Assert.Null(board.QuerySelector($"[data-testid=task-{code}] form input[name='Form.OnSite']"));
+
+        // "Done" without the proof photo the policy asks for: told so beside the photo field, nothing changed.
+        var refused = await urc.SubmitAsync(board, $"[data-testid=task-{code}] details form", new() { ["Form.Text"] = "Korban sudah dievakuasi ke RSUD." });
+        Assert.NotEmpty(refused.QuerySelector("[data-valmsg-for=Photos]")!.TextContent.Trim());
+        Assert.Equal(ComplaintStatus.InProgress, (await _app.WithDbAsync(db => db.Complaints.AsNoTracking().SingleAsync(c => c.TrackingCode == code))).Status);
+
+        board = await urc.GetAsync("/staff/urc");
         await urc.SubmitAsync(board, $"[data-testid=task-{code}] details form", new() { ["Form.Text"] = "Korban sudah dievakuasi ke RSUD." },
             file: ("Photos", "lokasi.png", "image/png", TestImages.Png(300, 300)));
         var done = await _app.WithDbAsync(db => db.Complaints.AsNoTracking().SingleAsync(c => c.TrackingCode == code));
         Assert.Equal(ComplaintStatus.FollowedUp, done.Status);
         Assert.Equal(1, await _app.WithDbAsync(db => db.Attachments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_urgent_report_shows_its_hour_clock_in_the_queue_and_each_deadline_once_on_its_page()
+    {
+        var code = await DispatchedAsync("DINKES", priority: "Urgent");
+        using var officer = await PageClient.SignedInAsync(_app, Roles.AgencyOfficer, "DINKES");
+
+        var queue = await officer.GetAsync("/staff/queue");
+        var row = queue.QuerySelectorAll("[data-testid=reports] tbody tr").Single(tr => tr.TextContent.Contains(code, StringComparison.Ordinal));
+        var due = row.QuerySelector("[data-testid=due]")!.TextContent;
+        Assert.Contains("jam", due, StringComparison.Ordinal); // the one-hour acknowledgement clock, not the resolution's days
+        Assert.DoesNotContain("hari", due, StringComparison.Ordinal);
+        Assert.Contains("URC", due, StringComparison.Ordinal);
+
+        // A follow-up sent back restarts the resolution clock with the same deadline: one row, not two.
+        using var api = await _app.StaffClientAsync(Roles.Manager);
+        using var officerApi = await _app.StaffClientAsync(Roles.AgencyOfficer, "DINKES");
+        await officerApi.ActOkAsync(code, new { action = "acknowledge" });
+        await officerApi.ActOkAsync(code, new { action = "follow-up", text = "Tim sudah memeriksa lokasi dan membersihkan saluran.", final = true });
+        await api.ActOkAsync(code, new { action = "reject-follow-up", reason = "Foto bukti belum ada." });
+
+        var page = await officer.GetAsync("/staff/reports/" + code);
+        Assert.Single(page.QuerySelectorAll("[data-testid=deadlines] li[data-clock=Resolution]"));
     }
 
     [Fact]

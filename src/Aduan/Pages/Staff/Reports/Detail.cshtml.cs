@@ -43,7 +43,8 @@ public sealed class ActionForm
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, ComplaintPresenter presenter, StaffActions actions,
-    ImageUploads uploads, AgencyDirectory agencies, CategoryCatalog categories, SimilarReports similar, TimeProvider time) : StaffPageModel
+    ImageUploads uploads, AgencyDirectory agencies, CategoryCatalog categories, SimilarReports similar, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Aduan.Sla.SlaOptions> sla) : StaffPageModel
 {
     /// <summary>Photos per follow-up times their size, and room for the other fields.</summary>
     private const long MaxUpload = 60L * 1024 * 1024;
@@ -68,6 +69,9 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
 
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>An urgent report's final follow-up needs a photo (<see cref="Aduan.Sla.SlaOptions.UrgentProofPhoto"/>).</summary>
+    public bool ProofPhoto => sla.Value.UrgentProofPhoto;
+
     public bool Can(string action) => Report.AllowedActions.Contains(action);
 
     public async Task<IActionResult> OnGetAsync(string code) => await LoadAsync(code) ? Page() : NotFound();
@@ -83,8 +87,16 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         // Photos are this page's own field (not the action's): their errors stand beside the file input.
         // They are read only once the report is in the user's scope and the action is theirs to take.
         var photoErrors = NewValidation();
-        async Task<IReadOnlyList<StoredImage>?> ReadPhotosAsync(CancellationToken ct) =>
-            await uploads.ReadAsync(Photos, nameof(Photos), photoErrors, ct) is var photos && photoErrors.IsValid ? photos : null;
+        async Task<IReadOnlyList<StoredImage>?> ReadPhotosAsync(bool required, CancellationToken ct)
+        {
+            var photos = await uploads.ReadAsync(Photos, nameof(Photos), photoErrors, ct);
+            if (required && photoErrors.IsValid && photos.Count == 0)
+            {
+                photoErrors.Add(nameof(Photos), "Field.ProofPhotoRequired");
+            }
+
+            return photoErrors.IsValid ? photos : null;
+        }
 
         var outcome = await actions.TakeAsync(Staff, normalized, action, Form.ToRequest(act!), NewValidation(), HttpContext.RequestAborted,
             ReadPhotosAsync);
@@ -116,7 +128,9 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         switch (outcome.Refusal)
         {
             case null:
-                Flash = T["Action.Done", T["Action." + act]];
+                Flash = act == "follow-up" && Form.OnSite && outcome.Complaint!.OnSiteAt is { } onSite
+                    ? T["Urc.OnSiteRecorded", code, Display.Time(onSite)]
+                    : T["Action.Done", T["Action." + act]];
                 return Request.Query["return"].ToString() switch
                 {
                     "urc" => Redirect("/staff/urc"),
