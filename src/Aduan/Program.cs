@@ -29,6 +29,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 builder.Logging.AddAduanDefaults();
+
+// Static files are served as the build's manifest says, also when run from a build (dotnet run) and not only
+// when published: fingerprinted names cached as immutable, the gzip made at build. ASP.NET Core would otherwise
+// serve a build's files with no-cache and compress them per request (its hot reload of static files).
+builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= builder.Environment.IsDevelopment() ? "true" : "false";
 AddFeatures(builder.Services, builder.Configuration);
 builder.Services.AddAduanWeb().AddAduanPages();
 

@@ -7,6 +7,7 @@ using Aduan.Web;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
 namespace Aduan.Infrastructure;
@@ -59,6 +60,16 @@ public static class InfrastructureSetup
             ];
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // only public answers reach it: see UseAduanPipeline
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "application/geo+json", "application/atom+xml", "image/svg+xml"]);
+        });
+        // Pages are made per request: the fastest levels cost little CPU and keep most of the gain.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddAduanRateLimits();
         services.AddRequestTimeouts();
         services.AddOptions<Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutOptions>().Configure<IOptions<AduanOptions>>((o, aduan) =>
@@ -73,7 +84,14 @@ public static class InfrastructureSetup
     {
         app.Use(SecurityHeaders.ApplyAsync);
         app.UseHsts(); // over HTTPS only, and not for localhost
-        app.UseStaticFiles();
+
+        // Brotli or gzip for what anyone may read. Never for a private answer (the workspace, a post, a request
+        // with a credential): compressed beside text an attacker can reflect, a secret leaks through the length (BREACH).
+        // The open-data files are not: each is built once per period, and compressing every download would spend
+        // per client the CPU the snapshot saves (and break their ranges).
+        app.UseWhen(context => !SecurityHeaders.IsPrivate(context.Request) && !context.Request.Path.StartsWithSegments("/api/v1/open-data/complaints.csv")
+                && !context.Request.Path.StartsWithSegments("/api/v1/open-data/complaints.json"),
+            branch => branch.UseResponseCompression());
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

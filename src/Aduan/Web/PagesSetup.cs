@@ -31,7 +31,10 @@ public static class PagesSetup
 
     public static IEndpointRouteBuilder MapAduanPages(this IEndpointRouteBuilder app)
     {
-        app.MapRazorPages();
+        // Static files from the build's manifest: fingerprinted names (the tag helpers' asp-append-version
+        // links them) cached for a year as immutable, ETags, and gzip variants made at build (Brotli too at publish).
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         app.MapGet("/lang/{culture}", Language.Switch).ExcludeFromDescription();
         return app;
     }
