@@ -89,8 +89,7 @@ public static class InfrastructureSetup
         // with a credential): compressed beside text an attacker can reflect, a secret leaks through the length (BREACH).
         // The open-data files are not: each is built once per period, and compressing every download would spend
         // per client the CPU the snapshot saves (and break their ranges).
-        app.UseWhen(context => !SecurityHeaders.IsPrivate(context.Request) && !context.Request.Path.StartsWithSegments("/api/v1/open-data/complaints.csv")
-                && !context.Request.Path.StartsWithSegments("/api/v1/open-data/complaints.json"),
+        app.UseWhen(context => !SecurityHeaders.IsPrivate(context.Request) && !OpenDataFiles.Contains(context.Request.Path.Value ?? ""),
             branch => branch.UseResponseCompression());
         app.UseRequestLocalization();
         app.UseExceptionHandler();
@@ -107,6 +106,11 @@ public static class InfrastructureSetup
         app.UseRequestTimeouts();
         return app;
     }
+
+    private static readonly HashSet<string> OpenDataFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/api/v1/open-data/complaints.csv", "/api/v1/open-data/complaints.json", "/api/v1/open-data/laporan.csv",
+    };
 
     /// <summary>JSON bodies are small; a larger one is refused before it is read (uploads get their own limit later).</summary>
     private static async Task LimitJsonBodies(HttpContext context, RequestDelegate next)

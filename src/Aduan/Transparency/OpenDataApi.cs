@@ -31,6 +31,10 @@ public static class OpenDataApi
                 ServeAsync(http, snapshots, OpenDataFormat.Csv, ct))
             .WithSummary("Every published report as CSV (UTF-8), personal data removed; rebuilt at most every few minutes.")
             .DisableRequestTimeout();
+        group.MapGet("/laporan.csv", (HttpContext http, OpenDataSnapshots snapshots, CancellationToken ct) =>
+                ServeAsync(http, snapshots, OpenDataFormat.CsvIndonesian, ct))
+            .WithSummary("The same CSV with Indonesian column names (KodeLacak, Judul, Isi, ...), for people opening it in a spreadsheet.")
+            .DisableRequestTimeout();
         group.MapGet("/complaints.json", (HttpContext http, OpenDataSnapshots snapshots, CancellationToken ct) =>
                 ServeAsync(http, snapshots, OpenDataFormat.Json, ct))
             .WithSummary("Every published report as JSON, personal data removed; rebuilt at most every few minutes.")
@@ -40,15 +44,44 @@ public static class OpenDataApi
     private static async Task<IResult> ServeAsync(HttpContext http, OpenDataSnapshots snapshots, OpenDataFormat format, CancellationToken ct)
     {
         var file = await snapshots.GetAsync(format, AgencyFeeds.Site(http), ct);
-        return format == OpenDataFormat.Csv
-            ? Results.File(file.FullName, "text/csv; charset=utf-8", "laporan.csv", file.LastWriteTimeUtc, enableRangeProcessing: true)
-            : Results.File(file.FullName, "application/json; charset=utf-8", null, file.LastWriteTimeUtc, enableRangeProcessing: true);
+        return format == OpenDataFormat.Json
+            ? Results.File(file.FullName, "application/json; charset=utf-8", null, file.LastWriteTimeUtc, enableRangeProcessing: true)
+            : Results.File(file.FullName, "text/csv; charset=utf-8", "laporan.csv", file.LastWriteTimeUtc, enableRangeProcessing: true);
     }
 
-    public static async Task WriteCsvAsync(Stream output, PublicRegister register, string site, CancellationToken ct)
+    /// <summary>The Indonesian column names of <see cref="OpenDataRow"/>, in the glossary's words (docs/glossary.md).</summary>
+    public static readonly IReadOnlyDictionary<string, string> IndonesianColumns = new Dictionary<string, string>
+    {
+        [nameof(OpenDataRow.TrackingCode)] = "KodeLacak", [nameof(OpenDataRow.Url)] = "Tautan", [nameof(OpenDataRow.Title)] = "Judul",
+        [nameof(OpenDataRow.Text)] = "Isi", [nameof(OpenDataRow.Kind)] = "Jenis", [nameof(OpenDataRow.Status)] = "Status",
+        [nameof(OpenDataRow.CategoryCode)] = "KodeKategori", [nameof(OpenDataRow.CategoryName)] = "Kategori",
+        [nameof(OpenDataRow.AgencyCode)] = "KodeInstansi", [nameof(OpenDataRow.AgencyName)] = "Instansi",
+        [nameof(OpenDataRow.Kecamatan)] = "Kecamatan", [nameof(OpenDataRow.Address)] = "Alamat", [nameof(OpenDataRow.Latitude)] = "Lintang",
+        [nameof(OpenDataRow.Longitude)] = "Bujur", [nameof(OpenDataRow.SubmittedAt)] = "Dilaporkan", [nameof(OpenDataRow.UpdatedAt)] = "Diperbarui",
+        [nameof(OpenDataRow.ResolvedAt)] = "Selesai", [nameof(OpenDataRow.ReporterName)] = "NamaPelapor",
+    };
+
+    private sealed class IndonesianMap : CsvHelper.Configuration.ClassMap<OpenDataRow>
+    {
+        public IndonesianMap()
+        {
+            AutoMap(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var member in MemberMaps)
+            {
+                member.Name(IndonesianColumns[member.Data.Member!.Name]);
+            }
+        }
+    }
+
+    public static async Task WriteCsvAsync(Stream output, PublicRegister register, string site, CancellationToken ct, bool indonesian = false)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         await using var csv = SpreadsheetSafety.CsvWriter(writer);
+        if (indonesian)
+        {
+            csv.Context.RegisterClassMap(new IndonesianMap());
+        }
+
         string[] iso = ["O"]; // 2026-06-02T03:00:00.0000000+00:00, what spreadsheets and scripts read everywhere
         csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset>().Formats = iso;
         csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset?>().Formats = iso;
@@ -119,6 +152,9 @@ public enum OpenDataFormat
 {
     Csv,
     Json,
+
+    /// <summary>The CSV with Indonesian column names.</summary>
+    CsvIndonesian,
 }
 
 /// <summary>
@@ -135,7 +171,12 @@ public sealed class OpenDataSnapshots(IServiceScopeFactory scopes, IOptions<Adua
 
     public async Task<FileInfo> GetAsync(OpenDataFormat format, string site, CancellationToken ct)
     {
-        var path = Path.Combine(_directory, format == OpenDataFormat.Csv ? "laporan.csv" : "laporan.json");
+        var path = Path.Combine(_directory, format switch
+        {
+            OpenDataFormat.Csv => "complaints.csv",
+            OpenDataFormat.CsvIndonesian => "laporan.csv",
+            _ => "complaints.json",
+        });
         if (Fresh(format) && File.Exists(path))
         {
             return new FileInfo(path);
@@ -153,9 +194,9 @@ public sealed class OpenDataSnapshots(IServiceScopeFactory scopes, IOptions<Adua
                 {
                     var register = scope.ServiceProvider.GetRequiredService<PublicRegister>();
                     // Not the request's token: a client that leaves must not waste the build the others wait for.
-                    await (format == OpenDataFormat.Csv
-                        ? OpenDataApi.WriteCsvAsync(file, register, site, CancellationToken.None)
-                        : OpenDataApi.WriteJsonAsync(file, register, site, CancellationToken.None));
+                    await (format == OpenDataFormat.Json
+                        ? OpenDataApi.WriteJsonAsync(file, register, site, CancellationToken.None)
+                        : OpenDataApi.WriteCsvAsync(file, register, site, CancellationToken.None, indonesian: format == OpenDataFormat.CsvIndonesian));
                 }
 
                 File.Move(temporary, path, overwrite: true);

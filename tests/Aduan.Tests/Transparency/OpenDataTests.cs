@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Aduan.Tests.Support;
+using Aduan.Transparency;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +49,25 @@ public sealed class OpenDataTests : IAsyncLifetime
             Assert.DoesNotContain("siti@contoh.id", body, StringComparison.Ordinal);
             Assert.DoesNotContain("3456", body, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task OpenData_InIndonesianColumns_HoldsTheSameRowsUnderTheGlossarysNames()
+    {
+        var code = await new PublishedReports(_app).CreateAsync("Saluran tersumbat di Jl. Cut Meutia, hp 0812 3456 7890.");
+        using var http = _app.CreateClient();
+
+        var english = await http.GetStringAsync("/api/v1/open-data/complaints.csv");
+        var indonesian = await http.GetStringAsync("/api/v1/open-data/laporan.csv");
+
+        var header = indonesian.Split('\n')[0].Trim().Split(',');
+        Assert.Equal(OpenDataApi.IndonesianColumns.Values.Order(), header.Order());
+        Assert.Equal(english.Split('\n')[0].Trim().Split(',').Select(h => OpenDataApi.IndonesianColumns[h]), header);
+        using var csv = new CsvReader(new StringReader(indonesian), CultureInfo.InvariantCulture);
+        var row = Assert.Single(csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>());
+        Assert.Equal(code, row["KodeLacak"]);
+        Assert.Contains("[telepon]", (string)row["Isi"], StringComparison.Ordinal);
+        Assert.Equal(english.Split('\n')[1], indonesian.Split('\n')[1]);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class UsersPageTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.OK, admin.Status);
-        Assert.Contains("terikat pada satu perangkat daerah", page.QuerySelector("[data-valmsg-for=Agency]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("terikat pada satu instansi", page.QuerySelector("[data-valmsg-for=Agency]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("tanpa-opd", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#UserName")!).Value);
         Assert.False(await _app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "tanpa-opd")));
     }
