@@ -1,6 +1,7 @@
 using Aduan.Complaints;
 using Aduan.Tests.Support;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Tests.Pages.Portal;
 
@@ -39,6 +40,10 @@ public sealed class ReporterKeyPageTests : IAsyncLifetime
         Assert.Contains("2026", next, StringComparison.Ordinal); // the verification clock's deadline, as a date
         Assert.Contains("e-mail", page.QuerySelector("[data-testid=next-hear]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("button[data-copy=stored-key][hidden]")); // shown by script only
+
+        // "Bila ingin dikabari" holds: the e-mail given on the form is sent the code and the key.
+        var received = await _app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.IdempotencyKey == $"notify/{code}/1/email"));
+        Assert.Contains(key, received.Payload, StringComparison.Ordinal);
     }
 
     [Fact]
