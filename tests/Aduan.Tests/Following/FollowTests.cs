@@ -84,6 +84,8 @@ public sealed partial class FollowTests : IAsyncLifetime
 
         // Unconfirmed: a follow-up reaches nobody, and opening the link (as a mail scanner would) confirms nothing.
         await FollowUpAsync(code, "Tim sudah meninjau lokasi.");
+        using var raw = await citizen.Http.GetAsync("/ikuti/konfirmasi/" + token);
+        Assert.Contains("no-store", raw.Headers.CacheControl!.ToString(), StringComparison.Ordinal); // the page holds the token
         var landing = await citizen.GetAsync("/ikuti/konfirmasi/" + token);
         Assert.Empty(await OutboxAsync($"follow/{code}/"));
         Assert.Null(await _app.WithDbAsync(db => db.ReportFollowers.Select(f => f.ConfirmedAt).SingleAsync()));
