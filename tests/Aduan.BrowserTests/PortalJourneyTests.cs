@@ -25,6 +25,30 @@ public sealed class PortalJourneyTests(BrowserApp app) : BrowserTest(app)
     }, phone: true);
 
     [Fact]
+    public Task Report_OnAPhone_KeyReadsInGroupsWithACopyButtonAndTheReporterFollowsByEmail() => InPageAsync(async page =>
+    {
+        await page.GotoAsync("/lapor");
+        await page.Locator("#Report_Text").FillAsync("Sampah menumpuk di pinggir Jl. Ahmad Yani, belum diangkut seminggu.");
+        await page.Locator("#Report_Location_Kecamatan").SelectOptionAsync("Bekasi Selatan");
+        await page.GetByTestId("send").ClickAsync();
+
+        await Expect(page.GetByTestId("reporter-key")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^([2-9A-Z]{5}-){4}[2-9A-Z]{5}$"));
+        await Expect(page.Locator("button[data-copy=stored-key]")).ToBeVisibleAsync(); // shown by the script
+        await Expect(page.GetByTestId("next")).ToContainTextAsync("halaman lacak");
+        await AssertFitsAsync(page, "[data-testid=stored]");
+
+        // The link's #kunci= is posted by the script: the reporter's view, with the follow form for them.
+        await page.GetByTestId("tracking-link").ClickAsync();
+        await Expect(page.Locator("#key-form")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("kunci", page.Url, StringComparison.Ordinal);
+        await page.Locator("#follow-form #Contact").FillAsync("pelapor@example.com");
+        await page.GetByTestId("follow-submit").ClickAsync();
+
+        await Expect(page.Locator("main .flash")).ToContainTextAsync("Periksa email Anda");
+        await Expect(page.Locator("main .flash")).ToBeInViewportAsync();
+    }, phone: true);
+
+    [Fact]
     public Task Report_WithTheMap_PinFillsTheLocation() => InPageAsync(async page =>
     {
         await page.GotoAsync("/lapor");

@@ -111,6 +111,25 @@ public sealed class StaffJourneyTests(BrowserApp app) : BrowserTest(app)
         }, phone: true);
     }
 
+    [Fact]
+    public async Task Follow_PublishedReportOnAPhone_FormSaysToCheckTheEmail()
+    {
+        var code = await DispatchedCallAsync();
+
+        await InPageAsync(async page =>
+        {
+            await page.GotoAsync("/laporan/" + code);
+            var follow = page.GetByTestId("follow");
+            await AssertFitsAsync(page, "[data-testid=follow]");
+            await follow.Locator("#Contact").FillAsync("tetangga@example.com");
+            await follow.GetByTestId("follow-submit").ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(At("/laporan/" + code));
+            await Expect(page.Locator("main .flash")).ToContainTextAsync("Periksa email Anda");
+            await AssertFitsAsync(page, "main .flash");
+        }, phone: true);
+    }
+
     /// <summary>An operator records a call; a manager verifies it on the desk and dispatches it to DINKES. Returns its code.</summary>
     private async Task<string> DispatchedCallAsync()
     {

@@ -41,6 +41,8 @@ public sealed record TransitionRequest(
 /// <summary>What intake answers, and what a retry with the same Idempotency-Key gets again.</summary>
 public sealed record SubmitComplaintResponse(
     string TrackingCode,
+    [property: System.ComponentModel.Description("Shown once, never stored in clear: 25 characters in five groups (K7M2Q-XP4RT-...), "
+        + "readable aloud; send it back as X-Reporter-Key in any case, hyphens optional.")]
     string ReporterKey,
     string Status,
     string StatusLabel,

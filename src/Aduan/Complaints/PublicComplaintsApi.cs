@@ -10,16 +10,20 @@ public static class PublicComplaintsApi
 {
     public const string ReporterKeyHeader = "X-Reporter-Key";
 
+    private const string KeyFormat = "X-Reporter-Key is the reporterKey given at submission: 25 characters of the tracking code's "
+        + "alphabet (no 0/O, 1/I/L) in five groups, e.g. K7M2Q-XP4RT-9ABCD-EFGHJ-KMNPQ; accepted in any case, with or without hyphens or spaces.";
+
     public static void MapPublicComplaintsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/complaints").WithTags("Complaints").AllowAnonymous();
         group.MapPost("/", Submit).RequireRateLimiting(RateLimits.Intake)
             .WithSummary("Submit a report; honours Idempotency-Key.");
-        group.MapGet("/{trackingCode}", Get).WithSummary("Status and public timeline; with X-Reporter-Key also the reporter's messages.");
+        group.MapGet("/{trackingCode}", Get).WithSummary("Status and public timeline; with X-Reporter-Key also the reporter's messages.")
+            .WithDescription(KeyFormat);
         group.MapPost("/{trackingCode}/replies", Reply).RequireRateLimiting(RateLimits.Intake)
-            .WithSummary("The reporter replies (answers a deferral). Needs X-Reporter-Key.");
+            .WithSummary("The reporter replies (answers a deferral). Needs X-Reporter-Key.").WithDescription(KeyFormat);
         group.MapPost("/{trackingCode}/feedback", Feedback).RequireRateLimiting(RateLimits.Intake)
-            .WithSummary("The reporter accepts with a rating (resolved) or rejects (reopened). Needs X-Reporter-Key.");
+            .WithSummary("The reporter accepts with a rating (resolved) or rejects (reopened). Needs X-Reporter-Key.").WithDescription(KeyFormat);
     }
 
     /// <summary>The API as a channel adapter: staff may name another channel (the call center's by default for operators).</summary>

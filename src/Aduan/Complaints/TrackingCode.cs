@@ -17,15 +17,25 @@ public static class TrackingCode
     public const int RandomLength = 9;
     public const int Length = RandomLength + 1;
 
+    /// <summary>A well-formed code for help texts ("for example ..."), made by the same rules as real ones.</summary>
+    public static string Example { get; } = WithCheck("K7M2QXP4R");
+
     public static string New()
     {
-        Span<char> chars = stackalloc char[Length];
+        Span<char> chars = stackalloc char[RandomLength];
         for (var i = 0; i < RandomLength; i++)
         {
             chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
         }
 
-        chars[RandomLength] = Alphabet[Checksum(chars[..RandomLength])];
+        return WithCheck(chars);
+    }
+
+    private static string WithCheck(ReadOnlySpan<char> data)
+    {
+        Span<char> chars = stackalloc char[Length];
+        data.CopyTo(chars);
+        chars[RandomLength] = Alphabet[Checksum(data)];
         return Format(chars);
     }
 

@@ -31,6 +31,7 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
     public DbSet<ComplaintSupporter> ComplaintSupporters => Set<ComplaintSupporter>();
+    public DbSet<Following.ReportFollower> ReportFollowers => Set<Following.ReportFollower>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
     public DbSet<SmsBlockedNumber> SmsBlockedNumbers => Set<SmsBlockedNumber>();

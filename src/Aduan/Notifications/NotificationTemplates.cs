@@ -14,7 +14,8 @@ public sealed record NotificationTemplate(string Key, string Indonesian, string 
 /// <c>.Subject</c> and <c>.Email</c>. Values: {code}, {link} (the tracking page), {key} (the reporter
 /// key, e-mail only), {agency}, {text} (a question, follow-up or reason; withheld for Confidential
 /// reports), {primary} (the report it was merged into); to staff also {category}, {place}, and in the
-/// digest {count}, {open}, {overdue}.
+/// digest {count}, {open}, {overdue}. To followers (<c>Follow.*</c>) also {confirm} (the confirmation
+/// link), {hours} (how long it holds), {what} (a <c>Follow.What.*</c> text) and {stop} (the stop link).
 /// </summary>
 public static partial class NotificationTemplates
 {
@@ -73,6 +74,26 @@ public static partial class NotificationTemplates
         new("Merged.Subject", "Laporan {code} digabung ke {primary}", "Report {code} merged into {primary}"),
         new("Merged.Email", "Laporan {code} menyangkut hal yang sama dengan laporan {primary} dan digabung ke sana. Kabar selanjutnya ada di laporan {primary}.\n\nLacak laporan: {link}",
             "Report {code} concerns the same matter as report {primary} and was merged into it. Further news is on report {primary}.\n\nTrack the report: {link}"),
+
+        // To a follower (a member of the public, or the reporter with their key): what the public page shows, and always the stop link.
+        new("Follow.Confirm.Sms", "Anda minta kabar laporan {code}. Konfirmasi: {confirm} Abaikan bila bukan Anda.",
+            "You asked for news of report {code}. Confirm: {confirm} Ignore this if it was not you."),
+        new("Follow.Confirm.Subject", "Konfirmasi: ikuti laporan {code}", "Confirm: follow report {code}"),
+        new("Follow.Confirm.Email", "Ada permintaan agar kabar laporan {code} dikirim ke alamat ini.\n\nBila itu Anda, buka tautan ini dan tekan \"Konfirmasi\":\n{confirm}\n\nBila bukan Anda, abaikan email ini: tanpa konfirmasi kami tidak mengirim apa pun lagi, dan permintaan ini hangus dalam {hours} jam.",
+            "Someone asked for news of report {code} to be sent to this address.\n\nIf it was you, open this link and press \"Confirm\":\n{confirm}\n\nIf it was not you, ignore this e-mail: without a confirmation we send nothing more, and the request lapses in {hours} hours."),
+        new("Follow.Update.Sms", "Laporan {code} yang Anda ikuti {what} {text} {link} Berhenti: {stop}",
+            "Report {code} you follow {what} {text} {link} Stop: {stop}"),
+        new("Follow.Update.Subject", "Kabar laporan {code} yang Anda ikuti", "News of report {code} you follow"),
+        new("Follow.Update.Email", "Laporan {code} yang Anda ikuti {what}\n\n{text}\n\nLihat laporan: {link}\n\nBerhenti mengikuti laporan ini: {stop}",
+            "Report {code} you follow {what}\n\n{text}\n\nSee the report: {link}\n\nStop following this report: {stop}"),
+        new("Follow.What.Dispatched", "sudah diverifikasi dan diteruskan ke {agency}.", "was verified and sent to {agency}."),
+        new("Follow.What.Forwarded", "dialihkan ke {agency}.", "was passed on to {agency}."),
+        new("Follow.What.FollowUp", "mendapat tindak lanjut:", "has a follow-up:"),
+        new("Follow.What.Resolved", "dinyatakan selesai.", "is resolved."),
+        new("Follow.What.Reopened", "dibuka kembali dan ditangani lagi.", "was reopened and is being handled again."),
+        new("Follow.What.Referred", "bukan wewenang Pemkot dan dilimpahkan:", "is not the city's to handle and was referred:"),
+        new("Follow.What.Merged", "digabung dengan laporan {primary} yang sama; ikuti laporan itu untuk kabar selanjutnya.",
+            "was merged into the same report {primary}; follow that one for further news."),
 
         // To staff: never the report's text, only what to open (the link needs a sign-in).
         new("Staff.Dispatched.Subject", "Laporan baru {code} untuk {agency}", "New report {code} for {agency}"),

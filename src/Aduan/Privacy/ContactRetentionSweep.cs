@@ -1,5 +1,6 @@
 using Aduan.Complaints;
 using Aduan.Data;
+using Aduan.Following;
 using Aduan.Infrastructure;
 using Aduan.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace Aduan.Privacy;
 /// Erases the reporter's contact details once a report has been closed for
 /// <see cref="PrivacyOptions.ContactRetention"/> (a report reopened meanwhile starts again when it
 /// closes again). The report, its public history and the statistics stay. One instance at a time;
-/// reads closed reports through the (ContactErasedAt, ClosedAt) index, a batch per pass.
+/// reads closed reports through the (ContactErasedAt, ClosedAt) index, a batch per pass. Followers
+/// go too: those of reports closed as long, and those who never confirmed.
 /// </summary>
 public sealed class ContactRetentionSweep(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options,
     IOptions<SweepOptions> sweep, ILogger<ContactRetentionSweep> logger) : BackgroundService
@@ -56,6 +58,23 @@ public sealed class ContactRetentionSweep(IServiceScopeFactory scopes, IOptions<
             logger.LogInformation("Erased the contact details of {Count} reports closed before {Cutoff:O}", erased.Count, cutoff);
         }
 
+        var followers = await SweepFollowersAsync(sp, cutoff, ct);
+        if (followers > 0)
+        {
+            logger.LogInformation("Deleted {Count} followers: unconfirmed in time, or of reports closed before {Cutoff:O}", followers, cutoff);
+        }
+
         return due.Count;
+    }
+
+    /// <summary>Followers never confirmed, and those of reports closed as long as a reporter's contact is kept after.</summary>
+    private static async Task<int> SweepFollowersAsync(IServiceProvider sp, DateTimeOffset closedBefore, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<AduanDbContext>();
+        var unconfirmedBefore = sp.GetRequiredService<TimeProvider>().Now() - sp.GetRequiredService<IOptions<FollowingOptions>>().Value.ConfirmWithin;
+        return await db.ReportFollowers
+            .Where(f => (f.ConfirmedAt == null && f.CreatedAt < unconfirmedBefore)
+                || db.Complaints.Any(c => c.Id == f.ComplaintId && c.ClosedAt != null && c.ClosedAt < closedBefore))
+            .ExecuteDeleteAsync(ct);
     }
 }

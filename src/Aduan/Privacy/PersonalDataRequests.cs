@@ -43,9 +43,13 @@ public sealed record HeldMessage(DateTimeOffset At, string Type, string? Text);
 /// <summary>One SMS to or from the number (SMS channel), with the report it was about.</summary>
 public sealed record HeldSms(DateTimeOffset At, string Direction, string Text, string? TrackingCode);
 
+/// <summary>A report the number or address follows (or asked to follow: not confirmed yet).</summary>
+public sealed record HeldFollow(string TrackingCode, string Channel, DateTimeOffset Since, DateTimeOffset? ConfirmedAt);
+
 /// <summary>The access export (UU No. 27/2022): everything held about a phone number or e-mail address.</summary>
 public sealed record PersonalDataExport(
-    string Subject, DateTimeOffset GeneratedAt, IReadOnlyList<HeldReport> Reports, IReadOnlyList<HeldSms> Sms, string Notes);
+    string Subject, DateTimeOffset GeneratedAt, IReadOnlyList<HeldReport> Reports, IReadOnlyList<HeldSms> Sms,
+    IReadOnlyList<HeldFollow> Follows, string Notes);
 
 /// <summary>
 /// Access and erasure on request: finds the reports whose contact is the given phone or e-mail
@@ -96,13 +100,21 @@ public sealed class PersonalDataRequests(AduanDbContext db, ContactErasure erasu
             .Select(m => new HeldSms(m.At, m.Direction.ToString(), m.Text,
                 db.Complaints.Where(c => c.Id == m.ComplaintId).Select(c => c.TrackingCode).FirstOrDefault()))
             .ToListAsync(ct);
+        var follows = await db.ReportFollowers.AsNoTracking().Where(f => f.Address == subject.ToString())
+            .OrderBy(f => f.Id).Take(MaxReports)
+            .Select(f => new HeldFollow(db.Complaints.Where(c => c.Id == f.ComplaintId).Select(c => c.TrackingCode).Single(),
+                f.Channel.ToString(), f.CreatedAt, f.ConfirmedAt))
+            .ToListAsync(ct);
         var codes = held.Select(h => h.TrackingCode).ToList();
-        audit.Record(staff.Name, staff.UserId, "privacy.export", Subjects(codes), new { reports = codes.Count, codes, sms = sms.Count });
+        audit.Record(staff.Name, staff.UserId, "privacy.export", Subjects(codes),
+            new { reports = codes.Count, codes, sms = sms.Count, follows = follows.Count });
         await db.SaveChangesAsync(ct);
-        return new PersonalDataExport(subject.ToString(), now, held, sms,
-            "Berisi laporan yang kontaknya nomor atau alamat ini, dengan pesan yang dapat dibaca pelapor, dan SMS dengan nomor ini. "
+        return new PersonalDataExport(subject.ToString(), now, held, sms, follows,
+            "Berisi laporan yang kontaknya nomor atau alamat ini, dengan pesan yang dapat dibaca pelapor, SMS dengan nomor ini, "
+            + "dan laporan yang diikuti dengan nomor atau alamat ini. "
             + "Dukungan \"saya juga mengalami ini\" disimpan hanya sebagai hash berkunci yang tidak dapat dikaitkan kembali. / "
-            + "The reports whose contact is this number or address, with the messages the reporter could read, and the SMS with this number. "
+            + "The reports whose contact is this number or address, with the messages the reporter could read, the SMS with this number, "
+            + "and the reports followed with this number or address. "
             + "\"Me too\" support is kept only as a keyed hash that cannot be linked back.");
     }
 
@@ -114,7 +126,8 @@ public sealed class PersonalDataRequests(AduanDbContext db, ContactErasure erasu
 
         // The SMS exchanged with the number, also those about no report (a report's own went with its contact).
         var sms = subject.Phone is { } phone ? await db.SmsMessages.Where(m => m.Phone == phone).ExecuteDeleteAsync(ct) : 0;
-        audit.Record(staff.Name, staff.UserId, "privacy.erase", Subjects(erased), new { reports = erased.Count, codes = erased, sms });
+        var follows = await db.ReportFollowers.Where(f => f.Address == subject.ToString()).ExecuteDeleteAsync(ct);
+        audit.Record(staff.Name, staff.UserId, "privacy.erase", Subjects(erased), new { reports = erased.Count, codes = erased, sms, follows });
         await db.SaveChangesAsync(ct);
         return erased;
     }

@@ -14,7 +14,7 @@ public static class SecurityHeaders
     private static readonly string[] WorkspacePaths = ["/staff", "/admin"];
 
     /// <summary>Where every answer is someone's own: the workspace, the staff and admin API, the sign-in API, the reporter's tracking page.</summary>
-    private static readonly string[] PrivatePaths = ["/staff", "/admin", "/api/v1/staff", "/api/v1/admin", "/api/v1/auth", "/lacak"];
+    private static readonly string[] PrivatePaths = ["/staff", "/admin", "/api/v1/staff", "/api/v1/admin", "/api/v1/auth", "/lacak", "/ikuti"];
 
     /// <summary>
     /// A response is private when its path is (<see cref="PrivatePaths"/>), when it answers anything but a

@@ -111,3 +111,21 @@ internal sealed class ComplaintSupporterConfiguration : IEntityTypeConfiguration
         b.HasIndex(s => new { s.ComplaintId, s.SupporterHash }).IsUnique();
     }
 }
+
+internal sealed class ReportFollowerConfiguration : IEntityTypeConfiguration<Following.ReportFollower>
+{
+    public void Configure(EntityTypeBuilder<Following.ReportFollower> b)
+    {
+        b.ToTable("ReportFollowers");
+        b.Property(f => f.Address).HasMaxLength(254);
+        b.Property(f => f.Language).HasMaxLength(2);
+        b.Property(f => f.TokenHash).HasMaxLength(64);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(f => f.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(f => new { f.ComplaintId, f.Address }).IsUnique();
+        b.HasIndex(f => f.TokenHash).IsUnique();
+
+        // The privacy page finds a person's follows by number or address; the sweep finds unconfirmed ones by age.
+        b.HasIndex(f => f.Address);
+        b.HasIndex(f => new { f.ConfirmedAt, f.CreatedAt });
+    }
+}

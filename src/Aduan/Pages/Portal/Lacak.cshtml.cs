@@ -10,7 +10,9 @@ namespace Aduan.Pages.Portal;
 /// <summary>
 /// /lacak and /lacak/{code}: status, agency, deadline and public timeline for anyone with the code;
 /// with the reporter key (from the link given at intake, or typed) also the reporter's messages, a
-/// reply box, and accept or reject. The key stays in a hidden field after, never in an address the page makes.
+/// reply box, and accept or reject. The key is posted (typed, or filled by script from the link's
+/// <c>#kunci=</c> fragment) and stays in a hidden field after, never in an address the page makes;
+/// <c>?kunci=</c> still works for links made before.
 /// </summary>
 [EnableRateLimiting(RateLimits.Intake)]
 public sealed class LacakModel(ReporterActions actions, PublicComplaintViews views) : PortalPageModel
@@ -36,6 +38,9 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
     public ComplaintStatus Status { get; private set; }
     public bool AsReporter { get; private set; }
 
+    /// <summary>On the public register: anyone may follow it; otherwise only its reporter, with the key.</summary>
+    public bool Published { get; private set; }
+
     public bool CanReply => AsReporter && ComplaintStateMachine.IsAllowed(Status, ComplaintAction.Reply);
     public bool CanAccept => AsReporter && ComplaintStateMachine.IsAllowed(Status, ComplaintAction.Accept);
     public bool CanReject => AsReporter && ComplaintStateMachine.IsAllowed(Status, ComplaintAction.Reject);
@@ -49,7 +54,7 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
 
         if (!TrackingCode.TryNormalize(Code, out var code))
         {
-            ShowError(nameof(Code), "Portal.Track.BadCode");
+            ShowError(nameof(Code), "Portal.Track.BadCode", TrackingCode.Example);
             return Page();
         }
 
@@ -61,6 +66,28 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
         var complaint = await LoadAsync(code);
         return complaint is null ? NotFoundPage() : await ShowAsync(complaint);
     }
+
+    /// <summary>The lookup form: posted, so a typed key stays out of addresses, logs and Referer headers.</summary>
+    public async Task<IActionResult> OnPostFindAsync()
+    {
+        if (!TrackingCode.TryNormalize(Code, out var code))
+        {
+            ShowError(nameof(Code), "Portal.Track.BadCode", TrackingCode.Example);
+            return Page();
+        }
+
+        if (string.IsNullOrWhiteSpace(Kunci))
+        {
+            return Redirect("/lacak/" + code);
+        }
+
+        Code = code;
+        var complaint = await LoadAsync(code);
+        return complaint is null ? NotFoundPage() : await ShowAsync(complaint);
+    }
+
+    /// <summary>"I am the reporter": the key typed on the report's page, or filled in from the link's fragment.</summary>
+    public Task<IActionResult> OnPostKeyAsync() => OnPostFindAsync();
 
     public Task<IActionResult> OnPostReplyAsync() =>
         ActAsync((code, v, ct) => actions.ReplyAsync(code, Kunci, ReplyText, v, ct), "ReplyText", "Portal.Track.Replied");
@@ -126,6 +153,7 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
         AsReporter = !string.IsNullOrEmpty(Kunci);
         Status = complaint.Status;
         Supporters = complaint.Supporters;
+        Published = complaint.Privacy != PrivacyMode.Confidential && Transparency.PublicRegister.PublishedStatuses.Contains(complaint.Status);
         View = await views.ViewAsync(complaint, AsReporter, HttpContext.RequestAborted);
         return Page();
     }

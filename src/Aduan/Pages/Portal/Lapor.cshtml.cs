@@ -74,6 +74,12 @@ public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Sup
     public string? StoredCode { get; private set; }
     public string? StoredKey { get; private set; }
 
+    /// <summary>When verification is due (the running Verification clock), to say by when something happens.</summary>
+    public DateTimeOffset? VerifyBy { get; private set; }
+
+    /// <summary>How the reporter will hear: the channel intake settled on (none without a contact).</summary>
+    public NotifyBy StoredNotifyBy { get; private set; }
+
     public async Task OnGetAsync()
     {
         Report.Key = Guid.NewGuid().ToString("N");
@@ -100,6 +106,8 @@ public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Sup
             case IntakeOutcome.Stored stored:
                 StoredCode = stored.Complaint.TrackingCode;
                 StoredKey = stored.ReporterKey;
+                StoredNotifyBy = stored.Complaint.NotifyBy;
+                VerifyBy = stored.Complaint.Clocks.FirstOrDefault(c => c.Kind == Sla.SlaClockKind.Verification && c.StoppedAt is null)?.DueAt;
                 return Page();
             case IntakeOutcome.SimilarFound similar:
                 Similar = similar.Reports;

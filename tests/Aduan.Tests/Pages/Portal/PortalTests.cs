@@ -74,7 +74,7 @@ public sealed class PortalTests : IAsyncLifetime
         var code = Code(page);
         Assert.True(TrackingCode.TryNormalize(code, out _), PageClient.Text(page));
         var key = page.QuerySelector("[data-testid=reporter-key]")!.TextContent.Trim();
-        Assert.Contains($"/lacak/{code}?kunci=", page.QuerySelector("[data-testid=tracking-link]")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains($"/lacak/{code}#kunci=", page.QuerySelector("[data-testid=tracking-link]")!.GetAttribute("href"), StringComparison.Ordinal);
         var stored = await _app.WithDbAsync(db => db.Complaints.AsNoTracking().SingleAsync(c => c.TrackingCode == code));
         Assert.Equal(("Bekasi Timur", "+6281277771234", Channel.Web), (stored.Location.Kecamatan, stored.Reporter.Phone, stored.Channel));
         Assert.True(ReporterKey.Matches(key, stored.ReporterKeyHash));
