@@ -54,11 +54,6 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
             {
                 await VisitAsync(user, paths, phone, async (page, path) =>
                 {
-                    if (user is null && path is "/laporan" && !phone)
-                    {
-                        await ScreenshotAsync(page, "laporan");
-                    }
-
                     var result = await page.RunAxe(ViolationsOnly);
                     foreach (var violation in result.Violations.Where(v => Blocking.Contains(v.Impact)))
                     {
