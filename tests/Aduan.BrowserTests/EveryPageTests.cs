@@ -1,4 +1,5 @@
 using Aduan.BrowserTests.Support;
+using Aduan.Identity;
 using Aduan.Tests.Support;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -27,9 +28,9 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         {
             await VisitAsync(user, paths, phone: true, async (page, path) =>
             {
-                if (user is null && path is "/laporan")
+                if ((user, path) is (null, "/laporan") or ({ Role: Roles.Urc }, "/staff/urc"))
                 {
-                    await ScreenshotAsync(page, "laporan-phone");
+                    await ScreenshotAsync(page, path is "/laporan" ? "laporan-phone" : "staff-urc-phone");
                 }
 
                 var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
