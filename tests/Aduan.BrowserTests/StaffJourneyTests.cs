@@ -39,6 +39,7 @@ public sealed class StaffJourneyTests(BrowserApp app) : BrowserTest(app)
             await followUp.Locator("button[type=submit]").ClickAsync();
 
             await Expect(page.GetByTestId("status")).ToHaveTextAsync("Ditindaklanjuti");
+            await ScreenshotAsync(page, "staff-report");
             var timeline = page.GetByTestId("timeline");
             await Expect(timeline).ToContainTextAsync(FollowUp);
             var img = timeline.Locator("img");
@@ -158,6 +159,7 @@ public sealed class StaffJourneyTests(BrowserApp app) : BrowserTest(app)
         await AsAsync(BrowserApp.DeskManager, async page =>
         {
             await page.GotoAsync("/staff/desk");
+            await ScreenshotAsync(page, "staff-desk");
             await ReportLink(page, code).ClickAsync();
             await Expect(page).ToHaveURLAsync(At("/staff/reports/" + code));
             if (expectReporter is not null)

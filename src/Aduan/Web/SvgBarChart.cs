@@ -11,35 +11,34 @@ public sealed record Bar(string Label, double Value, string Shown);
 /// <summary>
 /// A horizontal bar chart drawn on the server as inline SVG: readable without JavaScript, sharp
 /// when printed, a few hundred bytes a bar. It is an image with a title for screen readers; the
-/// numbers themselves are in the table the page puts beside it.
+/// numbers themselves are in the table the page puts beside it. Each label stands on its own line
+/// above its bar, so the drawing is narrow (about a phone's width) and its text stays readable
+/// when a 360 px screen scales it down.
 /// </summary>
 public static class SvgBarChart
 {
-    private const int Width = 640;
-    private const int LabelWidth = 230;
-    private const int ValueWidth = 70;
-    private const int RowHeight = 24;
-    private const int MaxLabel = 34;
+    private const int Width = 360;
+    private const int ValueWidth = 64;
+    private const int RowHeight = 40;
+    private const int MaxLabel = 48;
 
     public static IHtmlContent Render(string id, string title, IReadOnlyList<Bar> bars)
     {
-        var height = Math.Max(1, bars.Count) * RowHeight + 8;
+        var height = Math.Max(1, bars.Count) * RowHeight + 4;
         var max = bars.Count == 0 ? 0 : bars.Max(b => b.Value);
-        var span = Width - LabelWidth - ValueWidth;
+        var span = Width - ValueWidth;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
             $"""<svg class="chart" role="img" aria-labelledby="{id}-title" viewBox="0 0 {Width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">""");
         svg.Append(CultureInfo.InvariantCulture, $"""<title id="{id}-title">{E(title)}</title>""");
         for (var i = 0; i < bars.Count; i++)
         {
-            var (bar, y) = (bars[i], i * RowHeight + 4);
+            var (bar, y) = (bars[i], i * RowHeight);
             var length = max <= 0 ? 0 : Math.Max(bar.Value > 0 ? 1 : 0, bar.Value / max * span);
             var label = bar.Label.Length > MaxLabel ? bar.Label[..(MaxLabel - 1)] + "…" : bar.Label;
-            svg.Append(CultureInfo.InvariantCulture,
-                $"""<text x="{LabelWidth - 6}" y="{y + 16}" text-anchor="end">{E(label)}</text>""");
-            svg.Append(CultureInfo.InvariantCulture,
-                $"""<rect x="{LabelWidth}" y="{y + 3}" width="{length:0.#}" height="{RowHeight - 8}"></rect>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{LabelWidth + length + 6:0.#}" y="{y + 16}">{E(bar.Shown)}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="0" y="{y + 14}">{E(label)}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="0" y="{y + 20}" width="{length:0.#}" height="14"></rect>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{length + 6:0.#}" y="{y + 32}">{E(bar.Shown)}</text>""");
         }
 
         return new HtmlString(svg.Append("</svg>").ToString());

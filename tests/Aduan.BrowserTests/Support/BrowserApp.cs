@@ -40,6 +40,11 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>An officer of an agency no report of the journeys goes to.</summary>
     public static StaffLogin OtherOfficer { get; } = new("agus.disdukcapil", "Agus Setiawan", Roles.AgencyOfficer, "DISDUKCAPIL");
 
+    /// <summary>The fire brigade's rapid-response officer (the URC board).</summary>
+    public static StaffLogin UrcOfficer { get; } = new("joko.damkar", "Joko Prasetyo", Roles.Urc, "DAMKAR");
+
+    public static StaffLogin Admin { get; } = new("ani.admin", "Ani Wijaya", Roles.Admin);
+
     /// <summary>The browser session (cookies) of each user a test has signed in, by user name: later tests start from it.</summary>
     /// <remarks>Tests of one collection run one at a time.</remarks>
     public Dictionary<string, string> Sessions { get; } = new(StringComparer.Ordinal);
@@ -48,6 +53,12 @@ public sealed class BrowserApp : IAsyncLifetime
     public static bool NeedsAuthenticator(StaffLogin user) => TwoFactorRoles.Contains(user.Role);
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    /// <summary>HTTP requests outside any page, as another app would send them (the public API).</summary>
+    public IAPIRequest ApiRequest => _playwright?.APIRequest ?? throw new InvalidOperationException("Playwright has not started.");
+
+    /// <summary>Data a test class sets up once for all its tests (the fixture outlives the classes), by name.</summary>
+    public Dictionary<string, object> Seeded { get; } = new(StringComparer.Ordinal);
 
     public string BaseAddress => $"http://127.0.0.1:{_server?.Port}";
 
@@ -61,11 +72,13 @@ public sealed class BrowserApp : IAsyncLifetime
 
         var environment = _database.ProcessEnvironment;
         environment["Aduan__LoginPerMinute"] = "1000";
+        environment["Aduan__IntakePerMinute"] = "1000";
+        environment["Aduan__PublicReadsPerMinute"] = "1000";
         _server = await AppServer.StartAsync(_workingDirectory, environment);
 
         // The CLI creates a role with its first user, and two processes creating the same role collide:
         // one user of each role first, then the rest.
-        StaffLogin[] users = [Operator, Manager, Officer, DeskManager, OtherOfficer];
+        StaffLogin[] users = [Operator, Manager, Officer, DeskManager, OtherOfficer, UrcOfficer, Admin];
         var firstOfRole = users.DistinctBy(user => user.Role).ToList();
         await Task.WhenAll(firstOfRole.Select(user => AddUserAsync(user, environment)));
         await Task.WhenAll(users.Except(firstOfRole).Select(user => AddUserAsync(user, environment)));

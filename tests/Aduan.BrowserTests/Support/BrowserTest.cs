@@ -115,6 +115,49 @@ public abstract class BrowserTest(BrowserApp app)
         }
     }
 
+    /// <summary>A citizen's report sent through the public API, as another app would; returns its tracking code.</summary>
+    protected async Task<string> SubmitThroughApiAsync(object report)
+    {
+        await using var api = await App.ApiRequest.NewContextAsync(new() { BaseURL = App.BaseAddress });
+        var response = await api.PostAsync("/api/v1/complaints", new() { DataObject = report });
+        Assert.True(response.Status == 201, $"{response.Status}: {await response.TextAsync()}");
+        return (await response.JsonAsync())!.Value.GetProperty("trackingCode").GetString()!;
+    }
+
+    /// <summary>The desk manager verifies the report on its page and dispatches it to <paramref name="agency"/>: it is published.</summary>
+    protected Task VerifyAsync(string code, string category, string agency, bool urgent = false) => AsAsync(BrowserApp.DeskManager, async page =>
+    {
+        await page.GotoAsync("/staff/reports/" + code);
+        var verify = page.Locator("#verify");
+        await verify.Locator("#v-category").SelectOptionAsync(category);
+        if (urgent)
+        {
+            await verify.Locator("#v-priority").SelectOptionAsync("Urgent");
+        }
+
+        await verify.Locator("#verify-agency").SelectOptionAsync(agency);
+        await verify.Locator("button[type=submit]").ClickAsync();
+
+        // The desk then opens the next report waiting, if any.
+        await Expect(page.Locator("p.flash")).ToContainTextAsync($"{code} didisposisikan ke {agency}");
+    }, test: nameof(VerifyAsync));
+
+    /// <summary>
+    /// With ADUAN_SCREENSHOTS=1, what the page shows (the viewport, not the whole page) is saved as
+    /// docs/screenshots/<paramref name="name"/>.png for the README; otherwise nothing.
+    /// </summary>
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("ADUAN_SCREENSHOTS") != "1")
+        {
+            return;
+        }
+
+        var directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name + ".png"), Type = ScreenshotType.Png });
+    }
+
     private static async Task SaveArtifactsAsync(IPage page, string test)
     {
         var directory = Path.Combine(RepositoryRoot(), "artifacts", "browser");

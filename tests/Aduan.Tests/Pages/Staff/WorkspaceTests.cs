@@ -173,6 +173,27 @@ public sealed class WorkspaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_follow_up_with_a_photo_is_summed_up_under_the_heading_with_links_to_its_fields()
+    {
+        var code = await DispatchedAsync("DINKES");
+        using var officer = await PageClient.SignedInAsync(_app, Roles.AgencyOfficer, "DINKES");
+        var page = await officer.GetAsync("/staff/reports/" + code);
+
+        page = await officer.SubmitAsync(page, "[data-testid=action-follow-up] form", new() { ["Form.Text"] = "" },
+            file: ("Photos", "bukti.png", "image/png", TestImages.Png(40, 30)));
+
+        // First in <main> after the heading, not beside the form in the second column; the title says so too.
+        var summary = page.QuerySelector("main > h1 + [data-testid=error-summary]");
+        Assert.NotNull(summary);
+        Assert.Equal("-1", summary.GetAttribute("tabindex"));
+        Assert.NotNull(page.GetElementById("follow-up-t"));
+        Assert.NotNull(summary.QuerySelector("a[href='#follow-up-t']"));
+        Assert.StartsWith("Kesalahan: ", page.Title, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid=action-follow-up] [data-testid=photos-again]"));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.ComplaintEvents.CountAsync(e => e.Type == ComplaintEventType.FollowUp)));
+    }
+
+    [Fact]
     public async Task A_second_manager_acting_on_a_report_changed_meanwhile_is_told_who_changed_it_and_nothing_is_overwritten()
     {
         using var op = await PageClient.SignedInAsync(_app, Roles.Operator);

@@ -67,6 +67,19 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
     /// <summary>Which action's form failed validation, so it is shown open.</summary>
     public string? FailedAction { get; private set; }
 
+    /// <summary>The error summary's links to the failed action's fields, by the ids this page gives them.</summary>
+    public IReadOnlyDictionary<string, string> ErrorFieldIds => FailedAction switch
+    {
+        null => new Dictionary<string, string>(),
+        "verify" => new Dictionary<string, string> { ["Form.Category"] = "v-category", ["Form.Privacy"] = "v-privacy", ["Form.Agency"] = "verify-agency" },
+        "classify" => new Dictionary<string, string> { ["Form.Category"] = "c-category", ["Form.Privacy"] = "c-privacy" },
+        var act => new Dictionary<string, string>
+        {
+            ["Form.Question"] = act + "-q", ["Form.Reason"] = act + "-r", ["Form.Primary"] = act + "-p", ["Form.Agency"] = act + "-a",
+            ["Form.Text"] = act + "-t", ["Photos"] = act + "-ph",
+        },
+    };
+
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>An urgent report's final follow-up needs a photo (<see cref="Aduan.Sla.SlaOptions.UrgentProofPhoto"/>).</summary>
