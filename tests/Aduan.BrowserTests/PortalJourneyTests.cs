@@ -55,6 +55,7 @@ public sealed class PortalJourneyTests(BrowserApp app) : BrowserTest(app)
 
         await Expect(page.Locator("main .flash")).ToContainTextAsync("Periksa email Anda");
         await Expect(page.Locator("main .flash")).ToBeInViewportAsync();
+        await AssertFitsAsync(page, "main .flash");
     }, phone: true);
 
     [Fact]
