@@ -148,6 +148,14 @@ public sealed partial class Complaint
         complaint.Record(ComplaintEventType.Submitted, EventVisibility.Public, actor, now, null,
             ComplaintStatus.Submitted, null, Json(new SubmittedData(input.Channel.ToString(), complaint.ContentHash(),
                 complaint.ContactHash(), photos is { Count: > 0 } ? photos : null)));
+        if (input.Category is { IsEmergency: true })
+        {
+            // An emergency is urgent from the first minute: the URC's clocks start now, not when the desk gets to it.
+            complaint.Priority = Priority.Urgent;
+            complaint.Record(ComplaintEventType.Classified, EventVisibility.Staff, Actor.System, now, null, null, null,
+                Json(new { priority = nameof(Priority.Urgent), reason = "emergency-category" }));
+        }
+
         complaint.SyncClocks(now, sla, restartAgencyClocks: false);
         return complaint;
     }

@@ -183,6 +183,12 @@ public sealed class ComplaintIntake(CategoryCatalog catalog, AgencyDirectory age
             }
         }
 
+        // A pin without a kecamatan gets the one whose centre is nearest: an approximation staff can correct.
+        if (kecamatan is null && v.IsValid && l.Lat is { } pinLat && l.Lng is { } pinLng)
+        {
+            kecamatan = await agencies.NearestKecamatanAsync(pinLat, pinLng, ct);
+        }
+
         return new ComplaintLocation(address, l.Lat, l.Lng, kecamatan);
     }
 }
