@@ -43,12 +43,13 @@ public sealed class AgencyFollowUps(AduanDbContext db, AgencyDirectory agencies,
             .Where(e => e.Type == ComplaintEventType.FollowUp && e.Visibility == EventVisibility.Public && e.Text != null)
             .Join(published, e => e.ComplaintId, c => c.Id, (e, c) => new
             {
-                c.TrackingCode, c.Title, CategoryName = c.Category!.Name, e.Sequence, e.At, e.Id, e.Text, c.Status,
+                c.TrackingCode, c.Title, TextStart = c.PublicText!.Substring(0, PublicRegister.HeadlineLength * 2),
+                CategoryName = c.Category!.Name, e.Sequence, e.At, e.Id, e.Text, c.Status,
             })
             .OrderByDescending(x => x.At).ThenByDescending(x => x.Id)
             .Take(Count)
             .ToListAsync(ct);
-        return rows.Select(r => new PublishedFollowUp(r.TrackingCode, PersonalDataMask.Apply(r.Title) ?? r.CategoryName ?? r.TrackingCode,
+        return rows.Select(r => new PublishedFollowUp(r.TrackingCode, PersonalDataMask.Apply(r.Title) ?? PublicRegister.Headline(r.TextStart) ?? r.CategoryName ?? r.TrackingCode,
             r.Sequence, r.At, PersonalDataMask.Apply(r.Text) ?? "", r.Status)).ToList();
     }
 }

@@ -108,6 +108,7 @@ public sealed class RegisterHeadingsAndHomeTests : IAsyncLifetime
         var followUps = page.QuerySelector("[data-testid=follow-ups]")!;
         Assert.Contains(PublishedReports.MaskedFollowUpText, followUps.TextContent, StringComparison.Ordinal);
         Assert.StartsWith($"/laporan/{code}#e", followUps.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("Lampu penerangan jalan mati total di Jalan Ahmad Yani.", followUps.QuerySelector("h3")!.TextContent.Trim());
         Assert.DoesNotContain("Joko", followUps.TextContent, StringComparison.Ordinal);
         // AduanFactory.Start is 2 June 2026, 10.00 WIB: this week began on 27 May.
         Assert.Equal("/api/v1/open-data/map.geojson?from=2026-05-27", page.QuerySelector("[data-testid=home-map]")!.GetAttribute("data-points"));
