@@ -148,12 +148,12 @@ public sealed partial class Complaint
         complaint.Record(ComplaintEventType.Submitted, EventVisibility.Public, actor, now, null,
             ComplaintStatus.Submitted, null, Json(new SubmittedData(input.Channel.ToString(), complaint.ContentHash(),
                 complaint.ContactHash(), photos is { Count: > 0 } ? photos : null)));
-        if (input.Category is { IsEmergency: true })
+        if (input.Priority != Priority.Normal)
         {
-            // An emergency is urgent from the first minute: the URC's clocks start now, not when the desk gets to it.
-            complaint.Priority = Priority.Urgent;
+            // Recorded as staff would classify it (intake decides: an emergency category), so the chain says when and by whom.
+            complaint.Priority = input.Priority;
             complaint.Record(ComplaintEventType.Classified, EventVisibility.Staff, Actor.System, now, null, null, null,
-                Json(new { priority = nameof(Priority.Urgent), reason = "emergency-category" }));
+                Json(new Dictionary<string, string> { ["priority"] = input.Priority.ToString() }));
         }
 
         complaint.SyncClocks(now, sla, restartAgencyClocks: false);
