@@ -35,6 +35,7 @@ public sealed class PlaceJourneyTests(BrowserApp app) : BrowserTest(app)
             await Expect(page.Locator("#Report_Location_Lng")).ToHaveValueAsync("106.990000");
             await Expect(page.Locator("#map-status")).ToContainTextAsync("Bekasi Barat");
             await Expect(page.Locator("#map .leaflet-marker-icon")).ToBeVisibleAsync();
+            await Expect(page.Locator("#show-map")).ToBeHiddenAsync(); // the map is open: its button goes
             await AssertFitsAsync(page, "#map");
 
             await page.GetByTestId("send").ClickAsync();
