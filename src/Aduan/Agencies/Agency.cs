@@ -15,6 +15,15 @@ public sealed class Agency
     public bool HasUrc { get; set; }
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// For a kecamatan office: an approximate centre of the kecamatan (Data/Seed/kecamatan.csv), so that
+    /// a map pin without a kecamatan gets the nearest one. An approximation, not a boundary.
+    /// </summary>
+    public double? Latitude { get; set; }
+
+    /// <inheritdoc cref="Latitude"/>
+    public double? Longitude { get; set; }
+
     /// <summary>Where the agency's website receives its public follow-ups (see AgencyWebhooks); null: none.</summary>
     public string? WebhookUrl { get; set; }
 

@@ -22,5 +22,11 @@ public sealed class Category
     public Agency? DefaultAgency { get; set; }
     public ServiceTier Tier { get; set; } = ServiceTier.Normative;
     public bool UrgentPossible { get; set; }
+
+    /// <summary>
+    /// A danger to life or property (fire, flood, disaster): the form says "call 112" and a report of
+    /// it is urgent from the start. <see cref="UrgentPossible"/> only allows staff to make it urgent.
+    /// </summary>
+    public bool IsEmergency { get; set; }
     public bool IsActive { get; set; } = true;
 }

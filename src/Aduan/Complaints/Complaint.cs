@@ -148,6 +148,14 @@ public sealed partial class Complaint
         complaint.Record(ComplaintEventType.Submitted, EventVisibility.Public, actor, now, null,
             ComplaintStatus.Submitted, null, Json(new SubmittedData(input.Channel.ToString(), complaint.ContentHash(),
                 complaint.ContactHash(), photos is { Count: > 0 } ? photos : null)));
+        if (input.Priority != Priority.Normal)
+        {
+            // Recorded as staff would classify it (intake decides: an emergency category), so the chain says when and by whom.
+            complaint.Priority = input.Priority;
+            complaint.Record(ComplaintEventType.Classified, EventVisibility.Staff, Actor.System, now, null, null, null,
+                Json(new Dictionary<string, string> { ["priority"] = input.Priority.ToString() }));
+        }
+
         complaint.SyncClocks(now, sla, restartAgencyClocks: false);
         return complaint;
     }

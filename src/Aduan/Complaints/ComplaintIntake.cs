@@ -79,8 +79,11 @@ public sealed class ComplaintIntake(CategoryCatalog catalog, AgencyDirectory age
         }
 
         var language = (request.Language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) == "en" ? "en" : "id";
+
+        // An emergency is urgent from the first minute: the URC's clocks start now, not when the desk gets to it.
+        var priority = category is { IsEmergency: true } ? Priority.Urgent : Priority.Normal;
         return new NewComplaint(title, text!, request.Kind ?? ComplaintKind.Complaint, privacy,
-            request.Channel, category, reporter, location, publishName, notifyBy, language);
+            request.Channel, category, reporter, location, publishName, notifyBy, language, priority);
     }
 
     /// <summary>The reporter's choice must name a contact they gave; without a choice, the likeliest one they read.</summary>
@@ -181,6 +184,12 @@ public sealed class ComplaintIntake(CategoryCatalog catalog, AgencyDirectory age
             {
                 v.Add("location.kecamatan", "Field.UnknownKecamatan", wanted.Length > 60 ? wanted[..60] : wanted, string.Join(", ", names));
             }
+        }
+
+        // A pin without a kecamatan gets the one whose centre is nearest: an approximation staff can correct.
+        if (kecamatan is null && v.IsValid && l.Lat is { } pinLat && l.Lng is { } pinLng)
+        {
+            kecamatan = await agencies.NearestKecamatanAsync(pinLat, pinLng, ct);
         }
 
         return new ComplaintLocation(address, l.Lat, l.Lng, kecamatan);

@@ -61,7 +61,10 @@ public sealed record StaffComplaintListItem(
     DateTimeOffset? NextDueAt,
     bool Overdue,
     int ForwardCount,
-    string? NextDueClock = null);
+    string? NextDueClock = null,
+    string? Kecamatan = null,
+    double? Lat = null,
+    double? Lng = null);
 
 /// <summary>A page of a list. <see cref="TotalCountCapped"/>: there are more than <see cref="TotalCount"/> matches (the count stops there).</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages, bool TotalCountCapped = false);

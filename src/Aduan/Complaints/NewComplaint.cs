@@ -14,4 +14,5 @@ public sealed record NewComplaint(
     ComplaintLocation Location,
     bool NamePublished = false,
     NotifyBy NotifyBy = NotifyBy.None,
-    string Language = "id");
+    string Language = "id",
+    Priority Priority = Priority.Normal);

@@ -156,7 +156,7 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
         {
             c.TrackingCode, c.Title, Excerpt = c.Text.Substring(0, 160), c.Status, c.Kind, c.Privacy, c.Priority, c.Channel,
             CategoryCode = c.Category!.Code, CategoryName = c.Category.Name, c.LeadAgencyId, c.SubmittedAt, c.UpdatedAt,
-            c.NextDueAt, c.ForwardCount,
+            c.NextDueAt, c.ForwardCount, c.Location.Kecamatan, c.Location.Latitude, c.Location.Longitude,
             // Which clock that deadline is (an urgent report's hour clock reads differently from a resolution's days).
             NextDueClock = c.Clocks.Where(k => k.StoppedAt == null && k.DueAt == c.NextDueAt
                     && k.Kind != SlaClockKind.ReporterReply && k.Kind != SlaClockKind.DeferralAnswer)
@@ -168,7 +168,7 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
             r.Privacy.ToString(), r.Priority.ToString(), r.Channel.ToString(),
             r.CategoryCode is null ? null : new CodeName(r.CategoryCode, r.CategoryName),
             ComplaintPresenter.AgencyOf(byId, r.LeadAgencyId), r.SubmittedAt, r.UpdatedAt, r.NextDueAt,
-            r.NextDueAt < now, r.ForwardCount, r.NextDueClock?.ToString())).ToList();
+            r.NextDueAt < now, r.ForwardCount, r.NextDueClock?.ToString(), r.Kecamatan, r.Latitude, r.Longitude)).ToList();
         return new PagedList<StaffComplaintListItem>(items, page, pageSize, total, (total + pageSize - 1) / pageSize, capped);
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aduan.Data;
 
 /// <summary>
-/// Loads the demo city (Data/Seed: Kota Bekasi's agencies and categories, the 2026 holidays)
-/// into empty tables only, so what admins edit later is never overwritten.
+/// Loads the demo city (Data/Seed: Kota Bekasi's agencies and categories, the centres of its
+/// kecamatan, the 2026 holidays) into empty tables only, so what admins edit later is never overwritten.
 /// </summary>
 public sealed class Seeder(AduanDbContext db, ILogger<Seeder> logger)
 {
@@ -28,6 +28,19 @@ public sealed class Seeder(AduanDbContext db, ILogger<Seeder> logger)
             logger.LogInformation("Seeded {Count} agencies", agencies.Count);
         }
 
+        // Centres only where no kecamatan has one yet: a database seeded before they existed gets them once.
+        if (!await db.Agencies.AnyAsync(a => a.Kind == "kecamatan" && a.Latitude != null, ct))
+        {
+            var centres = Read<KecamatanRow>("kecamatan.csv").ToDictionary(r => "Kecamatan " + r.kecamatan, StringComparer.OrdinalIgnoreCase);
+            var offices = await db.Agencies.Where(a => a.Kind == "kecamatan").ToListAsync(ct);
+            foreach (var office in offices.Where(o => centres.ContainsKey(o.Name)))
+            {
+                (office.Latitude, office.Longitude) = (centres[office.Name].lat, centres[office.Name].lng);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
         if (!await db.Categories.AnyAsync(ct))
         {
             var agencyIds = await db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Id, ct);
@@ -38,6 +51,7 @@ public sealed class Seeder(AduanDbContext db, ILogger<Seeder> logger)
                 DefaultAgencyId = string.IsNullOrEmpty(r.default_agency) ? null : agencyIds[r.default_agency],
                 Tier = ParseTier(r.tier),
                 UrgentPossible = r.urgent_possible,
+                IsEmergency = r.emergency,
             }).ToList();
             db.Categories.AddRange(categories);
             await db.SaveChangesAsync(ct);
@@ -79,7 +93,9 @@ public sealed class Seeder(AduanDbContext db, ILogger<Seeder> logger)
 #pragma warning disable IDE1006, CA1812 // Property names follow the CSV headers; CsvHelper creates the rows.
     private sealed record AgencyRow(string code, string name, string short_name, string kind, bool urc);
 
-    private sealed record CategoryRow(string code, string name, string default_agency, string tier, bool urgent_possible);
+    private sealed record CategoryRow(string code, string name, string default_agency, string tier, bool urgent_possible, bool emergency);
+
+    private sealed record KecamatanRow(string kecamatan, double lat, double lng);
 
     private sealed record HolidayRow(string date, string kind, string name);
 #pragma warning restore IDE1006, CA1812

@@ -10,7 +10,7 @@ public sealed record PublishedFollowUp(string TrackingCode, string ReportTitle, 
 
 /// <summary>
 /// An agency's latest public follow-ups on published reports, as its page, feeds and widget show
-/// them. The follow-up texts pass <see cref="PersonalDataMask"/>. Kept for a minute per agency:
+/// them; or the whole city's, as the home page shows them (no agency). The follow-up texts pass <see cref="PersonalDataMask"/>. Kept for a minute per agency:
 /// every visit to a page carrying an agency's widget asks for them, and the events table has no
 /// index by agency (see README, left for a migration).
 /// </summary>
@@ -22,27 +22,34 @@ public sealed class AgencyFollowUps(AduanDbContext db, AgencyDirectory agencies,
     public async Task<AgencyDirectory.Entry?> FindAgencyAsync(string code, CancellationToken ct) =>
         (await agencies.GetAsync(ct)).Values.FirstOrDefault(a => string.Equals(a.Code, code, StringComparison.OrdinalIgnoreCase));
 
-    public async Task<IReadOnlyList<PublishedFollowUp>> LatestAsync(long agencyId, CancellationToken ct) =>
-        (await cache.GetOrCreateAsync("transparency:follow-ups:" + agencyId, e =>
+    public async Task<IReadOnlyList<PublishedFollowUp>> LatestAsync(long? agencyId, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync("transparency:follow-ups:" + (agencyId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "city"), e =>
         {
             e.AbsoluteExpirationRelativeToNow = CacheFor;
             return LoadAsync(agencyId, ct);
         }))!;
 
-    private async Task<IReadOnlyList<PublishedFollowUp>> LoadAsync(long agencyId, CancellationToken ct)
+    /// <summary>City-wide, the events' (At, ...) index is read newest first until enough published follow-ups are found.</summary>
+    private async Task<IReadOnlyList<PublishedFollowUp>> LoadAsync(long? agencyId, CancellationToken ct)
     {
         var published = register.Published();
-        var rows = await db.ComplaintEvents.AsNoTracking()
-            .Where(e => e.ActorAgencyId == agencyId && e.Type == ComplaintEventType.FollowUp && e.Visibility == EventVisibility.Public
-                && e.Text != null)
+        var events = db.ComplaintEvents.AsNoTracking();
+        if (agencyId is { } id)
+        {
+            events = events.Where(e => e.ActorAgencyId == id);
+        }
+
+        var rows = await events
+            .Where(e => e.Type == ComplaintEventType.FollowUp && e.Visibility == EventVisibility.Public && e.Text != null)
             .Join(published, e => e.ComplaintId, c => c.Id, (e, c) => new
             {
-                c.TrackingCode, c.Title, CategoryName = c.Category!.Name, e.Sequence, e.At, e.Id, e.Text, c.Status,
+                c.TrackingCode, c.Title, TextStart = c.PublicText!.Substring(0, PublicRegister.HeadlineLength * 2),
+                CategoryName = c.Category!.Name, e.Sequence, e.At, e.Id, e.Text, c.Status,
             })
             .OrderByDescending(x => x.At).ThenByDescending(x => x.Id)
             .Take(Count)
             .ToListAsync(ct);
-        return rows.Select(r => new PublishedFollowUp(r.TrackingCode, PersonalDataMask.Apply(r.Title) ?? r.CategoryName ?? r.TrackingCode,
+        return rows.Select(r => new PublishedFollowUp(r.TrackingCode, PersonalDataMask.Apply(r.Title) ?? PublicRegister.Headline(r.TextStart) ?? r.CategoryName ?? r.TrackingCode,
             r.Sequence, r.At, PersonalDataMask.Apply(r.Text) ?? "", r.Status)).ToList();
     }
 }

@@ -55,6 +55,29 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
         return masked.Length <= ExcerptLength ? masked : masked[..ExcerptLength].TrimEnd() + "…";
     }
 
+    public const int HeadlineLength = 60;
+
+    /// <summary>
+    /// What happened, for a report without a title: the first words of its (already masked) text, cut
+    /// at a word, at most <see cref="HeadlineLength"/> characters. Null for an empty text.
+    /// </summary>
+    public static string? Headline(string? maskedText)
+    {
+        var text = string.Join(' ', (maskedText ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (text.Length <= HeadlineLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', HeadlineLength);
+        return text[..(cut > HeadlineLength / 2 ? cut : HeadlineLength)].TrimEnd(',', '.', ';', ':', ' ') + "…";
+    }
+
     public async Task<PagedList<RegisterItem>> FindAsync(RegisterQuery query, CancellationToken ct)
     {
         var page = Math.Clamp(query.Page, 1, MaxPage);
@@ -82,7 +105,7 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
         return rows.Select(r =>
         {
             var category = r.CategoryId is { } id && categoryById.TryGetValue(id, out var cat) ? new CodeName(cat.Code, cat.Name) : null;
-            var title = PersonalDataMask.Apply(r.Title) ?? category?.Name ?? r.TrackingCode;
+            var title = PersonalDataMask.Apply(r.Title) ?? Headline(PersonalDataMask.Apply(r.Text)) ?? category?.Name ?? r.TrackingCode;
             return new RegisterItem(r.TrackingCode, title, Excerpt(r.Text), r.Status, presenter.StatusLabel(r.Status), category,
                 ComplaintPresenter.AgencyOf(byId, r.LeadAgencyId), r.Kecamatan, r.SubmittedAt, Round(r.Latitude), Round(r.Longitude),
                 PersonalDataMask.Apply(r.ConsentedName));

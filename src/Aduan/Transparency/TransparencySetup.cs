@@ -53,12 +53,21 @@ public static class TransparencySetup
             : TypedResults.File(found.Content, found.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{found.Sha256}\""));
     }
 
-    private static async Task<IResult> MapPointsAsync([AsParameters] RegisterFilter filter, PublicRegister register, CancellationToken ct)
+    /// <summary>
+    /// Each point's pop-up names what happened (the title, or the first words of the masked text, read
+    /// from the stored public text so no report's whole text is loaded), where and the status in words.
+    /// </summary>
+    private static async Task<IResult> MapPointsAsync([AsParameters] RegisterFilter filter, PublicRegister register,
+        ComplaintPresenter presenter, CancellationToken ct)
     {
         var q = await register.FilterAsync(register.Published(), filter.ToQuery(), ct);
         var points = await q.Where(c => c.Location.Latitude != null && c.Location.Longitude != null)
             .OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id).Take(MapPoints)
-            .Select(c => new { c.TrackingCode, c.Title, c.Location.Latitude, c.Location.Longitude, c.Status })
+            .Select(c => new
+            {
+                c.TrackingCode, c.Title, TextStart = c.PublicText!.Substring(0, PublicRegister.HeadlineLength * 2),
+                c.Location.Latitude, c.Location.Longitude, c.Location.Kecamatan, c.Status,
+            })
             .ToListAsync(ct);
         return TypedResults.Ok(new
         {
@@ -67,7 +76,14 @@ public static class TransparencySetup
             {
                 type = "Feature",
                 geometry = new { type = "Point", coordinates = new[] { PublicRegister.Round(p.Longitude), PublicRegister.Round(p.Latitude) } },
-                properties = new { code = p.TrackingCode, title = PersonalDataMask.Apply(p.Title), status = p.Status.ToString() },
+                properties = new
+                {
+                    code = p.TrackingCode,
+                    title = PersonalDataMask.Apply(p.Title) ?? PublicRegister.Headline(p.TextStart) ?? p.TrackingCode,
+                    kecamatan = p.Kecamatan,
+                    status = p.Status.ToString(),
+                    statusLabel = presenter.StatusLabel(p.Status),
+                },
             }),
         });
     }

@@ -22,6 +22,11 @@ public abstract class BrowserTest(BrowserApp app)
     protected Task InPageAsync(Func<IPage, Task> journey, bool phone = false, [CallerMemberName] string test = "") =>
         InContextAsync(null, journey, phone, test);
 
+    /// <summary><see cref="InPageAsync(Func{IPage, Task}, bool, string)"/> with more context options, such as a granted geolocation.</summary>
+    protected Task InPageAsync(Func<IPage, Task> journey, Action<BrowserNewContextOptions> options, bool phone = false,
+        [CallerMemberName] string test = "") =>
+        InContextAsync(null, journey, phone, test, options);
+
     /// <summary>
     /// <see cref="InPageAsync"/> with the user signed in: the first time through the sign-in page (enrolling the
     /// authenticator of a user who needs one), afterwards with the session the fixture kept from then.
@@ -30,7 +35,8 @@ public abstract class BrowserTest(BrowserApp app)
     protected Task AsAsync(StaffLogin user, Func<IPage, Task> journey, bool phone = false, [CallerMemberName] string test = "") =>
         InContextAsync(user, journey, phone, test);
 
-    private async Task InContextAsync(StaffLogin? user, Func<IPage, Task> journey, bool phone, string test)
+    private async Task InContextAsync(StaffLogin? user, Func<IPage, Task> journey, bool phone, string test,
+        Action<BrowserNewContextOptions>? options = null)
     {
         string? session = null;
         if (user is not null)
@@ -39,7 +45,7 @@ public abstract class BrowserTest(BrowserApp app)
         }
 
         // A phone honours the page's viewport meta tag; a desktop window of the same width would not.
-        await using var context = await App.Browser.NewContextAsync(new()
+        var contextOptions = new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress,
             Locale = "id-ID",
@@ -47,7 +53,9 @@ public abstract class BrowserTest(BrowserApp app)
             IsMobile = phone,
             HasTouch = phone,
             StorageState = session,
-        });
+        };
+        options?.Invoke(contextOptions);
+        await using var context = await App.Browser.NewContextAsync(contextOptions);
         var page = await context.NewPageAsync();
         try
         {

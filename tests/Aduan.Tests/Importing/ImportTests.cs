@@ -26,6 +26,18 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_PastEmergency_StaysAtNormalPriority()
+    {
+        // History, not a live emergency: no urgent clock may start, years late, for a fire of 2020.
+        var csv = new PastReportsCsv().Row("12/10/2020 10:00", "CallCenter", "KEBAKARAN", "DAMKAR", "Dispatched", "12/10/2020 11:00");
+
+        var result = await csv.ImportAsync(_factory);
+
+        Assert.True(result.Saved);
+        Assert.Equal([Priority.Normal], await _factory.WithDbAsync(db => db.Complaints.Where(c => c.IsImported).Select(c => c.Priority).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Import_BadRows_RejectsTheWholeFileWithLinesAndReasons()
     {
         var before = await CountAsync();

@@ -52,13 +52,19 @@ public sealed class ReportForm
         public string? Kecamatan { get; set; }
         public string? Lat { get; set; }
         public string? Lng { get; set; }
+
+        /// <summary>The citizen answered "send without a place" to the question an emergency without one gets.</summary>
+        public bool NoPlace { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Address) && string.IsNullOrWhiteSpace(Kecamatan)
+            && string.IsNullOrWhiteSpace(Lat) && string.IsNullOrWhiteSpace(Lng);
     }
 }
 
 /// <summary>/lapor: a citizen reports without an account; the answer is the tracking code and the reporter key.</summary>
 [EnableRateLimiting(RateLimits.Intake)]
 public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Supporters supporters, AduanDbContext db,
-    IOptions<MapOptions> map)
+    AgencyDirectory agencies, IOptions<MapOptions> map)
     : PortalPageModel
 {
     [BindProperty]
@@ -66,6 +72,16 @@ public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Sup
 
     public IReadOnlyList<Category> CategoryList { get; private set; } = [];
     public IReadOnlyList<string> KecamatanList { get; private set; } = [];
+
+    /// <summary>The kecamatan centres by name, for "use my location" to suggest the nearest one in the browser too.</summary>
+    public IReadOnlyDictionary<string, AgencyDirectory.KecamatanCentre> Centres { get; private set; } =
+        new Dictionary<string, AgencyDirectory.KecamatanCentre>();
+
+    /// <summary>The chosen category is an emergency: the form shows "call 112" at its top.</summary>
+    public bool IsEmergency => CategoryList.Any(c => c.IsEmergency && string.Equals(c.Code, Report.Category, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An emergency came without any place: the form asks where, or offers to send without one.</summary>
+    public bool AskNoPlace { get; private set; }
     public IReadOnlyList<SimilarReport> Similar { get; private set; } = [];
     public MapOptions Map => map.Value;
     public int MaxPhotos => uploads.Options.MaxPhotos;
@@ -93,6 +109,15 @@ public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Sup
         var photos = await uploads.ReadAsync(Report.Photos, "photos", v, ct);
         var f = Report;
         var key = f.Key is { Length: > 0 and <= 64 } k && k.All(char.IsAsciiLetterOrDigit) ? "portal-" + k : null;
+        await LoadListsAsync();
+
+        // Nobody can be sent to an emergency without a place: ask, but let the citizen send anyway.
+        if (IsEmergency && f.Location.IsEmpty && !f.Location.NoPlace)
+        {
+            AskNoPlace = true;
+            v.Add("location", "Portal.Report.EmergencyNoPlace");
+        }
+
         var outcome = await intake.SubmitAsync(new IntakeRequest(Channel.Web, f.Text)
         {
             Category = Blank(f.Category), Kind = f.Kind, Privacy = f.Privacy,
@@ -180,5 +205,9 @@ public sealed class LaporModel(ComplaintIntake intake, ImageUploads uploads, Sup
         return Page();
     }
 
-    private async Task LoadListsAsync() => (CategoryList, KecamatanList) = await intake.ChoicesAsync(HttpContext.RequestAborted);
+    private async Task LoadListsAsync()
+    {
+        (CategoryList, KecamatanList) = await intake.ChoicesAsync(HttpContext.RequestAborted);
+        Centres = (await agencies.KecamatanCentresAsync(HttpContext.RequestAborted)).ToDictionary(k => k.Name);
+    }
 }

@@ -4,6 +4,7 @@ using Aduan.Transparency;
 using Aduan.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Aduan.Pages.Portal;
 
@@ -13,7 +14,7 @@ namespace Aduan.Pages.Portal;
 /// No reporter is shown, except the name of one who chose to be named on a public report.
 /// </summary>
 public sealed class ReportModel(PublicRegister register, AduanDbContext db, ComplaintWorkflow workflow,
-    ComplaintPresenter presenter) : PortalPageModel
+    ComplaintPresenter presenter, IOptions<MapOptions> map) : PortalPageModel
 {
     public sealed record Photo(string PublicId, int Width, int Height);
 
@@ -21,6 +22,7 @@ public sealed class ReportModel(PublicRegister register, AduanDbContext db, Comp
     public string Text { get; private set; } = "";
     public string? Address { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public MapOptions Map => map.Value;
     public ILookup<int, Photo> Photos { get; private set; } = Enumerable.Empty<Photo>().ToLookup(p => 0);
 
     public async Task<IActionResult> OnGetAsync(string trackingCode, CancellationToken ct)

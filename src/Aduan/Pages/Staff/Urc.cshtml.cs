@@ -10,7 +10,7 @@ namespace Aduan.Pages.Staff;
 
 /// <summary>One urgent report as a field task.</summary>
 public sealed record UrcTask(string TrackingCode, string Text, string? Place, ComplaintStatus Status, DateTimeOffset? OnSiteAt,
-    IReadOnlyList<SlaClock> Clocks);
+    IReadOnlyList<SlaClock> Clocks, MapLinks? Pin = null);
 
 /// <summary>
 /// The rapid-response board: the agency's urgent open reports as tasks (acknowledge, on site, done
@@ -34,12 +34,12 @@ public sealed class UrcModel(AduanDbContext db, TimeProvider time, Microsoft.Ext
             .OrderBy(c => c.DueOrder).ThenBy(c => c.Id).Take(100)
             .Select(c => new
             {
-                c.TrackingCode, c.Text, c.Location.Address, c.Location.Kecamatan, c.Status, c.OnSiteAt,
+                c.TrackingCode, c.Text, c.Location.Address, c.Location.Kecamatan, c.Location.Latitude, c.Location.Longitude, c.Status, c.OnSiteAt,
                 Clocks = c.Clocks.Where(k => k.Kind == SlaClockKind.UrgentAcknowledge || k.Kind == SlaClockKind.UrgentOnSite).ToList(),
             })
             .ToListAsync(HttpContext.RequestAborted);
         Tasks = rows.Select(r => new UrcTask(r.TrackingCode, r.Text,
             string.Join(", ", new[] { r.Address, r.Kecamatan }.Where(x => !string.IsNullOrEmpty(x))), r.Status, r.OnSiteAt,
-            r.Clocks.OrderByDescending(k => k.StartedAt).DistinctBy(k => k.Kind).ToList())).ToList();
+            r.Clocks.OrderByDescending(k => k.StartedAt).DistinctBy(k => k.Kind).ToList(), MapLinks.Of(r.Latitude, r.Longitude))).ToList();
     }
 }

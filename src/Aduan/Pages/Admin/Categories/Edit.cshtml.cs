@@ -9,7 +9,8 @@ namespace Aduan.Pages.Admin.Categories;
 
 /// <summary>
 /// A new category (no code in the address) or an existing one: name, default agency, service tier
-/// (which sets the resolution deadline of new reports), whether it can be urgent, active.
+/// (which sets the resolution deadline of new reports), whether it can be urgent, whether it is an
+/// emergency (urgent from the start, "call 112" on the form), active.
 /// </summary>
 public sealed class EditModel(AduanDbContext db, CategoryCatalog catalog, AuditTrail audit) : StaffPageModel
 {
@@ -20,6 +21,7 @@ public sealed class EditModel(AduanDbContext db, CategoryCatalog catalog, AuditT
         public string? DefaultAgency { get; set; }
         public string? Tier { get; set; }
         public bool UrgentPossible { get; set; }
+        public bool IsEmergency { get; set; }
         public bool IsActive { get; set; } = true;
     }
 
@@ -47,7 +49,7 @@ public sealed class EditModel(AduanDbContext db, CategoryCatalog catalog, AuditT
             Input = new CategoryForm
             {
                 Code = category.Code, Name = category.Name, DefaultAgency = category.DefaultAgency?.Code, Tier = category.Tier.ToString(),
-                UrgentPossible = category.UrgentPossible, IsActive = category.IsActive,
+                UrgentPossible = category.UrgentPossible, IsEmergency = category.IsEmergency, IsActive = category.IsActive,
             };
         }
 
@@ -98,9 +100,9 @@ public sealed class EditModel(AduanDbContext db, CategoryCatalog catalog, AuditT
         }
 
         (category.Name, category.DefaultAgencyId, category.Tier) = (name!, agency?.Id, tier!.Value);
-        (category.UrgentPossible, category.IsActive) = (Input.UrgentPossible, Input.IsActive);
+        (category.UrgentPossible, category.IsEmergency, category.IsActive) = (Input.UrgentPossible || Input.IsEmergency, Input.IsEmergency, Input.IsActive);
         audit.Record(Staff.Name, Staff.UserId, code is null ? "category.create" : "category.update", category.Code,
-            new { name, defaultAgency = agency?.Code, tier = category.Tier.ToString(), Input.UrgentPossible, Input.IsActive });
+            new { name, defaultAgency = agency?.Code, tier = category.Tier.ToString(), category.UrgentPossible, Input.IsEmergency, Input.IsActive });
         await db.SaveChangesAsync(ct);
         catalog.Invalidate();
         Flash = T["Admin.Saved", category.Code];
