@@ -39,24 +39,7 @@ public static class ReporterKey
         }
 
         Span<char> chars = stackalloc char[Length];
-        var n = 0;
-        foreach (var ch in input)
-        {
-            if (ch is ' ' or '-')
-            {
-                continue;
-            }
-
-            var upper = char.ToUpperInvariant(ch);
-            if (n == Length || !TrackingCode.Alphabet.Contains(upper, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            chars[n++] = upper;
-        }
-
-        if (n != Length)
+        if (!TrackingCode.TryRead(input, chars))
         {
             return false;
         }

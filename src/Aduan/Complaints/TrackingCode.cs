@@ -63,6 +63,21 @@ public static class TrackingCode
         }
 
         Span<char> chars = stackalloc char[Length];
+        if (!TryRead(input, chars) || Alphabet[Checksum(chars[..RandomLength])] != chars[RandomLength])
+        {
+            return false;
+        }
+
+        code = Format(chars);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads exactly <c>into.Length</c> characters of <see cref="Alphabet"/> from what a person typed: any case,
+    /// spaces and hyphens skipped. False for any other character, or for too few or too many.
+    /// </summary>
+    public static bool TryRead(string input, Span<char> into)
+    {
         var n = 0;
         foreach (var ch in input)
         {
@@ -72,21 +87,15 @@ public static class TrackingCode
             }
 
             var upper = char.ToUpperInvariant(ch);
-            if (n == Length || !Alphabet.Contains(upper, StringComparison.Ordinal))
+            if (n == into.Length || !Alphabet.Contains(upper, StringComparison.Ordinal))
             {
                 return false;
             }
 
-            chars[n++] = upper;
+            into[n++] = upper;
         }
 
-        if (n != Length || Alphabet[Checksum(chars[..RandomLength])] != chars[RandomLength])
-        {
-            return false;
-        }
-
-        code = Format(chars);
-        return true;
+        return n == into.Length;
     }
 
     private static int Checksum(ReadOnlySpan<char> data)
