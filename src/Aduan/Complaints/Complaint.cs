@@ -98,6 +98,13 @@ public sealed partial class Complaint
     /// <summary><see cref="NextDueAt"/>, or the end of time when nothing is due: a non-null key an index can sort by, nearest first.</summary>
     public DateTimeOffset DueOrder { get; private set; } = DateTimeOffset.MaxValue;
 
+    /// <summary>
+    /// When the report was flagged for the Ombudsman: still unresolved a set number of days after it
+    /// came in (the escalation ladder's last step). Never cleared; shown on the staff report page,
+    /// the list filter <c>flag=ombudsman</c> and the dashboard.
+    /// </summary>
+    public DateTimeOffset? OmbudsmanFlaggedAt { get; private set; }
+
     /// <summary>The lead agency's resolution deadline, kept when a follow-up is sent back; set anew on dispatch, forward and reopen.</summary>
     public DateTimeOffset? ResolutionDueAt { get; private set; }
 
@@ -223,6 +230,9 @@ public sealed partial class Complaint
         Status = to;
         Record(type, visibility, actor, now, from, to, text, data);
     }
+
+    /// <summary>Sets <see cref="OmbudsmanFlaggedAt"/> once; a second flag keeps the first instant.</summary>
+    internal void FlagForOmbudsman(DateTimeOffset at) => OmbudsmanFlaggedAt ??= at;
 
     internal void Record(ComplaintEventType type, EventVisibility visibility, Actor actor, DateTimeOffset now,
         ComplaintStatus? from, ComplaintStatus? to, string? text, string? data)

@@ -298,6 +298,9 @@ namespace Aduan.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTimeOffset?>("OmbudsmanFlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("OnSiteAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -417,6 +420,8 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NextDueAt");
+
+                    b.HasIndex("OmbudsmanFlaggedAt");
 
                     b.HasIndex("PublicSearchVector");
 

@@ -284,6 +284,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OmbudsmanFlaggedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OnSiteAt")
                         .HasColumnType("INTEGER");
 
@@ -393,6 +396,8 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NextDueAt");
+
+                    b.HasIndex("OmbudsmanFlaggedAt");
 
                     b.HasIndex("SubmittedAt");
 
