@@ -9,6 +9,7 @@ using Aduan.Identity;
 using Aduan.Importing;
 using Aduan.Infrastructure;
 using Aduan.Notifications;
+using Aduan.Open311;
 using Aduan.Outbox;
 using Aduan.Privacy;
 using Aduan.Sla;
@@ -41,14 +42,14 @@ builder.Services.AddAduanWeb().AddAduanPages();
 var app = builder.Build();
 app.UseAduanPipeline();
 app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapOutbox()
-    .MapSms().MapTransparency().MapAttachments().MapAduanPages();
+    .MapSms().MapTransparency().MapAttachments().MapOpen311().MapAduanPages();
 return await app.RunAduanAsync();
 
 // The features, each registered by its own folder; the command line uses the same services.
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
     .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency().AddAudit()
-    .AddPrivacy().AddSms().AddNotifications().AddFollowing();
+    .AddPrivacy().AddSms().AddNotifications().AddFollowing().AddOpen311();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -41,7 +41,8 @@ public sealed record ResolveCommand() : ComplaintCommand(ComplaintAction.Resolve
 
 public sealed record ReopenCommand(string Reason) : ComplaintCommand(ComplaintAction.Reopen);
 
-public sealed record ReplyCommand(string Text) : ComplaintCommand(ComplaintAction.Reply);
+/// <param name="Data">Structured details for the event (an Open311 client's own update id, for idempotency).</param>
+public sealed record ReplyCommand(string Text, string? Data = null) : ComplaintCommand(ComplaintAction.Reply);
 
 public sealed record AcceptCommand(int Rating, string? Comment) : ComplaintCommand(ComplaintAction.Accept);
 

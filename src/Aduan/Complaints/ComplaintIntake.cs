@@ -38,7 +38,7 @@ public sealed class ComplaintIntake(CategoryCatalog catalog, AgencyDirectory age
         }
 
         var staff = request.Staff;
-        var actor = staff is null ? Actor.Reporter : new Actor(ActorKind.Staff, staff.UserId, staff.Name, staff.AgencyId);
+        var actor = staff is null ? request.Submitter ?? Actor.Reporter : new Actor(ActorKind.Staff, staff.UserId, staff.Name, staff.AgencyId);
         var outcome = await writer.SubmitAsync(new IntakeItem(input, actor, request.IdempotencyKey, request.Photos), ct);
         return outcome.KeyConflict
             ? new IntakeOutcome.KeyReused()

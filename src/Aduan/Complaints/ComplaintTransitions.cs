@@ -153,7 +153,7 @@ public sealed partial class Complaint
     {
         // The reporter's answer to a deferral puts the report back in the verification queue.
         var to = Status == ComplaintStatus.Deferred ? ComplaintStatus.Submitted : Status;
-        Move(to, ComplaintEventType.ReporterReplied, EventVisibility.Reporter, actor, now, c.Text);
+        Move(to, ComplaintEventType.ReporterReplied, EventVisibility.Reporter, actor, now, c.Text, c.Data);
     }
 
     private void Accept(AcceptCommand c, Actor actor, DateTimeOffset now)

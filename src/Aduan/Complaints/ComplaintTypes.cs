@@ -36,6 +36,9 @@ public enum Channel
     CallCenter,
     App,
     Hub,
+
+    /// <summary>An Open311 GeoReport v2 client (FixMyStreet, a city CRM) with an API key.</summary>
+    Open311,
 }
 
 /// <summary>How the reporter wants to hear of their report (chosen at intake; see Notifications).</summary>

@@ -7,7 +7,7 @@ namespace Aduan.Complaints;
 
 /// <summary>
 /// A report as any channel hands it to <see cref="ComplaintIntake"/>: the web form, the JSON API,
-/// the call-center console, and later SMS and Open311. Texts are as typed; intake checks them.
+/// the call-center console, SMS and Open311. Texts are as typed; intake checks them.
 /// </summary>
 public sealed record IntakeRequest(Channel Channel, string? Text)
 {
@@ -35,6 +35,12 @@ public sealed record IntakeRequest(Channel Channel, string? Text)
 
     /// <summary>The staff member recording it (call center, manager); null for a citizen.</summary>
     public StaffMember? Staff { get; init; }
+
+    /// <summary>
+    /// For a citizen's report an external system passes on (an Open311 API key): recorded as the first
+    /// event's actor, so the chain says which system sent it. Null: the reporter themself.
+    /// </summary>
+    public Actor? Submitter { get; init; }
 
     /// <summary>Answer <see cref="IntakeOutcome.SimilarFound"/> instead of storing when open published reports look the same.</summary>
     public bool OfferSimilar { get; init; }

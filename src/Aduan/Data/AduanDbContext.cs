@@ -27,6 +27,7 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Open311.ApiKey> ApiKeys => Set<Open311.ApiKey>();
     public DbSet<Audit.AuditDigest> AuditDigests => Set<Audit.AuditDigest>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();

@@ -29,6 +29,14 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
                 problems.T["Problem.Server.Detail", trace]);
         }
 
+        // Open311 clients parse the spec's own error list, not a problem document.
+        if (Open311.Open311Api.Owns(context.Request.Path))
+        {
+            await Open311.Open311Result.Error(Open311.Open311Result.FormatOf(context.Request.Path) ?? Open311.Open311Format.Xml,
+                new Open311.Open311Error(result.StatusCode, result.ProblemDetails.Detail ?? "")).ExecuteAsync(context);
+            return true;
+        }
+
         await result.ExecuteAsync(context);
         return true;
     }
