@@ -87,8 +87,8 @@ public sealed class Open311RequestReader(Open311Services services, IOptions<Open
             return (null, errors);
         }
 
-        // end_date is inclusive in the spec: an update at that very second belongs in.
-        return (new Open311Window(from, end is null ? to : to.AddTicks(1), page, pageSize), errors);
+        // The end is inclusive: an update at that very instant (or one made just now) belongs in.
+        return (new Open311Window(from, to.AddTicks(1), page, pageSize), errors);
     }
 
     private DateTimeOffset? Instant(Open311Form form, string field, List<Open311Error> errors)
