@@ -30,7 +30,7 @@ public sealed class Open311Queries(AduanDbContext db, PublicRegister register, A
         }
         else
         {
-            q = q.Where(c => c.SubmittedAt >= filter.From && c.SubmittedAt < filter.To);
+            q = q.Where(c => c.SubmittedAt >= filter.From && c.SubmittedAt <= filter.To);
             if (filter.CategoryIds.Count > 0)
             {
                 q = q.Where(c => c.CategoryId != null && filter.CategoryIds.Contains(c.CategoryId.Value));
@@ -97,7 +97,7 @@ public sealed class Open311Queries(AduanDbContext db, PublicRegister register, A
         CancellationToken ct)
     {
         var rows = await db.ComplaintEvents.AsNoTracking()
-            .Where(e => e.At >= from && e.At < to && e.Visibility == EventVisibility.Public && e.ToStatus != null)
+            .Where(e => e.At >= from && e.At <= to && e.Visibility == EventVisibility.Public && e.ToStatus != null)
             .Join(register.Published(), e => e.ComplaintId, c => c.Id, (e, c) => new { c.TrackingCode, e.Sequence, e.ToStatus, e.At, e.Id, e.Text })
             .OrderBy(x => x.At).ThenBy(x => x.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)

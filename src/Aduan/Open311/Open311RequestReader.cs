@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Aduan.Open311;
 
-/// <summary>The window and page of a list: <c>start_date</c>, <c>end_date</c>, <c>page</c>, <c>page_size</c>.</summary>
+/// <summary>The window and page of a list; both ends inclusive (an update at <c>end_date</c> itself, or one made just now, belongs in).</summary>
 public sealed record Open311Window(DateTimeOffset From, DateTimeOffset To, int Page, int PageSize);
 
 /// <summary>
@@ -87,8 +87,7 @@ public sealed class Open311RequestReader(Open311Services services, IOptions<Open
             return (null, errors);
         }
 
-        // The end is inclusive: an update at that very instant (or one made just now) belongs in.
-        return (new Open311Window(from, to.AddTicks(1), page, pageSize), errors);
+        return (new Open311Window(from, to, page, pageSize), errors);
     }
 
     private DateTimeOffset? Instant(Open311Form form, string field, List<Open311Error> errors)
