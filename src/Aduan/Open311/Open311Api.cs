@@ -89,6 +89,7 @@ public static class Open311Api
         }
 
         var o = options.Value;
+        // When these resources last changed shape (the spec's changeset): move it with any change to what they answer.
         var changeset = new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
         return new Open311Result(new Open311Object("discovery",
             new Open311Value("changeset", changeset),
