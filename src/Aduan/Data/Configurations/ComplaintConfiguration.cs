@@ -51,6 +51,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // The privacy sweep: closed reports whose contact is still held, oldest closing first.
         b.HasIndex(c => new { c.ContactErasedAt, c.ClosedAt });
         b.HasIndex(c => c.OmbudsmanFlaggedAt); // the Ombudsman-flagged count and list filter
+
+        // The dashboard's weekly trend: follow-ups and missed deadlines per week, by range.
+        b.HasIndex(c => c.FollowedUpAt);
+        b.HasIndex(c => c.ResolutionDueAt);
         b.Property(c => c.ImportKey).HasMaxLength(64);
         b.HasIndex(c => c.ImportKey).IsUnique();
     }

@@ -236,6 +236,12 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<int>("EventCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FollowUpWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FollowedUpAt")
                         .HasColumnType("INTEGER");
 
@@ -309,6 +315,9 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReporterKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -318,6 +327,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResponseWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -390,6 +402,8 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FollowedUpAt");
+
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
@@ -398,6 +412,8 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("NextDueAt");
 
                     b.HasIndex("OmbudsmanFlaggedAt");
+
+                    b.HasIndex("ResolutionDueAt");
 
                     b.HasIndex("SubmittedAt");
 
