@@ -16,7 +16,7 @@ public sealed class FigureLinks(SupervisionScope scope, Period period)
     private string Link(params (string Key, string? Value)[] filters)
     {
         var query = new List<KeyValuePair<string, string?>>();
-        if (scope.AgencyCode is { } code && !filters.Any(f => f.Key == "agency"))
+        if (scope.AgencyCode is { } code && !filters.Any(f => f.Key == "agency" && f.Value is not null))
         {
             query.Add(new("agency", code));
         }
