@@ -41,7 +41,7 @@ builder.Services.AddAduanWeb().AddAduanPages();
 
 var app = builder.Build();
 app.UseAduanPipeline();
-app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapOutbox()
+app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapSupervision().MapOutbox()
     .MapSms().MapTransparency().MapAttachments().MapAduanPages();
 return await app.RunAduanAsync();
 

@@ -37,10 +37,11 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
     public static readonly IReadOnlyList<string> Sorts = ["newest", "oldest", "due", "updated"];
 
     public static async Task<Results<Ok<PagedList<StaffComplaintListItem>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] StaffListQuery query, StaffContext staffContext, StaffComplaintList list, Problems problems, CancellationToken ct)
+        [AsParameters] StaffListQuery query, [AsParameters] FigureFilter figures, StaffContext staffContext, StaffComplaintList list,
+        Problems problems, CancellationToken ct)
     {
         var v = new Validation(problems.T);
-        var page = await list.FindAsync((await staffContext.GetAsync(ct))!, query, v, ct);
+        var page = await list.FindAsync((await staffContext.GetAsync(ct))!, query, figures, v, ct);
         return page is null ? v.ToProblem(problems) : TypedResults.Ok(page);
     }
 

@@ -53,7 +53,7 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
         var before = (await AgenciesAsync(scope, previous, now, names, ct)).ToDictionary(a => a.AgencyId);
 
         return new SupervisionSummary(scope, period, previous, now, totals?.Received ?? 0, totals?.FollowedUp ?? 0,
-            OpenStates.Select(s => (s, byState.FirstOrDefault(b => b.Key == s)?.Count ?? 0)).ToList(),
+            OpenStates.Select(s => new StateCount(s, byState.FirstOrDefault(b => b.Key == s)?.Count ?? 0)).ToList(),
             await AgesAsync(scope, now, ct),
             overdue.Select(o => o.Key is { } id && names.TryGetValue(id, out var a)
                     ? new AgencyCount(id, a.Code, a.Name, o.Count) : new AgencyCount(null, null, null, o.Count))

@@ -57,6 +57,8 @@ public sealed record AgencyCount(long? AgencyId, string? Code, string? Name, int
 
 public sealed record AgeCount(AgeBand Band, int Count);
 
+public sealed record StateCount(ComplaintStatus Status, int Count);
+
 /// <summary>An agency's on-time share in the period and in the period of the same length before it.</summary>
 public sealed record Improvement(string Code, string Name, double Before, double After)
 {
@@ -81,7 +83,7 @@ public sealed record SupervisionSummary(
     DateTimeOffset At,
     int Received,
     int FollowedUp,
-    IReadOnlyList<(ComplaintStatus Status, int Count)> OpenByState,
+    IReadOnlyList<StateCount> OpenByState,
     IReadOnlyList<AgeCount> OpenByAge,
     IReadOnlyList<AgencyCount> OverdueByAgency,
     int OmbudsmanFlagged,
