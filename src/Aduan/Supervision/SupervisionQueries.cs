@@ -88,30 +88,35 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
     private async Task<IReadOnlyList<AgencyFigures>> AgenciesAsync(SupervisionScope scope, Period p, DateTimeOffset now,
         IReadOnlyDictionary<long, AgencyDirectory.Entry> names, CancellationToken ct)
     {
-        var cohort = Reports(scope).Where(c => c.SubmittedAt >= p.Start && c.SubmittedAt < p.End && c.LeadAgencyId != null);
-        var rows = await cohort.GroupBy(c => c.LeadAgencyId!.Value).Select(g => new
-        {
-            g.Key,
-            Received = g.Count(),
-            FollowedUp = g.Count(c => c.FollowedUpAt != null),
-            OnTime = g.Count(c => c.FollowedUpAt != null && c.FollowedUpAt <= c.ResolutionDueAt),
-            Late = g.Count(c => c.ResolutionDueAt != null
-                && (c.FollowedUpAt > c.ResolutionDueAt || (c.FollowedUpAt == null && c.ResolutionDueAt < now))),
-            Reopened = g.Count(c => c.ReopenCount > 0 && c.FollowedUpAt != null),
-            Rated = g.Count(c => c.Rating != null),
-            RatingSum = g.Sum(c => c.Rating ?? 0),
-        }).ToListAsync(ct);
-        var response = await cohort.Where(c => c.ResponseWorkingDays != null)
-            .GroupBy(c => new { Agency = c.LeadAgencyId!.Value, Days = c.ResponseWorkingDays!.Value })
-            .Select(g => new { g.Key.Agency, g.Key.Days, Count = g.Count() }).ToListAsync(ct);
-        var followUp = await cohort.Where(c => c.FollowedUpAt != null && c.FollowUpWorkingDays != null)
-            .GroupBy(c => new { Agency = c.LeadAgencyId!.Value, Days = c.FollowUpWorkingDays!.Value })
-            .Select(g => new { g.Key.Agency, g.Key.Days, Count = g.Count() }).ToListAsync(ct);
+        // One pass over the period's reports: grouped by agency and by the two working-day figures, so that the
+        // counts and both histograms come from the same rows (a few thousand groups, summed here).
+        var rows = await Reports(scope).Where(c => c.SubmittedAt >= p.Start && c.SubmittedAt < p.End && c.LeadAgencyId != null)
+            .GroupBy(c => new
+            {
+                Agency = c.LeadAgencyId!.Value,
+                Response = c.ResponseWorkingDays,
+                FollowUp = c.FollowedUpAt != null ? c.FollowUpWorkingDays : null,
+            })
+            .Select(g => new
+            {
+                g.Key.Agency,
+                g.Key.Response,
+                g.Key.FollowUp,
+                Received = g.Count(),
+                FollowedUp = g.Count(c => c.FollowedUpAt != null),
+                OnTime = g.Count(c => c.FollowedUpAt != null && c.FollowedUpAt <= c.ResolutionDueAt),
+                Late = g.Count(c => c.ResolutionDueAt != null
+                    && (c.FollowedUpAt > c.ResolutionDueAt || (c.FollowedUpAt == null && c.ResolutionDueAt < now))),
+                Reopened = g.Count(c => c.ReopenCount > 0 && c.FollowedUpAt != null),
+                Rated = g.Count(c => c.Rating != null),
+                RatingSum = g.Sum(c => c.Rating ?? 0),
+            }).ToListAsync(ct);
 
-        return rows.Where(r => names.ContainsKey(r.Key)).Select(r => new AgencyFigures(r.Key, names[r.Key].Code, names[r.Key].Name,
-                r.Received, r.FollowedUp, r.OnTime, r.Late, r.Reopened, r.Rated, r.Rated == 0 ? null : (double)r.RatingSum / r.Rated,
-                Percentiles.From(response.Where(h => h.Agency == r.Key).Select(h => (h.Days, h.Count))),
-                Percentiles.From(followUp.Where(h => h.Agency == r.Key).Select(h => (h.Days, h.Count)))))
+        return rows.GroupBy(r => r.Agency).Where(a => names.ContainsKey(a.Key)).Select(a => new AgencyFigures(a.Key, names[a.Key].Code,
+                names[a.Key].Name, a.Sum(r => r.Received), a.Sum(r => r.FollowedUp), a.Sum(r => r.OnTime), a.Sum(r => r.Late),
+                a.Sum(r => r.Reopened), a.Sum(r => r.Rated), a.Sum(r => r.Rated) == 0 ? null : (double)a.Sum(r => r.RatingSum) / a.Sum(r => r.Rated),
+                Percentiles.From(a.Where(r => r.Response is not null).Select(r => (r.Response!.Value, r.Received))),
+                Percentiles.From(a.Where(r => r.FollowUp is not null).Select(r => (r.FollowUp!.Value, r.FollowedUp)))))
             .OrderByDescending(a => a.OnTimeShare ?? -1).ThenByDescending(a => a.FollowedUp).ThenBy(a => a.Name, StringComparer.Ordinal)
             .ToList();
     }

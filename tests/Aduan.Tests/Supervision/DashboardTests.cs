@@ -299,4 +299,22 @@ public sealed class DashboardTests(SupervisionHistory history) : IClassFixture<S
         Assert.Equal(4, written); // the imported reports have no such figures
         Assert.Equal(before.Ranking, (await SummaryAsync(SupervisionScope.City)).Ranking);
     }
+
+    [Fact]
+    public async Task Dashboard_PickLastMonthInTheForm_ShowsJuneWhateverTheDatesShown()
+    {
+        using var manager = await PageClient.SignedInAsync(_app, Roles.Manager);
+        var thisMonth = await manager.GetAsync("/staff/dasbor"); // 1–15 July 2026: nothing received yet
+        Assert.Equal("0", thisMonth.QuerySelector("[data-testid=fig-received] strong")!.TextContent);
+
+        var from = thisMonth.QuerySelector("#From")!.GetAttribute("value");
+        var to = thisMonth.QuerySelector("#To")!.GetAttribute("value");
+        Assert.Equal(("2026-07-01", "2026-07-15"), (from, to));
+
+        // As the browser sends the GET form: the list's choice and the dates it still shows.
+        var lastMonth = await manager.GetAsync($"/staff/dasbor?Periode=bulan-lalu&From={from}&To={to}");
+
+        Assert.Equal("4", lastMonth.QuerySelector("[data-testid=fig-received] strong")!.TextContent);
+        Assert.Equal("2026-06-30", lastMonth.QuerySelector("#To")!.GetAttribute("value"));
+    }
 }

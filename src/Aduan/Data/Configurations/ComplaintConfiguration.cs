@@ -52,9 +52,11 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.ContactErasedAt, c.ClosedAt });
         b.HasIndex(c => c.OmbudsmanFlaggedAt); // the Ombudsman-flagged count and list filter
 
-        // The dashboard's weekly trend: follow-ups and missed deadlines per week, by range.
-        b.HasIndex(c => c.FollowedUpAt);
-        b.HasIndex(c => c.ResolutionDueAt);
+        // The dashboard's weekly trend counts reports received, followed up and with a deadline missed per week,
+        // city-wide or per agency, leaving imported reports out: each count is answered from its index alone.
+        b.HasIndex(c => new { c.SubmittedAt, c.IsImported, c.LeadAgencyId });
+        b.HasIndex(c => new { c.FollowedUpAt, c.IsImported, c.LeadAgencyId });
+        b.HasIndex(c => new { c.ResolutionDueAt, c.IsImported, c.LeadAgencyId, c.FollowedUpAt });
         b.Property(c => c.ImportKey).HasMaxLength(64);
         b.HasIndex(c => c.ImportKey).IsUnique();
     }

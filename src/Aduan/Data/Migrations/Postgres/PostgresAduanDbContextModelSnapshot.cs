@@ -426,8 +426,6 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FollowedUpAt");
-
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
@@ -440,8 +438,6 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("PublicSearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PublicSearchVector"), "GIN");
-
-                    b.HasIndex("ResolutionDueAt");
 
                     b.HasIndex("SearchVector");
 
@@ -460,7 +456,13 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId");
+
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
+
+                    b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
 
                     b.ToTable("Complaints");
                 });

@@ -402,8 +402,6 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FollowedUpAt");
-
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
@@ -412,8 +410,6 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("NextDueAt");
 
                     b.HasIndex("OmbudsmanFlaggedAt");
-
-                    b.HasIndex("ResolutionDueAt");
 
                     b.HasIndex("SubmittedAt");
 
@@ -428,7 +424,13 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId");
+
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
+
+                    b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
 
                     b.ToTable("Complaints");
                 });

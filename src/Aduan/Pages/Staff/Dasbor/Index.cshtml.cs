@@ -71,19 +71,20 @@ public sealed class IndexModel(SupervisionQueries queries, TimeProvider time) : 
         }
 
         var today = Period.WibDate(time.GetUtcNow());
-        if (From is not null || To is not null)
-        {
-            Periode = PeriodChoice.Range;
-        }
-
-        Periode = PeriodChoice.All.Contains(Periode) ? Periode : PeriodChoice.ThisMonth;
+        // The form always sends the dates it shows: a preset chosen in the list wins over them; dates alone mean a range.
+        Periode = PeriodChoice.All.Contains(Periode) ? Periode
+            : From is not null || To is not null ? PeriodChoice.Range
+            : PeriodChoice.ThisMonth;
         var period = PeriodChoice.Preset(Periode, today) ?? Parse();
         if (period is null)
         {
             return null;
         }
 
+        // The fields show the period used (a preset's dates), not what the request sent.
         (From, To) = (Period.Iso(period.From), Period.Iso(period.To));
+        ModelState.Remove(nameof(From));
+        ModelState.Remove(nameof(To));
         Summary = await queries.SummaryAsync(scope, period, ct);
         Links = new FigureLinks(scope, period);
         Tables = new DashboardTables(T, CultureInfo.CurrentCulture).All(Summary);

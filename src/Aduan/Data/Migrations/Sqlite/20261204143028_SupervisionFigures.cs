@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Aduan.Data.Migrations.Postgres
+namespace Aduan.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SupervisionFigures : Migration
@@ -11,51 +10,60 @@ namespace Aduan.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "FirstResponseAt",
                 table: "Complaints",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FollowUpWorkingDays",
                 table: "Complaints",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ReopenCount",
                 table: "Complaints",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "ResponseWorkingDays",
                 table: "Complaints",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Complaints_FollowedUpAt",
+                name: "IX_Complaints_FollowedUpAt_IsImported_LeadAgencyId",
                 table: "Complaints",
-                column: "FollowedUpAt");
+                columns: new[] { "FollowedUpAt", "IsImported", "LeadAgencyId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Complaints_ResolutionDueAt",
+                name: "IX_Complaints_ResolutionDueAt_IsImported_LeadAgencyId_FollowedUpAt",
                 table: "Complaints",
-                column: "ResolutionDueAt");
+                columns: new[] { "ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_SubmittedAt_IsImported_LeadAgencyId",
+                table: "Complaints",
+                columns: new[] { "SubmittedAt", "IsImported", "LeadAgencyId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Complaints_FollowedUpAt",
+                name: "IX_Complaints_FollowedUpAt_IsImported_LeadAgencyId",
                 table: "Complaints");
 
             migrationBuilder.DropIndex(
-                name: "IX_Complaints_ResolutionDueAt",
+                name: "IX_Complaints_ResolutionDueAt_IsImported_LeadAgencyId_FollowedUpAt",
+                table: "Complaints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_SubmittedAt_IsImported_LeadAgencyId",
                 table: "Complaints");
 
             migrationBuilder.DropColumn(

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Aduan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAduanDbContext))]
-    [Migration("20261204133539_SupervisionFigures")]
+    [Migration("20261204143028_SupervisionFigures")]
     partial class SupervisionFigures
     {
         /// <inheritdoc />
@@ -405,8 +405,6 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FollowedUpAt");
-
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
@@ -415,8 +413,6 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("NextDueAt");
 
                     b.HasIndex("OmbudsmanFlaggedAt");
-
-                    b.HasIndex("ResolutionDueAt");
 
                     b.HasIndex("SubmittedAt");
 
@@ -431,7 +427,13 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId");
+
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
+
+                    b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
 
                     b.ToTable("Complaints");
                 });

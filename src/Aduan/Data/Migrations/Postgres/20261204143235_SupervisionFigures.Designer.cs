@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace Aduan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAduanDbContext))]
-    [Migration("20261204133543_SupervisionFigures")]
+    [Migration("20261204143235_SupervisionFigures")]
     partial class SupervisionFigures
     {
         /// <inheritdoc />
@@ -429,8 +429,6 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FollowedUpAt");
-
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
@@ -443,8 +441,6 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("PublicSearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PublicSearchVector"), "GIN");
-
-                    b.HasIndex("ResolutionDueAt");
 
                     b.HasIndex("SearchVector");
 
@@ -463,7 +459,13 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId");
+
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
+
+                    b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
 
                     b.ToTable("Complaints");
                 });
