@@ -15,6 +15,7 @@ using Aduan.Privacy;
 using Aduan.Sla;
 using Aduan.Sms;
 using Aduan.Statistics;
+using Aduan.Supervision;
 using Aduan.Transparency;
 using Aduan.Triage;
 using Aduan.Web;
@@ -41,14 +42,14 @@ builder.Services.AddAduanWeb().AddAduanPages();
 
 var app = builder.Build();
 app.UseAduanPipeline();
-app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapOutbox()
+app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapSupervision().MapOutbox()
     .MapSms().MapTransparency().MapAttachments().MapOpen311().MapAduanPages();
 return await app.RunAduanAsync();
 
 // The features, each registered by its own folder; the command line uses the same services.
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
-    .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency().AddAudit()
+    .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddSupervision().AddImporting().AddTransparency().AddAudit()
     .AddPrivacy().AddSms().AddNotifications().AddFollowing().AddOpen311();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>

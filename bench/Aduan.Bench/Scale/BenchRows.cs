@@ -24,6 +24,9 @@ public sealed class ComplaintRow
     public DateTimeOffset? ResolvedAt { get; init; }
     public DateTimeOffset? NextDueAt { get; init; }
     public DateTimeOffset? ResolutionDueAt { get; init; }
+    public DateTimeOffset? FirstResponseAt { get; init; }
+    public int? ResponseWorkingDays { get; init; }
+    public int? FollowUpWorkingDays { get; init; }
     public required int EventCount { get; init; }
     public required string LastEventHash { get; init; }
     public string? Address { get; init; }
@@ -72,6 +75,8 @@ public static class BenchTables
         new("ResolvedAt", c => c.ResolvedAt), new("NextDueAt", c => c.NextDueAt),
         new("DueOrder", c => c.NextDueAt ?? DateTimeOffset.MaxValue), // as Complaint.DueOrder
         new("ResolutionDueAt", c => c.ResolutionDueAt),
+        new("FirstResponseAt", c => c.FirstResponseAt), new("ResponseWorkingDays", c => c.ResponseWorkingDays),
+        new("FollowUpWorkingDays", c => c.FollowUpWorkingDays), new("ReopenCount", _ => 0), // the dashboard's figures (Complaint.RecordFigures)
         new("Version", c => c.EventCount - 1), // each change after intake adds one event and one version
         new("EventCount", c => c.EventCount), new("LastEventHash", c => c.LastEventHash),
         new("Location_Address", c => c.Address), new("Location_Kecamatan", c => c.Kecamatan),

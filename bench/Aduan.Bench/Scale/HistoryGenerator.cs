@@ -46,7 +46,7 @@ public sealed class HistoryGenerator(ReferenceData reference, ReportGenerator co
         BenchAgency? lead = null;
         long? mergedInto = null;
         int? rating = null;
-        DateTimeOffset? dispatchedAt = null, followedUpAt = null, resolvedAt = null;
+        DateTimeOffset? dispatchedAt = null, followedUpAt = null, resolvedAt = null, firstResponseAt = null;
         var manager = ("Staff", "Manajer Pengaduan");
         foreach (var status in path.Skip(1))
         {
@@ -77,10 +77,12 @@ public sealed class HistoryGenerator(ReferenceData reference, ReportGenerator co
                         Json(new { agency = lead.Code, copies = copy is null ? Array.Empty<string>() : [copy.Code] }));
                     break;
                 case ComplaintStatus.InProgress:
+                    firstResponseAt ??= t;
                     history.Record(t, "Acknowledged", "Public", ("Staff", "Petugas " + lead!.ShortName), null, lead.Id, status, null, null);
                     break;
                 case ComplaintStatus.FollowedUp:
                     followedUpAt = t;
+                    firstResponseAt ??= t;
                     history.Record(t, "FollowUp", "Public", ("Staff", "Petugas " + lead!.ShortName), null, lead.Id, status,
                         content.Pick(IndonesianTexts.FollowUps), Json(new { final = true }));
                     break;
@@ -102,6 +104,9 @@ public sealed class HistoryGenerator(ReferenceData reference, ReportGenerator co
             CategoryId = r.Category.Id, LeadAgencyId = lead?.Id, ReporterKeyHash = Placeholder(), MergedIntoId = mergedInto,
             Rating = rating, SubmittedAt = submittedAt, UpdatedAt = t, DispatchedAt = dispatchedAt, FollowedUpAt = followedUpAt,
             ResolvedAt = resolvedAt, NextDueAt = history.NextDueAt, ResolutionDueAt = history.ResolutionDueAt,
+            FirstResponseAt = firstResponseAt,
+            ResponseWorkingDays = dispatchedAt is { } d1 && firstResponseAt is { } r1 ? sla.Calendar.WorkingDaysBetween(d1, r1) : null,
+            FollowUpWorkingDays = dispatchedAt is { } d2 && followedUpAt is { } f2 ? sla.Calendar.WorkingDaysBetween(d2, f2) : null,
             EventCount = history.Events.Count, LastEventHash = history.Events[^1].Hash,
             Address = r.Address, Kecamatan = r.Kecamatan, Latitude = r.Lat, Longitude = r.Lng,
             ReporterName = r.ReporterName, ReporterPhone = ReportGenerator.ToE164(r.Phone), ReporterEmail = r.Email,

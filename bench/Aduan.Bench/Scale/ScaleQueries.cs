@@ -19,6 +19,7 @@ public static class ScaleQueries
 {
     public const double PageTargetMs = 100;
     public const double OverdueTargetMs = 5000;
+    public const double DashboardTargetMs = 200;
     public const string Password = "Bench-Pass-123";
     private const int Samples = 100;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
@@ -38,10 +39,20 @@ public static class ScaleQueries
             await MeasureAsync(client, "full-text search", "Manager", managerToken, _ => list + "?q=jalan%20rusak", PageTargetMs, ct),
             await MeasureAsync(client, "public status by code", "anyone", null, i => "/api/v1/complaints/" + codes[(i * 7919) % codes.Count], PageTargetMs, ct),
             await MeasureAsync(client, "overdue open reports", "Manager", managerToken, _ => list + "?overdue=true&pageSize=100", OverdueTargetMs, ct),
+
+            // The leadership dashboard's figures (issue 13): the city for a month, and one agency (DBMSDA) for a month.
+            await MeasureAsync(client, "dashboard, city, month", "Manager", managerToken, _ => Dashboard(30), DashboardTargetMs, ct),
+            await MeasureAsync(client, "dashboard, city, year", "Manager", managerToken, _ => Dashboard(365), DashboardTargetMs, ct),
+            await MeasureAsync(client, "staff list, dashboard link", "Manager", managerToken,
+                _ => list + $"?from={Day(-30)}&to={Day(0)}&followedup=true&ontime=true&asal=baru", PageTargetMs, ct),
         };
-        Console.WriteLine("    (statistics and period reports: not in the app yet, nothing to measure)");
         return results;
     }
+
+    private static string Day(int offset) =>
+        DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Dashboard(int days) => $"/api/v1/staff/dashboard?from={Day(1 - days)}&to={Day(0)}";
 
     private static async Task<string> LoginAsync(HttpClient client, string userName, CancellationToken ct)
     {

@@ -214,6 +214,7 @@ public sealed partial class Complaint
             default: throw new ArgumentOutOfRangeException(nameof(command), command, null);
         }
 
+        RecordFigures(command, before, now, sla);
         UpdatedAt = now;
         Version++;
         ClosedAt = !ComplaintStateMachine.IsClosed(Status) ? null : ComplaintStateMachine.IsClosed(before) ? ClosedAt : now;

@@ -4,6 +4,7 @@ using Aduan.Data;
 using Aduan.Identity;
 using Aduan.Infrastructure;
 using Aduan.Sla;
+using Aduan.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,15 +37,21 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
     public static readonly IReadOnlyList<string> Sorts = ["newest", "oldest", "due", "updated"];
 
     public static async Task<Results<Ok<PagedList<StaffComplaintListItem>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] StaffListQuery query, StaffContext staffContext, StaffComplaintList list, Problems problems, CancellationToken ct)
+        [AsParameters] StaffListQuery query, [AsParameters] FigureFilter figures, StaffContext staffContext, StaffComplaintList list,
+        Problems problems, CancellationToken ct)
     {
         var v = new Validation(problems.T);
-        var page = await list.FindAsync((await staffContext.GetAsync(ct))!, query, v, ct);
+        var page = await list.FindAsync((await staffContext.GetAsync(ct))!, query, figures, v, ct);
         return page is null ? v.ToProblem(problems) : TypedResults.Ok(page);
     }
 
     /// <summary>A page of the reports this staff member may see; null, with the errors in <paramref name="v"/>, when a filter is invalid.</summary>
-    public async Task<PagedList<StaffComplaintListItem>?> FindAsync(StaffMember staff, StaffListQuery query, Validation v, CancellationToken ct)
+    public Task<PagedList<StaffComplaintListItem>?> FindAsync(StaffMember staff, StaffListQuery query, Validation v, CancellationToken ct) =>
+        FindAsync(staff, query, null, v, ct);
+
+    /// <summary>As above, narrowed to the reports behind a dashboard figure (<see cref="FigureFilter"/>).</summary>
+    public async Task<PagedList<StaffComplaintListItem>?> FindAsync(StaffMember staff, StaffListQuery query, FigureFilter? figures, Validation v,
+        CancellationToken ct)
     {
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? DefaultPageSize;
@@ -97,13 +104,18 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
         var channel = v.Enum<Channel>("channel", query.Channel);
 
         var text = v.Text("q", query.Q, 1, 200, required: false);
+        var now = time.Now();
+        var q = db.Complaints.AsNoTracking().VisibleTo(staff);
+        if (figures is not null)
+        {
+            q = figures.Apply(q, now, v) ?? q;
+        }
+
         if (!v.IsValid)
         {
             return null;
         }
 
-        var now = time.Now();
-        var q = db.Complaints.AsNoTracking().VisibleTo(staff);
         if (statuses.Count > 0)
         {
             q = q.Where(c => statuses.Contains(c.Status));

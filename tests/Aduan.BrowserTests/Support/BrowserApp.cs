@@ -45,6 +45,12 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public static StaffLogin Admin { get; } = new("ani.admin", "Ani Wijaya", Roles.Admin);
 
+    /// <summary>The mayor's office, for the leadership dashboard.</summary>
+    public static StaffLogin Leader { get; } = new("tri.pimpinan", "Tri Adhianto", Roles.Leadership);
+
+    /// <summary>The head of DINKES: the dashboard and scorecard of their agency only.</summary>
+    public static StaffLogin Head { get; } = new("yuli.kadinkes", "Yuli Handayani", Roles.AgencyHead, "DINKES");
+
     /// <summary>The browser session (cookies) of each user a test has signed in, by user name: later tests start from it.</summary>
     /// <remarks>Tests of one collection run one at a time.</remarks>
     public Dictionary<string, string> Sessions { get; } = new(StringComparer.Ordinal);
@@ -59,6 +65,12 @@ public sealed class BrowserApp : IAsyncLifetime
 
     /// <summary>Data a test class sets up once for all its tests (the fixture outlives the classes), by name.</summary>
     public Dictionary<string, object> Seeded { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The app's database through the test factory's services, for a state no browser can reach in a test's
+    /// time (a deadline weeks past: the app process runs on the real clock).
+    /// </summary>
+    public Task<T> WithDbAsync<T>(Func<Aduan.Data.AduanDbContext, Task<T>> action) => _database.WithDbAsync(action);
 
     public string BaseAddress => $"http://127.0.0.1:{_server?.Port}";
 
@@ -78,7 +90,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
         // The CLI creates a role with its first user, and two processes creating the same role collide:
         // one user of each role first, then the rest.
-        StaffLogin[] users = [Operator, Manager, Officer, DeskManager, OtherOfficer, UrcOfficer, Admin];
+        StaffLogin[] users = [Operator, Manager, Officer, DeskManager, OtherOfficer, UrcOfficer, Admin, Leader, Head];
         var firstOfRole = users.DistinctBy(user => user.Role).ToList();
         await Task.WhenAll(firstOfRole.Select(user => AddUserAsync(user, environment)));
         await Task.WhenAll(users.Except(firstOfRole).Select(user => AddUserAsync(user, environment)));

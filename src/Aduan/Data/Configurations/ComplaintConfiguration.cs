@@ -51,6 +51,12 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // The privacy sweep: closed reports whose contact is still held, oldest closing first.
         b.HasIndex(c => new { c.ContactErasedAt, c.ClosedAt });
         b.HasIndex(c => c.OmbudsmanFlaggedAt); // the Ombudsman-flagged count and list filter
+
+        // The dashboard's weekly trend counts reports received, followed up and with a deadline missed per week,
+        // city-wide or per agency, leaving imported reports out: each count is answered from its index alone.
+        b.HasIndex(c => new { c.SubmittedAt, c.IsImported, c.LeadAgencyId });
+        b.HasIndex(c => new { c.FollowedUpAt, c.IsImported, c.LeadAgencyId });
+        b.HasIndex(c => new { c.ResolutionDueAt, c.IsImported, c.LeadAgencyId, c.FollowedUpAt });
         b.Property(c => c.ImportKey).HasMaxLength(64);
         b.HasIndex(c => c.ImportKey).IsUnique();
     }

@@ -250,6 +250,12 @@ namespace Aduan.Data.Migrations.Postgres
                     b.Property<int>("EventCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FollowUpWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("FollowedUpAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -328,6 +334,9 @@ namespace Aduan.Data.Migrations.Postgres
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReporterKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -338,6 +347,9 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResponseWorkingDays")
+                        .HasColumnType("integer");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
@@ -444,7 +456,13 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId");
+
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
+
+                    b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
 
                     b.ToTable("Complaints");
                 });

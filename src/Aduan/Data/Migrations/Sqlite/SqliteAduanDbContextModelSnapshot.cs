@@ -236,6 +236,12 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<int>("EventCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FollowUpWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FollowedUpAt")
                         .HasColumnType("INTEGER");
 
@@ -309,6 +315,9 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReporterKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -318,6 +327,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResponseWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -412,7 +424,13 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId");
+
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
+
+                    b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
 
                     b.ToTable("Complaints");
                 });
