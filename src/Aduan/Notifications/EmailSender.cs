@@ -10,8 +10,11 @@ using MimeKit;
 
 namespace Aduan.Notifications;
 
-/// <summary>The payload of an outbox message of type <c>email</c>: one plain-text mail to one address.</summary>
-public sealed record EmailPayload(string To, string Subject, string Text);
+/// <summary>The payload of an outbox message of type <c>email</c>: one plain-text mail to one address, with files attached if any.</summary>
+public sealed record EmailPayload(string To, string Subject, string Text, IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file sent with an e-mail (a scheduled summary's workbook); its bytes travel base64-encoded in the outbox payload.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// Delivers <c>email</c> outbox messages over SMTP (MailKit). The message's idempotency key is the
@@ -41,7 +44,7 @@ public sealed class EmailSender(IOptions<MailOptions> options, IOptions<OutboxOp
             return new DeliveryResult(DeliveryOutcome.Refused, BadAddress);
         }
 
-        using var mail = new MimeMessage([from], [to], payload.Subject, new TextPart("plain") { Text = payload.Text });
+        using var mail = new MimeMessage([from], [to], payload.Subject, Body(payload));
         mail.MessageId = MessageId(message.IdempotencyKey, from.Domain);
         mail.Date = message.CreatedAt;
 
@@ -78,6 +81,22 @@ public sealed class EmailSender(IOptions<MailOptions> options, IOptions<OutboxOp
         {
             return new DeliveryResult(DeliveryOutcome.Retry, Unreachable);
         }
+    }
+
+    private static MimeEntity Body(EmailPayload payload)
+    {
+        if (payload.Attachments is not { Count: > 0 } files)
+        {
+            return new TextPart("plain") { Text = payload.Text };
+        }
+
+        var body = new BodyBuilder { TextBody = payload.Text };
+        foreach (var file in files)
+        {
+            body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        }
+
+        return body.ToMessageBody();
     }
 
     /// <summary>The idempotency key as a Message-Id (RFC 5322 dot-atom): characters outside atext become <c>=XX</c>.</summary>

@@ -16,13 +16,14 @@ public sealed class EmailSenderTests(SmtpServer smtp) : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<long> QueueAsync(string to, string key, string subject = "Laporan diterima", string text = "Terima kasih.")
+    private async Task<long> QueueAsync(string to, string key, string subject = "Laporan diterima", string text = "Terima kasih.",
+        IReadOnlyList<EmailAttachment>? attachments = null)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
-        outbox.Add(EmailSender.MessageType, key, null, JsonSerializer.Serialize(new EmailPayload(to, subject, text), JsonSerializerOptions.Web),
-            _factory.Time.GetUtcNow());
+        outbox.Add(EmailSender.MessageType, key, null, JsonSerializer.Serialize(new EmailPayload(to, subject, text, attachments),
+            JsonSerializerOptions.Web), _factory.Time.GetUtcNow());
         await db.SaveChangesAsync();
         return await db.OutboxMessages.Where(m => m.IdempotencyKey == key).Select(m => m.Id).SingleAsync();
     }
@@ -45,6 +46,25 @@ public sealed class EmailSenderTests(SmtpServer smtp) : IDisposable
         Assert.Equal("aduan@bekasikota.test", mail.From.Mailboxes.Single().Address);
         Assert.Contains("Kode: K7M2Q-XP4RT — terima kasih.", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal(OutboxStatus.Delivered, (await MessageAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Deliver_WithAttachment_ArrivesAsTextAndFileWithTheSameBytes()
+    {
+        var to = SmtpServer.NewAddress("pimpinan");
+        var bytes = Enumerable.Range(0, 3000).Select(i => (byte)(i * 7)).ToArray();
+        await QueueAsync(to, "summary/weekly/2026-11-23/test", "Ringkasan mingguan", "Diterima: 12",
+            [new EmailAttachment("ringkasan-2026-11-23.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)]);
+
+        Assert.Equal(1, await DispatchAsync());
+
+        var mail = Assert.Single(smtp.MessagesTo(to));
+        Assert.Contains("Diterima: 12", mail.TextBody, StringComparison.Ordinal);
+        var file = Assert.IsType<MimeKit.MimePart>(Assert.Single(mail.Attachments));
+        Assert.Equal("ringkasan-2026-11-23.xlsx", file.FileName);
+        using var content = new MemoryStream();
+        await file.Content!.DecodeToAsync(content);
+        Assert.Equal(bytes, content.ToArray());
     }
 
     [Fact]
