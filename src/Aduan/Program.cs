@@ -14,6 +14,7 @@ using Aduan.Privacy;
 using Aduan.Sla;
 using Aduan.Sms;
 using Aduan.Statistics;
+using Aduan.Supervision;
 using Aduan.Transparency;
 using Aduan.Triage;
 using Aduan.Web;
@@ -47,7 +48,7 @@ return await app.RunAduanAsync();
 // The features, each registered by its own folder; the command line uses the same services.
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
-    .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddImporting().AddTransparency().AddAudit()
+    .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddSupervision().AddImporting().AddTransparency().AddAudit()
     .AddPrivacy().AddSms().AddNotifications().AddFollowing();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>

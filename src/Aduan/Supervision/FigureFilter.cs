@@ -31,6 +31,9 @@ public sealed record FigureFilter(
     public const string Imported = "impor";
     public const string New = "baru";
 
+    /// <summary>The <c>kecamatan</c> value for reports without one.</summary>
+    public const string NoKecamatan = "-";
+
     public bool IsEmpty => this == new FigureFilter();
 
     /// <summary>The filtered query, or null with the reasons in <paramref name="v"/>.</summary>
@@ -96,7 +99,11 @@ public sealed record FigureFilter(
             }
         }
 
-        if (kecamatan is not null)
+        if (kecamatan == NoKecamatan)
+        {
+            q = q.Where(c => c.Location.Kecamatan == null);
+        }
+        else if (kecamatan is not null)
         {
             q = q.Where(c => c.Location.Kecamatan == kecamatan);
         }

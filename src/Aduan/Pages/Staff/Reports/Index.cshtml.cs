@@ -1,6 +1,7 @@
 using Aduan.Agencies;
 using Aduan.Categories;
 using Aduan.Complaints;
+using Aduan.Supervision;
 using Aduan.Web;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,6 +20,9 @@ public sealed class IndexModel(StaffComplaintList list, AgencyDirectory agencies
     // FromQuery, not BindProperty: the route value "page" (this page's own path) would win over ?page=.
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
+    /// <summary>The filters behind the dashboard's figures (dates, open, age, kecamatan, origin, ...); empty when none is given.</summary>
+    [BindProperty(SupportsGet = true)] public FigureFilter? Figures { get; set; }
+
     public PagedList<StaffComplaintListItem>? Result { get; private set; }
     public IReadOnlyList<AgencyDirectory.Entry> AgencyList { get; private set; } = [];
     public IReadOnlyList<Category> CategoryList { get; private set; } = [];
@@ -30,8 +34,9 @@ public sealed class IndexModel(StaffComplaintList list, AgencyDirectory agencies
         AgencyList = (await agencies.GetAsync(ct)).Values.OrderBy(a => a.Name).ToList();
         CategoryList = (await categories.GetAsync(ct)).Values.OrderBy(c => c.Name).ToList();
         var v = NewValidation();
+        Figures = Figures is null ? new FigureFilter() : FigureFilters.Trimmed(Figures);
         Result = await list.FindAsync(Staff, new StaffListQuery(Empty(Status), Empty(Agency), Empty(Category), Empty(Channel), Overdue,
-            Flagged: null, Empty(Q), Empty(Sort), PageNumber), v, ct);
+            Flagged: null, Empty(Q), Empty(Sort), PageNumber), Figures, v, ct);
         ShowErrors(v, "");
     }
 
