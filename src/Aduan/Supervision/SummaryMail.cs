@@ -52,7 +52,7 @@ public sealed class SummaryMail(SupervisionQueries queries, AgencyDirectory agen
     /// <summary>The dashboard for the summary's period: the city's with its dates, an agency's scorecard for the month the period ends in.</summary>
     private static string DashboardLink(SupervisionScope scope, DueSummary due) => scope.AgencyCode is { } code
         ? DashboardTables.ScorecardLink(code, due.Period)
-        : $"/staff/dasbor?dari={Period.Iso(due.Period.From)}&sampai={Period.Iso(due.Period.To)}";
+        : $"/staff/dasbor?from={Period.Iso(due.Period.From)}&to={Period.Iso(due.Period.To)}";
 
     /// <summary>The headline figures, labelled: the body's first lines and the workbook's cover sheet.</summary>
     private static List<(string Label, FigureCell Value)> Figures(SupervisionSummary s)

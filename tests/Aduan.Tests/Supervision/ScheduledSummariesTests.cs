@@ -115,7 +115,7 @@ public sealed class ScheduledSummariesTests : IAsyncLifetime
         Assert.Contains("Sudah ditindaklanjuti: 1\n", city.TextBody, StringComparison.Ordinal);
         Assert.Contains("Dinas Bina Marga dan Sumber Daya Air: 2 / 1", city.TextBody, StringComparison.Ordinal);
         Assert.Contains("Dinas Kesehatan: 1 / 0", city.TextBody, StringComparison.Ordinal);
-        Assert.Contains("http://localhost/staff/dasbor?dari=2026-06-01&sampai=2026-06-07", city.TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://localhost/staff/dasbor?from=2026-06-01&to=2026-06-07", city.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Budi", city.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Margahayu", city.TextBody, StringComparison.Ordinal); // never a report's text
         Assert.Equal(city.TextBody, Weekly(_extra).TextBody);
