@@ -50,7 +50,7 @@ return await app.RunAduanAsync();
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
     .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddSupervision().AddImporting().AddTransparency().AddAudit()
-    .AddPrivacy().AddSms().AddNotifications().AddFollowing().AddOpen311();
+    .AddPrivacy().AddSms().AddNotifications().AddFollowing().AddScheduledSummaries().AddOpen311();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -133,7 +133,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
             (BrowserApp.UrcOfficer, ["/staff", "/staff/urc", $"/staff/reports/{urgent}"]),
             (BrowserApp.Admin, ["/admin", "/admin/agencies", "/admin/agencies/edit/DPMPTSP", "/admin/agencies/edit", "/admin/categories",
                 "/admin/categories/edit/PERIZINAN", "/admin/users", "/admin/users/new", "/admin/holidays", "/admin/import", "/admin/messages",
-                "/admin/notifications", "/admin/audit", "/admin/apikeys", "/staff/privacy"]),
+                "/admin/notifications", "/admin/summaries", "/admin/audit", "/admin/apikeys", "/staff/privacy"]),
         ];
     }
 

@@ -14,7 +14,7 @@ public sealed record NotificationTemplate(string Key, string Indonesian, string 
 /// <c>.Subject</c> and <c>.Email</c>. Values: {code}, {link} (the tracking page), {key} (the reporter
 /// key, e-mail only), {agency}, {text} (a question, follow-up or reason; withheld for Confidential
 /// reports), {primary} (the report it was merged into); to staff also {category}, {place}, and in the
-/// digest {count}, {open}, {overdue}. To followers (<c>Follow.*</c>) also {confirm} (the confirmation
+/// digest {count}, {open}, {overdue}; in the scheduled summaries {kind}, {scope}, {period} and {text} (the figures). To followers (<c>Follow.*</c>) also {confirm} (the confirmation
 /// link), {hours} (how long it holds), {what} (a <c>Follow.What.*</c> text) and {stop} (the stop link).
 /// </summary>
 public static partial class NotificationTemplates
@@ -108,6 +108,9 @@ public static partial class NotificationTemplates
         new("Staff.Digest.Email", "Laporan baru untuk {agency} dalam 24 jam terakhir:\n\n{text}\n\nLaporan terbuka: {open}; lewat tenggat: {overdue}.\nAntrean: {link}",
             "New reports for {agency} in the last 24 hours:\n\n{text}\n\nOpen reports: {open}; overdue: {overdue}.\nQueue: {link}"),
 
+        new("Staff.Summary.Subject", "Ringkasan {kind} pengaduan: {scope}, {period}", "{kind} complaints summary: {scope}, {period}"),
+        new("Staff.Summary.Email", "Ringkasan {kind} pengaduan untuk {scope}, {period}.\n\n{text}\n\nRinciannya ada di lampiran (XLSX). Setiap angka ada daftar laporannya di dasbor: {link}",
+            "{kind} complaints summary for {scope}, {period}.\n\n{text}\n\nThe details are in the attached workbook (XLSX). Every figure links to its reports on the dashboard: {link}"),
         new("Withheld", "(isi tidak dikirim karena laporan ini rahasia; bacalah dengan kunci pelapor di halaman lacak)",
             "(not sent because this report is confidential; read it with your reporter key on the tracking page)"),
         new("Footer", "\n\n--\nPesan otomatis dari layanan pengaduan Aduan; mohon tidak membalas email ini.",
