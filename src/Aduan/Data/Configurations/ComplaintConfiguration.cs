@@ -51,6 +51,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // The privacy sweep: closed reports whose contact is still held, oldest closing first.
         b.HasIndex(c => new { c.ContactErasedAt, c.ClosedAt });
         b.HasIndex(c => c.OmbudsmanFlaggedAt); // the Ombudsman-flagged count and list filter
+
+        // The escalation sweep's Ombudsman flags: only open, unflagged reports are in this index, earliest first.
+        b.HasIndex(c => c.OmbudsmanDueAt).HasFilter("\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
+        b.HasIndex(c => new { c.IsImported, c.SubmittedAt }); // the list filter imported=true
         b.Property(c => c.ImportKey).HasMaxLength(64);
         b.HasIndex(c => c.ImportKey).IsUnique();
     }

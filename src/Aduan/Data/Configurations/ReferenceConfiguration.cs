@@ -50,8 +50,26 @@ internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
     {
         b.HasIndex(k => k.ComplaintId);
 
-        // The escalation sweep: running clocks by due instant.
+        // The deadline sweep: running clocks by due instant.
         b.HasIndex(k => new { k.StoppedAt, k.DueAt });
+
+        // The escalation sweep: only clocks with a step ahead are in this index (a stopped clock has none), earliest first.
+        b.Property(k => k.NextStep).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(k => k.NextStepAt).HasFilter("\"NextStepAt\" IS NOT NULL");
+    }
+}
+
+internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalations.Escalation>
+{
+    public void Configure(EntityTypeBuilder<Escalations.Escalation> b)
+    {
+        b.Property(e => e.Step).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<Complaints.Complaint>().WithMany().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SlaClock>().WithMany().HasForeignKey(e => e.ClockId).OnDelete(DeleteBehavior.Restrict);
+
+        // Exactly once: a clock takes each step once, a report is flagged for the Ombudsman once.
+        b.HasIndex(e => new { e.ClockId, e.Step }).IsUnique().HasFilter("\"ClockId\" IS NOT NULL");
+        b.HasIndex(e => new { e.ComplaintId, e.Step }).IsUnique().HasFilter("\"ClockId\" IS NULL");
     }
 }
 

@@ -298,6 +298,9 @@ namespace Aduan.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTimeOffset?>("OmbudsmanDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("OmbudsmanFlaggedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -354,6 +357,9 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.Property<int>("Supporters")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("TakenOverAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -421,6 +427,9 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("NextDueAt");
 
+                    b.HasIndex("OmbudsmanDueAt")
+                        .HasFilter("\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
+
                     b.HasIndex("OmbudsmanFlaggedAt");
 
                     b.HasIndex("PublicSearchVector");
@@ -441,6 +450,8 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("ContactErasedAt", "ClosedAt");
 
                     b.HasIndex("DueOrder", "Id");
+
+                    b.HasIndex("IsImported", "SubmittedAt");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -639,6 +650,41 @@ namespace Aduan.Data.Migrations.Postgres
                     b.ToTable("ServerSecrets");
                 });
 
+            modelBuilder.Entity("Aduan.Escalations.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ClockId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockId", "Step")
+                        .IsUnique()
+                        .HasFilter("\"ClockId\" IS NOT NULL");
+
+                    b.HasIndex("ComplaintId", "Step")
+                        .IsUnique()
+                        .HasFilter("\"ClockId\" IS NULL");
+
+                    b.ToTable("Escalations");
+                });
+
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>
                 {
                     b.Property<long>("Id")
@@ -718,6 +764,9 @@ namespace Aduan.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EscalationSms")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -917,6 +966,13 @@ namespace Aduan.Data.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("NextStepAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -926,6 +982,9 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("NextStepAt")
+                        .HasFilter("\"NextStepAt\" IS NOT NULL");
 
                     b.HasIndex("StoppedAt", "DueAt");
 
@@ -1271,6 +1330,20 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Complaint");
+                });
+
+            modelBuilder.Entity("Aduan.Escalations.Escalation", b =>
+                {
+                    b.HasOne("Aduan.Sla.SlaClock", null)
+                        .WithMany()
+                        .HasForeignKey("ClockId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>

@@ -284,6 +284,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OmbudsmanDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OmbudsmanFlaggedAt")
                         .HasColumnType("INTEGER");
 
@@ -329,6 +332,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Supporters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TakenOverAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -397,6 +403,9 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("NextDueAt");
 
+                    b.HasIndex("OmbudsmanDueAt")
+                        .HasFilter("\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
+
                     b.HasIndex("OmbudsmanFlaggedAt");
 
                     b.HasIndex("SubmittedAt");
@@ -409,6 +418,8 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("ContactErasedAt", "ClosedAt");
 
                     b.HasIndex("DueOrder", "Id");
+
+                    b.HasIndex("IsImported", "SubmittedAt");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -601,6 +612,39 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.ToTable("ServerSecrets");
                 });
 
+            modelBuilder.Entity("Aduan.Escalations.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockId", "Step")
+                        .IsUnique()
+                        .HasFilter("\"ClockId\" IS NOT NULL");
+
+                    b.HasIndex("ComplaintId", "Step")
+                        .IsUnique()
+                        .HasFilter("\"ClockId\" IS NULL");
+
+                    b.ToTable("Escalations");
+                });
+
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>
                 {
                     b.Property<long>("Id")
@@ -678,6 +722,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EscalationSms")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -871,6 +918,13 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextStepAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -880,6 +934,9 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("NextStepAt")
+                        .HasFilter("\"NextStepAt\" IS NOT NULL");
 
                     b.HasIndex("StoppedAt", "DueAt");
 
@@ -1215,6 +1272,20 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Complaint");
+                });
+
+            modelBuilder.Entity("Aduan.Escalations.Escalation", b =>
+                {
+                    b.HasOne("Aduan.Sla.SlaClock", null)
+                        .WithMany()
+                        .HasForeignKey("ClockId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>
