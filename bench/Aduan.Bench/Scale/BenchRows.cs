@@ -24,6 +24,9 @@ public sealed class ComplaintRow
     public DateTimeOffset? ResolvedAt { get; init; }
     public DateTimeOffset? NextDueAt { get; init; }
     public DateTimeOffset? ResolutionDueAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public DateTimeOffset? OmbudsmanDueAt { get; init; }
+    public DateTimeOffset? OmbudsmanFlaggedAt { get; init; }
     public required int EventCount { get; init; }
     public required string LastEventHash { get; init; }
     public string? Address { get; init; }
@@ -42,7 +45,8 @@ public sealed record EventRow(
 
 public sealed record AssignmentRow(long ComplaintId, long AgencyId, string Role, DateTimeOffset AssignedAt);
 
-public sealed record ClockRow(long ComplaintId, string Kind, long? AgencyId, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? StoppedAt);
+public sealed record ClockRow(long ComplaintId, string Kind, long? AgencyId, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? StoppedAt,
+    string? NextStep = null, DateTimeOffset? NextStepAt = null);
 
 /// <summary>A report with everything the app would have written for it by now.</summary>
 public sealed record GeneratedReport(
@@ -72,6 +76,8 @@ public static class BenchTables
         new("ResolvedAt", c => c.ResolvedAt), new("NextDueAt", c => c.NextDueAt),
         new("DueOrder", c => c.NextDueAt ?? DateTimeOffset.MaxValue), // as Complaint.DueOrder
         new("ResolutionDueAt", c => c.ResolutionDueAt),
+        new("ClosedAt", c => c.ClosedAt), new("OmbudsmanDueAt", c => c.OmbudsmanDueAt),
+        new("OmbudsmanFlaggedAt", c => c.OmbudsmanFlaggedAt),
         new("Version", c => c.EventCount - 1), // each change after intake adds one event and one version
         new("EventCount", c => c.EventCount), new("LastEventHash", c => c.LastEventHash),
         new("Location_Address", c => c.Address), new("Location_Kecamatan", c => c.Kecamatan),
@@ -104,5 +110,6 @@ public static class BenchTables
         new("ComplaintId", k => k.ComplaintId), new("Kind", k => k.Kind),
         new("AgencyId", k => k.AgencyId), new("StartedAt", k => k.StartedAt),
         new("DueAt", k => k.DueAt), new("StoppedAt", k => k.StoppedAt),
+        new("NextStep", k => k.NextStep), new("NextStepAt", k => k.NextStepAt),
     ];
 }

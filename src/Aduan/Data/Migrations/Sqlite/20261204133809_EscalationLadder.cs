@@ -120,25 +120,16 @@ namespace Aduan.Data.Migrations.Sqlite
                 name: "IX_Complaints_OmbudsmanDueAt",
                 table: "Complaints");
 
-            migrationBuilder.DropColumn(
-                name: "NextStep",
-                table: "SlaClocks");
+            // SQLite's own DROP COLUMN (not EF's table rebuild, which would drop the search triggers and the indexes made by hand).
+            migrationBuilder.Sql("ALTER TABLE SlaClocks DROP COLUMN NextStep;");
 
-            migrationBuilder.DropColumn(
-                name: "NextStepAt",
-                table: "SlaClocks");
+            migrationBuilder.Sql("ALTER TABLE SlaClocks DROP COLUMN NextStepAt;");
 
-            migrationBuilder.DropColumn(
-                name: "OmbudsmanDueAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN OmbudsmanDueAt;");
 
-            migrationBuilder.DropColumn(
-                name: "TakenOverAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN TakenOverAt;");
 
-            migrationBuilder.DropColumn(
-                name: "EscalationSms",
-                table: "AspNetUsers");
+            migrationBuilder.Sql("ALTER TABLE AspNetUsers DROP COLUMN EscalationSms;");
         }
     }
 }
