@@ -38,6 +38,11 @@ public sealed class EscalationNotifier(AduanDbContext db, OutboxWriter outbox, A
             EscalationStep.Leadership => ([Roles.Leadership], []),
             _ => ([Roles.Leadership, Roles.Manager], new[] { Roles.AgencyHead }),
         };
+        if (agencyId is null)
+        {
+            ofAgency = []; // before dispatch no agency's staff are concerned
+        }
+
         var people = await (
             from u in db.Users
             where u.Notify != StaffNotify.None && (u.LockoutEnd == null || u.LockoutEnd != StaffUser.DisabledUntil)

@@ -104,7 +104,7 @@ public sealed class ExactlyOnceTests : IDisposable
         // Another instance's row for this very step, as if it had saved first (its event and messages aside).
         await _factory.WithDbAsync(db =>
         {
-            db.Escalations.Add(new Escalation(first, clock, EscalationStep.Reminder, At(6, 9, 11)));
+            db.Escalations.Add(new Escalation(first, clock, EscalationStep.Reminder, At(6, 9, 11).ToUniversalTime()));
             return db.SaveChangesAsync();
         });
 
