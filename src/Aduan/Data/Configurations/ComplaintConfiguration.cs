@@ -52,8 +52,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.ContactErasedAt, c.ClosedAt });
         b.HasIndex(c => c.OmbudsmanFlaggedAt); // the Ombudsman-flagged count and list filter
 
-        // The escalation sweep's Ombudsman flags: only open, unflagged reports are in this index, earliest first.
-        b.HasIndex(c => c.OmbudsmanDueAt).HasFilter("\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
+        // The escalation sweep's Ombudsman flags: open (no ClosedAt), unflagged reports by due instant, earliest first, a
+        // range of one index. Not a partial index: SQLite's planner passed it over for the flag's own index and sorted.
+        b.HasIndex(c => new { c.OmbudsmanFlaggedAt, c.ClosedAt, c.OmbudsmanDueAt });
         b.HasIndex(c => new { c.IsImported, c.SubmittedAt }); // the list filter imported=true
         b.Property(c => c.ImportKey).HasMaxLength(64);
         b.HasIndex(c => c.ImportKey).IsUnique();

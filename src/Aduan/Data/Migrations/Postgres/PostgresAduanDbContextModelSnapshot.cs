@@ -427,9 +427,6 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("NextDueAt");
 
-                    b.HasIndex("OmbudsmanDueAt")
-                        .HasFilter("\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
-
                     b.HasIndex("OmbudsmanFlaggedAt");
 
                     b.HasIndex("PublicSearchVector");
@@ -456,6 +453,8 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
 
                     b.ToTable("Complaints");
                 });
@@ -983,10 +982,9 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("ComplaintId");
 
-                    b.HasIndex("NextStepAt")
-                        .HasFilter("\"NextStepAt\" IS NOT NULL");
-
                     b.HasIndex("StoppedAt", "DueAt");
+
+                    b.HasIndex("StoppedAt", "NextStepAt");
 
                     b.ToTable("SlaClocks");
                 });

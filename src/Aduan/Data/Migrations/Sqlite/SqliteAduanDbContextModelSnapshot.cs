@@ -403,9 +403,6 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("NextDueAt");
 
-                    b.HasIndex("OmbudsmanDueAt")
-                        .HasFilter("\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
-
                     b.HasIndex("OmbudsmanFlaggedAt");
 
                     b.HasIndex("SubmittedAt");
@@ -424,6 +421,8 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
 
                     b.ToTable("Complaints");
                 });
@@ -935,10 +934,9 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("ComplaintId");
 
-                    b.HasIndex("NextStepAt")
-                        .HasFilter("\"NextStepAt\" IS NOT NULL");
-
                     b.HasIndex("StoppedAt", "DueAt");
+
+                    b.HasIndex("StoppedAt", "NextStepAt");
 
                     b.ToTable("SlaClocks");
                 });

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace Aduan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAduanDbContext))]
-    [Migration("20261204133814_EscalationLadder")]
+    [Migration("20261204144411_EscalationLadder")]
     partial class EscalationLadder
     {
         /// <inheritdoc />
@@ -430,9 +430,6 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("NextDueAt");
 
-                    b.HasIndex("OmbudsmanDueAt")
-                        .HasFilter("\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
-
                     b.HasIndex("OmbudsmanFlaggedAt");
 
                     b.HasIndex("PublicSearchVector");
@@ -459,6 +456,8 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
 
                     b.ToTable("Complaints");
                 });
@@ -986,10 +985,9 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("ComplaintId");
 
-                    b.HasIndex("NextStepAt")
-                        .HasFilter("\"NextStepAt\" IS NOT NULL");
-
                     b.HasIndex("StoppedAt", "DueAt");
+
+                    b.HasIndex("StoppedAt", "NextStepAt");
 
                     b.ToTable("SlaClocks");
                 });

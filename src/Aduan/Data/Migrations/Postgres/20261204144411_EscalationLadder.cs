@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Aduan.Data.Migrations.Sqlite
+namespace Aduan.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class EscalationLadder : Migration
@@ -13,32 +15,32 @@ namespace Aduan.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "NextStep",
                 table: "SlaClocks",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "NextStepAt",
                 table: "SlaClocks",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "OmbudsmanDueAt",
                 table: "Complaints",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "TakenOverAt",
                 table: "Complaints",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "EscalationSms",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -46,12 +48,12 @@ namespace Aduan.Data.Migrations.Sqlite
                 name: "Escalations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClockId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    ClockId = table.Column<long>(type: "bigint", nullable: true),
+                    Step = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,10 +73,9 @@ namespace Aduan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SlaClocks_NextStepAt",
+                name: "IX_SlaClocks_StoppedAt_NextStepAt",
                 table: "SlaClocks",
-                column: "NextStepAt",
-                filter: "\"NextStepAt\" IS NOT NULL");
+                columns: new[] { "StoppedAt", "NextStepAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_IsImported_SubmittedAt",
@@ -82,10 +83,9 @@ namespace Aduan.Data.Migrations.Sqlite
                 columns: new[] { "IsImported", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Complaints_OmbudsmanDueAt",
+                name: "IX_Complaints_OmbudsmanFlaggedAt_ClosedAt_OmbudsmanDueAt",
                 table: "Complaints",
-                column: "OmbudsmanDueAt",
-                filter: "\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
+                columns: new[] { "OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Escalations_ClockId_Step",
@@ -109,7 +109,7 @@ namespace Aduan.Data.Migrations.Sqlite
                 name: "Escalations");
 
             migrationBuilder.DropIndex(
-                name: "IX_SlaClocks_NextStepAt",
+                name: "IX_SlaClocks_StoppedAt_NextStepAt",
                 table: "SlaClocks");
 
             migrationBuilder.DropIndex(
@@ -117,19 +117,28 @@ namespace Aduan.Data.Migrations.Sqlite
                 table: "Complaints");
 
             migrationBuilder.DropIndex(
-                name: "IX_Complaints_OmbudsmanDueAt",
+                name: "IX_Complaints_OmbudsmanFlaggedAt_ClosedAt_OmbudsmanDueAt",
                 table: "Complaints");
 
-            // SQLite's own DROP COLUMN (not EF's table rebuild, which would drop the search triggers and the indexes made by hand).
-            migrationBuilder.Sql("ALTER TABLE SlaClocks DROP COLUMN NextStep;");
+            migrationBuilder.DropColumn(
+                name: "NextStep",
+                table: "SlaClocks");
 
-            migrationBuilder.Sql("ALTER TABLE SlaClocks DROP COLUMN NextStepAt;");
+            migrationBuilder.DropColumn(
+                name: "NextStepAt",
+                table: "SlaClocks");
 
-            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN OmbudsmanDueAt;");
+            migrationBuilder.DropColumn(
+                name: "OmbudsmanDueAt",
+                table: "Complaints");
 
-            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN TakenOverAt;");
+            migrationBuilder.DropColumn(
+                name: "TakenOverAt",
+                table: "Complaints");
 
-            migrationBuilder.Sql("ALTER TABLE AspNetUsers DROP COLUMN EscalationSms;");
+            migrationBuilder.DropColumn(
+                name: "EscalationSms",
+                table: "AspNetUsers");
         }
     }
 }

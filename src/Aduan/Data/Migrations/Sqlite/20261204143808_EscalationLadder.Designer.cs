@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Aduan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAduanDbContext))]
-    [Migration("20261204133809_EscalationLadder")]
+    [Migration("20261204143808_EscalationLadder")]
     partial class EscalationLadder
     {
         /// <inheritdoc />
@@ -406,9 +406,6 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("NextDueAt");
 
-                    b.HasIndex("OmbudsmanDueAt")
-                        .HasFilter("\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
-
                     b.HasIndex("OmbudsmanFlaggedAt");
 
                     b.HasIndex("SubmittedAt");
@@ -427,6 +424,8 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
+
+                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
 
                     b.ToTable("Complaints");
                 });
@@ -938,10 +937,9 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("ComplaintId");
 
-                    b.HasIndex("NextStepAt")
-                        .HasFilter("\"NextStepAt\" IS NOT NULL");
-
                     b.HasIndex("StoppedAt", "DueAt");
+
+                    b.HasIndex("StoppedAt", "NextStepAt");
 
                     b.ToTable("SlaClocks");
                 });

@@ -1,10 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Aduan.Data.Migrations.Postgres
+namespace Aduan.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EscalationLadder : Migration
@@ -15,32 +13,32 @@ namespace Aduan.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "NextStep",
                 table: "SlaClocks",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "NextStepAt",
                 table: "SlaClocks",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "OmbudsmanDueAt",
                 table: "Complaints",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "TakenOverAt",
                 table: "Complaints",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "EscalationSms",
                 table: "AspNetUsers",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -48,12 +46,12 @@ namespace Aduan.Data.Migrations.Postgres
                 name: "Escalations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
-                    ClockId = table.Column<long>(type: "bigint", nullable: true),
-                    Step = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClockId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,10 +71,9 @@ namespace Aduan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SlaClocks_NextStepAt",
+                name: "IX_SlaClocks_StoppedAt_NextStepAt",
                 table: "SlaClocks",
-                column: "NextStepAt",
-                filter: "\"NextStepAt\" IS NOT NULL");
+                columns: new[] { "StoppedAt", "NextStepAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_IsImported_SubmittedAt",
@@ -84,10 +81,9 @@ namespace Aduan.Data.Migrations.Postgres
                 columns: new[] { "IsImported", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Complaints_OmbudsmanDueAt",
+                name: "IX_Complaints_OmbudsmanFlaggedAt_ClosedAt_OmbudsmanDueAt",
                 table: "Complaints",
-                column: "OmbudsmanDueAt",
-                filter: "\"OmbudsmanFlaggedAt\" IS NULL AND \"ClosedAt\" IS NULL");
+                columns: new[] { "OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Escalations_ClockId_Step",
@@ -111,7 +107,7 @@ namespace Aduan.Data.Migrations.Postgres
                 name: "Escalations");
 
             migrationBuilder.DropIndex(
-                name: "IX_SlaClocks_NextStepAt",
+                name: "IX_SlaClocks_StoppedAt_NextStepAt",
                 table: "SlaClocks");
 
             migrationBuilder.DropIndex(
@@ -119,28 +115,19 @@ namespace Aduan.Data.Migrations.Postgres
                 table: "Complaints");
 
             migrationBuilder.DropIndex(
-                name: "IX_Complaints_OmbudsmanDueAt",
+                name: "IX_Complaints_OmbudsmanFlaggedAt_ClosedAt_OmbudsmanDueAt",
                 table: "Complaints");
 
-            migrationBuilder.DropColumn(
-                name: "NextStep",
-                table: "SlaClocks");
+            // SQLite's own DROP COLUMN (not EF's table rebuild, which would drop the search triggers and the indexes made by hand).
+            migrationBuilder.Sql("ALTER TABLE SlaClocks DROP COLUMN NextStep;");
 
-            migrationBuilder.DropColumn(
-                name: "NextStepAt",
-                table: "SlaClocks");
+            migrationBuilder.Sql("ALTER TABLE SlaClocks DROP COLUMN NextStepAt;");
 
-            migrationBuilder.DropColumn(
-                name: "OmbudsmanDueAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN OmbudsmanDueAt;");
 
-            migrationBuilder.DropColumn(
-                name: "TakenOverAt",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN TakenOverAt;");
 
-            migrationBuilder.DropColumn(
-                name: "EscalationSms",
-                table: "AspNetUsers");
+            migrationBuilder.Sql("ALTER TABLE AspNetUsers DROP COLUMN EscalationSms;");
         }
     }
 }
