@@ -99,7 +99,7 @@ public sealed class EscalationSweepTests : IDisposable
         Assert.Equal(expected.OrderBy(s => s.Code).ThenBy(s => s.Clock).ThenBy(s => s.Kind), await _factory.StepsAsync());
         Assert.Equal(expected.Count, await _factory.EscalatedEventsAsync());
         var flagged = await _factory.WithDbAsync(db => db.Complaints.Where(c => c.OmbudsmanFlaggedAt != null).Select(c => c.TrackingCode).ToListAsync());
-        Assert.Equal([acknowledged, untouched], flagged.Order());
+        Assert.Equal(new[] { acknowledged, untouched }.Order(), flagged.Order());
     }
 
     [Fact]
