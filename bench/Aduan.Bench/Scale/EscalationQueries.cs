@@ -40,7 +40,7 @@ public static class EscalationQueries
         foreach (var (name, sql) in Queries)
         {
             Console.WriteLine($"    plan of {name}:");
-            foreach (var line in await ReadAsync(connection, (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, at, sqlite, ct))
+            foreach (var line in await ReadAsync(connection, (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN (ANALYZE, BUFFERS) ") + sql, at, sqlite, ct))
             {
                 Console.WriteLine("      " + line);
             }
