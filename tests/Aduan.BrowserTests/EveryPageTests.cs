@@ -126,7 +126,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
                 "/staff/account/notifications"]),
             (BrowserApp.DeskManager, ["/staff", "/staff/desk", $"/staff/reports/{waiting}", "/staff/reports?q=Narogong", "/staff/privacy",
                 "/staff/account/authenticator", "/staff/dasbor", "/staff/dasbor?periode=bulan-lalu", "/staff/dasbor/instansi/DPMPTSP",
-                "/staff/reports?open=true&age=0-3&asal=baru&followedup=true"]),
+                "/staff/reports?open=true&age=0-3&asal=baru&followedup=true", "/staff/reports?imported=true", "/staff/reports?flag=ombudsman"]),
             (BrowserApp.Leader, ["/staff", "/staff/dasbor", "/staff/dasbor?periode=rentang&from=2026-13-01&to=x", "/staff/dasbor/instansi/DINKES"]),
             (BrowserApp.Head, ["/staff", "/staff/dasbor", "/staff/dasbor/instansi/DINKES"]),
             (BrowserApp.Officer, ["/staff", "/staff/queue", $"/staff/reports/{health}", "/staff/reports"]),
@@ -163,6 +163,20 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         var waiting = await SubmitThroughApiAsync(TestApi.Report(
             "Penerangan jalan umum di sepanjang Jalan Raya Narogong kilometer tujuh padam total sejak minggu lalu.", category: "PJU",
             location: new { address = "Jl. Raya Narogong KM 7", kecamatan = "Mustika Jaya" }));
+
+        // An open report of last year's spreadsheet, for an agency no test user works in: the manager's list offers to take it over.
+        var csv = Path.Combine(Path.GetTempPath(), $"aduan-import-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, "submitted_at,channel,category,agency,text,status,dispatched_at,followed_up_at,resolved_at,follow_up,kecamatan\n" +
+            "10/11/2025 09:00,CallCenter,SAMPAH,DLH,\"Sampah menumpuk di pinggir Kali Bekasi dekat jembatan, belum diangkut dua minggu.\",Dispatched,10/11/2025 10:00,,,,Bekasi Timur\n");
+        try
+        {
+            await App.CliAsync("import", "reports", csv);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+
         return (published, urgent, health, waiting);
     }
 }

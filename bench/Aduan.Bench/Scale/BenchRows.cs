@@ -27,6 +27,9 @@ public sealed class ComplaintRow
     public DateTimeOffset? FirstResponseAt { get; init; }
     public int? ResponseWorkingDays { get; init; }
     public int? FollowUpWorkingDays { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public DateTimeOffset? OmbudsmanDueAt { get; init; }
+    public DateTimeOffset? OmbudsmanFlaggedAt { get; init; }
     public required int EventCount { get; init; }
     public required string LastEventHash { get; init; }
     public string? Address { get; init; }
@@ -45,7 +48,8 @@ public sealed record EventRow(
 
 public sealed record AssignmentRow(long ComplaintId, long AgencyId, string Role, DateTimeOffset AssignedAt);
 
-public sealed record ClockRow(long ComplaintId, string Kind, long? AgencyId, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? StoppedAt);
+public sealed record ClockRow(long ComplaintId, string Kind, long? AgencyId, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? StoppedAt,
+    string? NextStep = null, DateTimeOffset? NextStepAt = null);
 
 /// <summary>A report with everything the app would have written for it by now.</summary>
 public sealed record GeneratedReport(
@@ -77,6 +81,8 @@ public static class BenchTables
         new("ResolutionDueAt", c => c.ResolutionDueAt),
         new("FirstResponseAt", c => c.FirstResponseAt), new("ResponseWorkingDays", c => c.ResponseWorkingDays),
         new("FollowUpWorkingDays", c => c.FollowUpWorkingDays), new("ReopenCount", _ => 0), // the dashboard's figures (Complaint.RecordFigures)
+        new("ClosedAt", c => c.ClosedAt), new("OmbudsmanDueAt", c => c.OmbudsmanDueAt),
+        new("OmbudsmanFlaggedAt", c => c.OmbudsmanFlaggedAt),
         new("Version", c => c.EventCount - 1), // each change after intake adds one event and one version
         new("EventCount", c => c.EventCount), new("LastEventHash", c => c.LastEventHash),
         new("Location_Address", c => c.Address), new("Location_Kecamatan", c => c.Kecamatan),
@@ -109,5 +115,6 @@ public static class BenchTables
         new("ComplaintId", k => k.ComplaintId), new("Kind", k => k.Kind),
         new("AgencyId", k => k.AgencyId), new("StartedAt", k => k.StartedAt),
         new("DueAt", k => k.DueAt), new("StoppedAt", k => k.StoppedAt),
+        new("NextStep", k => k.NextStep), new("NextStepAt", k => k.NextStepAt),
     ];
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Aduan.Bench.Data;
 using Aduan.Categories;
 using Aduan.Complaints;
+using Aduan.Escalations;
 using Aduan.Sla;
 
 namespace Aduan.Bench.Scale;
@@ -96,6 +97,9 @@ public sealed class HistoryGenerator(ReferenceData reference, ReportGenerator co
             history.Sync(status, t, lead?.Id);
         }
 
+        // As the escalation sweep would have left them by now: each running clock's next step still ahead.
+        history.ClimbTo(now);
+        var ombudsmanDueAt = sla.Ladder.OmbudsmanDueAt(submittedAt);
         _recent[(id - _firstId) % _recent.Length] = (id, code);
         var complaint = new ComplaintRow
         {
@@ -107,6 +111,8 @@ public sealed class HistoryGenerator(ReferenceData reference, ReportGenerator co
             FirstResponseAt = firstResponseAt,
             ResponseWorkingDays = dispatchedAt is { } d1 && firstResponseAt is { } r1 ? sla.Calendar.WorkingDaysBetween(d1, r1) : null,
             FollowUpWorkingDays = dispatchedAt is { } d2 && followedUpAt is { } f2 ? sla.Calendar.WorkingDaysBetween(d2, f2) : null,
+            ClosedAt = ComplaintStateMachine.IsClosed(path[^1]) ? t : null, OmbudsmanDueAt = ombudsmanDueAt,
+            OmbudsmanFlaggedAt = !ComplaintStateMachine.IsClosed(path[^1]) && ombudsmanDueAt <= now ? ombudsmanDueAt : null,
             EventCount = history.Events.Count, LastEventHash = history.Events[^1].Hash,
             Address = r.Address, Kecamatan = r.Kecamatan, Latitude = r.Lat, Longitude = r.Lng,
             ReporterName = r.ReporterName, ReporterPhone = ReportGenerator.ToE164(r.Phone), ReporterEmail = r.Email,
@@ -202,7 +208,7 @@ public sealed class HistoryGenerator(ReferenceData reference, ReportGenerator co
             {
                 if (Clocks[i].StoppedAt is null && !wanted.Contains(Clocks[i].Kind))
                 {
-                    Clocks[i] = Clocks[i] with { StoppedAt = at };
+                    Clocks[i] = Clocks[i] with { StoppedAt = at, NextStep = null, NextStepAt = null };
                 }
             }
 
@@ -214,7 +220,24 @@ public sealed class HistoryGenerator(ReferenceData reference, ReportGenerator co
                     due = ResolutionDueAt ??= due;
                 }
 
-                Clocks.Add(new ClockRow(id, kind.ToString(), agencyId, at, due, null));
+                var first = sla.Ladder.First(kind, at, due, tier);
+                Clocks.Add(new ClockRow(id, kind.ToString(), agencyId, at, due, null, first?.Step.ToString(), first?.At));
+            }
+        }
+
+        /// <summary>Each running clock's plan moved past the steps that fell due before <paramref name="now"/>.</summary>
+        public void ClimbTo(DateTimeOffset now)
+        {
+            for (var i = 0; i < Clocks.Count; i++)
+            {
+                var c = Clocks[i];
+                var next = c.NextStep is { } step && c.NextStepAt is { } at ? new PlannedStep(Enum.Parse<EscalationStep>(step), at) : null;
+                while (next is not null && next.At <= now)
+                {
+                    next = sla.Ladder.After(next.Step, c.DueAt, tier);
+                }
+
+                Clocks[i] = c with { NextStep = next?.Step.ToString(), NextStepAt = next?.At };
             }
         }
     }

@@ -41,10 +41,13 @@ public static class ScaleBench
             codes = await LookupBench.CodesAsync(connection, 5000, ct);
         }
 
+        Console.WriteLine("==> scale: the escalation sweep's reads, a day ahead (straight on the database)");
+        var sweep = await EscalationQueries.RunAsync(database, DateTimeOffset.UtcNow.AddDays(1), ct);
+
         Console.WriteLine("==> scale: restarting the app and timing the queries (sequential)");
         await using var app = await AppInstance.StartAsync(appDll, env, ct);
         var queries = await ScaleQueries.RunAsync(app.BaseAddress, Manager, Officer, codes, ct);
         return new ScaleResult(load.Reports, load.Seconds, load.ReportsPerSecond, load.Rows, bytes, bytes / (double)reports,
-            app.PeakMemoryBytes(), queries);
+            app.PeakMemoryBytes(), [.. queries, .. sweep]);
     }
 }

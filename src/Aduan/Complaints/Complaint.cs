@@ -105,6 +105,16 @@ public sealed partial class Complaint
     /// </summary>
     public DateTimeOffset? OmbudsmanFlaggedAt { get; private set; }
 
+    /// <summary>
+    /// When an open report is flagged for the Ombudsman: a set number of days after it came in, or after
+    /// a manager took an imported report over; null for an imported report not taken over. The sweep
+    /// reads it through an index of the open, unflagged reports only.
+    /// </summary>
+    public DateTimeOffset? OmbudsmanDueAt { get; private set; }
+
+    /// <summary>When a manager took this imported report over, starting its clocks; null otherwise.</summary>
+    public DateTimeOffset? TakenOverAt { get; private set; }
+
     /// <summary>The lead agency's resolution deadline, kept when a follow-up is sent back; set anew on dispatch, forward and reopen.</summary>
     public DateTimeOffset? ResolutionDueAt { get; private set; }
 
@@ -151,6 +161,7 @@ public sealed partial class Complaint
             PublicTitle = PersonalDataMask.Apply(input.Title),
             PublicText = PersonalDataMask.Apply(input.Text),
             MaskVersion = PersonalDataMask.Version,
+            OmbudsmanDueAt = sla.Ladder.OmbudsmanDueAt(now),
         };
         complaint.Record(ComplaintEventType.Submitted, EventVisibility.Public, actor, now, null,
             ComplaintStatus.Submitted, null, Json(new SubmittedData(input.Channel.ToString(), complaint.ContentHash(),
@@ -193,6 +204,7 @@ public sealed partial class Complaint
         }
 
         var before = Status;
+        var categoryBefore = CategoryId;
         var restartAgencyClocks = false;
         switch (command)
         {
@@ -218,9 +230,11 @@ public sealed partial class Complaint
         UpdatedAt = now;
         Version++;
         ClosedAt = !ComplaintStateMachine.IsClosed(Status) ? null : ComplaintStateMachine.IsClosed(before) ? ClosedAt : now;
+        // A new category may change the resolution deadline (its tier): that clock starts again, and so does its ladder.
+        var newCategory = command is ClassifyCommand && CategoryId != categoryBefore;
         if (before != Status || restartAgencyClocks || command is ClassifyCommand or FollowUpCommand { OnSite: true })
         {
-            SyncClocks(now, sla, restartAgencyClocks);
+            SyncClocks(now, sla, restartAgencyClocks, newCategory);
         }
     }
 

@@ -27,6 +27,12 @@ public enum ComplaintEventType
 
     /// <summary>The reporter's contact details were erased (retention or a request); staff only.</summary>
     ContactErased,
+
+    /// <summary>A step of the escalation ladder or the Ombudsman flag (data: step, clock); staff only.</summary>
+    Escalated,
+
+    /// <summary>A manager took over an imported open report: its clocks start; staff only.</summary>
+    TakenOver,
 }
 
 /// <summary>Why a report's contact details were erased.</summary>

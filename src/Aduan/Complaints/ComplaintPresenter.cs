@@ -101,7 +101,23 @@ public sealed class ComplaintPresenter(
             new LocationView(c.Location.Address, c.Location.Latitude, c.Location.Longitude, c.Location.Kecamatan),
             mergedInto, c.ForwardCount, c.IsFlagged(sla.Value), c.Rating, c.SubmittedAt, c.UpdatedAt, allowed,
             await DeadlinesAsync(c.Clocks, ct),
-            await TimelineAsync(events, forStaff: true, e => e.Text, ct));
+            await TimelineAsync(events, forStaff: true, e => e.Type == ComplaintEventType.Escalated ? EscalationText(e.Data) : e.Text, ct),
+            c.OmbudsmanFlaggedAt, c.TakenOverAt);
+    }
+
+    /// <summary>An escalation event in words: which step, of which clock.</summary>
+    private string? EscalationText(string? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(data);
+        var root = document.RootElement;
+        var step = root.TryGetProperty("step", out var s) ? s.GetString() : null;
+        var clock = root.TryGetProperty("clock", out var k) ? text["Clock." + k.GetString()].Value : "";
+        return step is null ? null : text["Escalation.Step." + step, clock].Value;
     }
 
     public static CodeName? AgencyOf(IReadOnlyDictionary<long, AgencyDirectory.Entry> byId, long? id) =>

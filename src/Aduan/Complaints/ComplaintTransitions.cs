@@ -184,10 +184,17 @@ public sealed partial class Complaint
         }
     }
 
-    private void SyncClocks(DateTimeOffset now, SlaPolicy sla, bool restartAgencyClocks)
+    private void SyncClocks(DateTimeOffset now, SlaPolicy sla, bool restartAgencyClocks, bool newCategory = false)
     {
-        var wanted = SlaPolicy.RunningIn(Status, Priority, OnSiteAt is not null);
-        foreach (var clock in Clocks.Where(c => c.IsRunning && (restartAgencyClocks || !wanted.Contains(c.Kind))))
+        // An imported report runs no clocks until a manager takes it over: last year's backlog escalates to no one.
+        var wanted = IsImported && TakenOverAt is null ? new HashSet<SlaClockKind>() : SlaPolicy.RunningIn(Status, Priority, OnSiteAt is not null);
+        if (newCategory && Clocks.Any(c => c.IsRunning && c.Kind == SlaClockKind.Resolution))
+        {
+            ResolutionDueAt = null;
+        }
+
+        foreach (var clock in Clocks.Where(c => c.IsRunning
+            && (restartAgencyClocks || !wanted.Contains(c.Kind) || (newCategory && c.Kind == SlaClockKind.Resolution))))
         {
             clock.Stop(now);
         }
@@ -202,7 +209,9 @@ public sealed partial class Complaint
                 due = ResolutionDueAt ??= due;
             }
 
-            Clocks.Add(new SlaClock(kind, LeadAgencyId, now, due));
+            var clock = new SlaClock(kind, LeadAgencyId, now, due);
+            clock.Plan(sla.Ladder.First(kind, now, due, tier));
+            Clocks.Add(clock);
         }
 
         // Staff deadlines only: a report that waits on the reporter is not overdue for anyone.

@@ -103,7 +103,9 @@ public sealed record StaffComplaintView(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string> AllowedActions,
     IReadOnlyList<DeadlineView> Deadlines,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    DateTimeOffset? OmbudsmanFlaggedAt = null,
+    DateTimeOffset? TakenOverAt = null);
 
 public static class DeadlineViews
 {

@@ -21,7 +21,9 @@ public sealed record StaffListQuery(
     string? Q = null,
     string? Sort = null,
     int? Page = null,
-    int? PageSize = null);
+    int? PageSize = null,
+    bool? Imported = null,
+    string? Flag = null);
 
 /// <summary>
 /// The staff list: filters that map onto the report table's indexes, a stable order, offset
@@ -35,6 +37,9 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
     public const int MaxPage = 100_000;
     public const int MaxCount = 10_000;
     public static readonly IReadOnlyList<string> Sorts = ["newest", "oldest", "due", "updated"];
+
+    /// <summary>Values of the filter <c>flag</c>: <c>ombudsman</c>, the reports flagged for the Ombudsman.</summary>
+    public static readonly IReadOnlyList<string> Flags = ["ombudsman"];
 
     public static async Task<Results<Ok<PagedList<StaffComplaintListItem>>, ProblemHttpResult>> ListAsync(
         [AsParameters] StaffListQuery query, [AsParameters] FigureFilter figures, StaffContext staffContext, StaffComplaintList list,
@@ -102,6 +107,10 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
         }
 
         var channel = v.Enum<Channel>("channel", query.Channel);
+        if (query.Flag is { } flag && !Flags.Contains(flag.Trim().ToLowerInvariant()))
+        {
+            v.Add("flag", "Field.Flag", Validation.Clip(flag), string.Join(", ", Flags));
+        }
 
         var text = v.Text("q", query.Q, 1, 200, required: false);
         var now = time.Now();
@@ -145,6 +154,16 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
         {
             var threshold = sla.Value.ForwardFlagThreshold;
             q = flagged ? q.Where(c => c.ForwardCount > threshold) : q.Where(c => c.ForwardCount <= threshold);
+        }
+
+        if (query.Imported is { } imported)
+        {
+            q = q.Where(c => c.IsImported == imported);
+        }
+
+        if (query.Flag is not null)
+        {
+            q = q.Where(c => c.OmbudsmanFlaggedAt != null);
         }
 
         if (text is not null)

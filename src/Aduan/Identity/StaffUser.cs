@@ -16,6 +16,9 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>How the user hears of new work (set on "Akun saya"): by e-mail at once, in a daily digest, or not at all.</summary>
     public StaffNotify Notify { get; set; } = StaffNotify.EachEvent;
+
+    /// <summary>Escalations (a deadline near, missed, long overdue) also by SMS to <c>PhoneNumber</c>, not only by e-mail.</summary>
+    public bool EscalationSms { get; set; }
 }
 
 public enum StaffNotify

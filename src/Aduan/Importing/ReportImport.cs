@@ -45,12 +45,13 @@ public sealed class ReportImport(
         }
 
         var sla = await slaProvider.GetAsync(ct);
+        var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         for (var done = 0; done < fresh.Count; done += BatchSize)
         {
             var batch = fresh.Skip(done).Take(BatchSize).ToList();
             var codes = await TrackingCode.NewUniqueAsync(db, batch.Count, ct);
-            db.Complaints.AddRange(batch.Select((r, i) => Complaint.Import(r, codes[i], actor, sla)));
+            db.Complaints.AddRange(batch.Select((r, i) => Complaint.Import(r, codes[i], actor, sla, now)));
             await db.SaveChangesAsync(ct);
 
             // A flat change tracker keeps a million-row file as fast at the end as at the start.

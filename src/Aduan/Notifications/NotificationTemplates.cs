@@ -14,7 +14,9 @@ public sealed record NotificationTemplate(string Key, string Indonesian, string 
 /// <c>.Subject</c> and <c>.Email</c>. Values: {code}, {link} (the tracking page), {key} (the reporter
 /// key, e-mail only), {agency}, {text} (a question, follow-up or reason; withheld for Confidential
 /// reports), {primary} (the report it was merged into); to staff also {category}, {place}, and in the
-/// digest {count}, {open}, {overdue}; in the scheduled summaries {kind}, {scope}, {period} and {text} (the figures). To followers (<c>Follow.*</c>) also {confirm} (the confirmation
+/// digest {count}, {open}, {overdue}; in the scheduled summaries {kind}, {scope}, {period} and {text} (the figures); in escalations
+/// (<c>Escalation.*</c>) {clock} (an <c>Escalation.Clock.*</c> text), {due} (the deadline in WIB), {days} (the working days overdue,
+/// or the Ombudsman's days) and {submitted}. To followers (<c>Follow.*</c>) also {confirm} (the confirmation
 /// link), {hours} (how long it holds), {what} (a <c>Follow.What.*</c> text) and {stop} (the stop link).
 /// </summary>
 public static partial class NotificationTemplates
@@ -111,6 +113,32 @@ public static partial class NotificationTemplates
         new("Staff.Summary.Subject", "Ringkasan {kind} pengaduan: {scope}, {period}", "{kind} complaints summary: {scope}, {period}"),
         new("Staff.Summary.Email", "Ringkasan {kind} pengaduan untuk {scope}, {period}.\n\n{text}\n\nRinciannya ada di lampiran (XLSX). Setiap angka ada daftar laporannya di dasbor: {link}",
             "{kind} complaints summary for {scope}, {period}.\n\n{text}\n\nThe details are in the attached workbook (XLSX). Every figure links to its reports on the dashboard: {link}"),
+        // Escalations (the ladder): to staff, never the report's text; {agency} is the agency whose clock it is.
+        new("Escalation.Reminder.Sms", "Pengingat {code}: tenggat {clock} {due} ({agency}). {link}",
+            "Reminder {code}: {clock} deadline {due} ({agency}). {link}"),
+        new("Escalation.Reminder.Subject", "Pengingat: tenggat {clock} laporan {code} mendekat", "Reminder: the {clock} deadline of report {code} is near"),
+        new("Escalation.Reminder.Email", "Tenggat {clock} laporan {code} ({category}, {place}) untuk {agency} jatuh pada {due}.\n\nBuka laporan: {link}",
+            "The {clock} deadline of report {code} ({category}, {place}) for {agency} falls on {due}.\n\nOpen the report: {link}"),
+        new("Escalation.Missed.Sms", "Tenggat {clock} {code} ({agency}) terlewati: {due}. {link}", "{clock} deadline of {code} ({agency}) missed: {due}. {link}"),
+        new("Escalation.Missed.Subject", "Tenggat terlewati: laporan {code} ({agency})", "Deadline missed: report {code} ({agency})"),
+        new("Escalation.Missed.Email", "Tenggat {clock} laporan {code} ({category}, {place}) untuk {agency} terlewati: {due}.\n\nBuka laporan: {link}",
+            "The {clock} deadline of report {code} ({category}, {place}) for {agency} was missed: {due}.\n\nOpen the report: {link}"),
+        new("Escalation.Leadership.Sms", "{code} ({agency}) {days} hari kerja lewat tenggat {clock} ({due}). {link}",
+            "{code} ({agency}) {days} working days past its {clock} deadline ({due}). {link}"),
+        new("Escalation.Leadership.Subject", "Laporan {code} {days} hari kerja lewat tenggat ({agency})", "Report {code} {days} working days overdue ({agency})"),
+        new("Escalation.Leadership.Email", "Laporan {code} ({category}, {place}) untuk {agency} sudah {days} hari kerja melewati tenggat {clock} ({due}).\n\nBuka laporan: {link}",
+            "Report {code} ({category}, {place}) for {agency} is {days} working days past its {clock} deadline ({due}).\n\nOpen the report: {link}"),
+        new("Escalation.Ombudsman.Sms", "{code} ({agency}) belum selesai setelah {days} hari, ditandai Ombudsman. {link}",
+            "{code} ({agency}) unresolved after {days} days, flagged for the Ombudsman. {link}"),
+        new("Escalation.Ombudsman.Subject", "Laporan {code} ditandai Ombudsman", "Report {code} flagged for the Ombudsman"),
+        new("Escalation.Ombudsman.Email", "Laporan {code} ({category}, {place}) untuk {agency}, diterima {submitted}, belum selesai setelah {days} hari dan ditandai untuk Ombudsman.\n\nBuka laporan: {link}",
+            "Report {code} ({category}, {place}) for {agency}, received {submitted}, is unresolved after {days} days and was flagged for the Ombudsman.\n\nOpen the report: {link}"),
+        new("Escalation.Clock.Verification", "verifikasi dan disposisi", "verification and dispatch"),
+        new("Escalation.Clock.Response", "tindak lanjut pertama", "first follow-up"),
+        new("Escalation.Clock.Resolution", "penyelesaian", "resolution"),
+        new("Escalation.Clock.UrgentAcknowledge", "respons URC", "URC response"),
+        new("Escalation.Clock.UrgentOnSite", "URC di lokasi", "URC on site"),
+
         new("Withheld", "(isi tidak dikirim karena laporan ini rahasia; bacalah dengan kunci pelapor di halaman lacak)",
             "(not sent because this report is confidential; read it with your reporter key on the tracking page)"),
         new("Footer", "\n\n--\nPesan otomatis dari layanan pengaduan Aduan; mohon tidak membalas email ini.",

@@ -1,3 +1,5 @@
+using Aduan.Escalations;
+
 namespace Aduan.Sla;
 
 public enum SlaClockKind
@@ -27,6 +29,12 @@ public sealed class SlaClock
     public DateTimeOffset DueAt { get; private set; }
     public DateTimeOffset? StoppedAt { get; private set; }
 
+    /// <summary>The escalation step this clock reaches next and when (<see cref="EscalationLadder"/>); none once stopped or at the top.</summary>
+    public EscalationStep? NextStep { get; private set; }
+
+    /// <inheritdoc cref="NextStep"/>
+    public DateTimeOffset? NextStepAt { get; private set; }
+
     private SlaClock()
     {
     }
@@ -43,5 +51,12 @@ public sealed class SlaClock
 
     public bool IsOverdue(DateTimeOffset now) => (StoppedAt ?? now) > DueAt;
 
-    internal void Stop(DateTimeOffset at) => StoppedAt = at;
+    /// <summary>A stopped clock climbs no further: a clock met before a step sends nothing.</summary>
+    internal void Stop(DateTimeOffset at)
+    {
+        StoppedAt = at;
+        Plan(null);
+    }
+
+    internal void Plan(PlannedStep? next) => (NextStep, NextStepAt) = (next?.Step, next?.At);
 }

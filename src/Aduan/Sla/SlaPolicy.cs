@@ -1,13 +1,17 @@
 using Aduan.Categories;
 using Aduan.Complaints;
+using Aduan.Escalations;
 
 namespace Aduan.Sla;
 
 /// <summary>Which clocks run in which state, and when each falls due. Built per change with the current holidays.</summary>
-public sealed class SlaPolicy(SlaOptions options, WorkingCalendar calendar)
+public sealed class SlaPolicy(SlaOptions options, WorkingCalendar calendar, EscalationOptions? escalation = null)
 {
     public SlaOptions Options { get; } = options;
     public WorkingCalendar Calendar { get; } = calendar;
+
+    /// <summary>When each clock's escalation steps fall due.</summary>
+    public EscalationLadder Ladder { get; } = new(escalation ?? new EscalationOptions(), calendar);
 
     /// <summary>
     /// Urgent clocks run from the moment a report is flagged urgent until the agency's final follow-up;
@@ -49,6 +53,14 @@ public sealed class SlaPolicy(SlaOptions options, WorkingCalendar calendar)
         SlaClockKind.UrgentAcknowledge => start.AddHours(Options.UrgentAcknowledgeHours),
         SlaClockKind.UrgentOnSite => start.AddHours(Options.UrgentOnSiteHours),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Whether the clock's deadline is counted in working days (else in hours or calendar days).</summary>
+    public static bool CountsWorkingDays(SlaClockKind kind, ServiceTier tier) => kind switch
+    {
+        SlaClockKind.UrgentAcknowledge or SlaClockKind.UrgentOnSite => false,
+        SlaClockKind.Resolution => tier != ServiceTier.FieldExamination,
+        _ => true,
     };
 
     public static bool WaitsOnReporter(SlaClockKind kind) => kind is SlaClockKind.ReporterReply or SlaClockKind.DeferralAnswer;

@@ -49,6 +49,47 @@ public sealed class WorkingCalendar(TimeZoneInfo zone, IReadOnlySet<DateOnly> ho
         return count;
     }
 
+    /// <summary>
+    /// Time that falls on working days between two instants: whole local days count, Saturday, Sunday
+    /// and holidays do not (the escalation ladder's 80% of a working-day clock is 80% of this).
+    /// </summary>
+    public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var total = TimeSpan.Zero;
+        for (var date = LocalDate(from); StartOfLocalDay(date) < to; date = date.AddDays(1))
+        {
+            if (IsWorkingDay(date))
+            {
+                var (start, end) = (StartOfLocalDay(date), StartOfLocalDay(date.AddDays(1)));
+                total += (end < to ? end : to) - (start > from ? start : from);
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The instant at which <paramref name="span"/> of working time has passed since <paramref name="start"/>.</summary>
+    public DateTimeOffset AddWorkingTime(DateTimeOffset start, TimeSpan span)
+    {
+        var left = span;
+        for (var date = LocalDate(start); ; date = date.AddDays(1))
+        {
+            if (!IsWorkingDay(date))
+            {
+                continue;
+            }
+
+            var from = StartOfLocalDay(date) > start ? StartOfLocalDay(date) : start;
+            var end = StartOfLocalDay(date.AddDays(1));
+            if (from + left <= end)
+            {
+                return from + left;
+            }
+
+            left -= end - from;
+        }
+    }
+
     public DateTimeOffset StartOfLocalDay(DateOnly date)
     {
         var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);

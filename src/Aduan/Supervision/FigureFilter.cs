@@ -18,15 +18,15 @@ namespace Aduan.Supervision;
 /// <param name="Late">Only reports followed up after it, or not followed up past it.</param>
 /// <param name="Reopened">Only reports reopened at least once.</param>
 /// <param name="Rated">Only reports the reporter rated.</param>
-/// <param name="Flag"><c>ombudsman</c>: only reports flagged for the Ombudsman.</param>
 /// <param name="Asal"><c>impor</c>: only imported reports; <c>baru</c>: only those that came in through Aduan.</param>
 /// <param name="FollowedFrom">Followed up on or after this day (with <paramref name="FollowedTo"/>).</param>
 /// <param name="MissedFrom">A resolution deadline that fell due from this day (with <paramref name="MissedTo"/>) and was missed.</param>
 public sealed record FigureFilter(
     string? From = null, string? To = null, bool? Open = null, string? Age = null, string? Kecamatan = null, bool? Unassigned = null,
-    bool? FollowedUp = null, bool? OnTime = null, bool? Late = null, bool? Reopened = null, bool? Rated = null, string? Flag = null,
+    bool? FollowedUp = null, bool? OnTime = null, bool? Late = null, bool? Reopened = null, bool? Rated = null,
     string? Asal = null, string? FollowedFrom = null, string? FollowedTo = null, string? MissedFrom = null, string? MissedTo = null)
 {
+    /// <summary>The staff list's <c>flag</c> value for the Ombudsman-flagged reports (the filter itself is <see cref="Complaints.StaffListQuery.Flag"/>).</summary>
     public const string Ombudsman = "ombudsman";
     public const string Imported = "impor";
     public const string New = "baru";
@@ -46,11 +46,6 @@ public sealed record FigureFilter(
         if (Age is not null && band is null)
         {
             v.Add("age", "Field.Choice", Validation.Clip(Age), string.Join(", ", AgeBand.All.Select(b => b.Code)));
-        }
-
-        if (Flag is not null && Flag != Ombudsman)
-        {
-            v.Add("flag", "Field.Choice", Validation.Clip(Flag), Ombudsman);
         }
 
         if (Asal is not null && Asal is not (Imported or New))
@@ -116,7 +111,6 @@ public sealed record FigureFilter(
             : q;
         q = Reopened == true ? q.Where(c => c.ReopenCount > 0) : q;
         q = Rated == true ? q.Where(c => c.Rating != null) : q;
-        q = Flag == Ombudsman ? q.Where(c => c.OmbudsmanFlaggedAt != null) : q;
         q = Asal switch
         {
             Imported => q.Where(c => c.IsImported),

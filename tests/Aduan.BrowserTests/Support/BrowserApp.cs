@@ -101,6 +101,16 @@ public sealed class BrowserApp : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
     }
 
+    /// <summary>Runs the app's command line on this app's database (e.g. <c>import reports FILE</c>); throws when it fails.</summary>
+    public async Task CliAsync(params string[] args)
+    {
+        var result = await AppProcess.RunAsync(_workingDirectory, null, _database.ProcessEnvironment, args);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{string.Join(' ', args)} exited with {result.ExitCode}: {result.Error}");
+        }
+    }
+
     private async Task AddUserAsync(StaffLogin user, Dictionary<string, string> environment)
     {
         string[] args = ["user", "add", user.UserName, "--role", user.Role, "--display-name", user.DisplayName];

@@ -50,6 +50,7 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             // Tests run the outbox, the deadline sweep and the digest publisher by hand under the fake clock.
             ["Aduan:Outbox:Enabled"] = "false",
             ["Aduan:Sweep:Enabled"] = "false",
+            ["Aduan:Escalation:Enabled"] = "false",
             ["Aduan:Audit:PublishDigests"] = "false",
             ["Aduan:Notifications:DigestEnabled"] = "false",
             ["Aduan:Summaries:Enabled"] = "false",
@@ -111,7 +112,21 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    /// <summary>A second app on this factory's database (a second instance), with its own settings and services.</summary>
+    public AduanFactory SecondInstance()
+    {
+        var second = new AduanFactory { Time = Time };
+        second._settings["Aduan:DataDirectory"] = DataDirectory;
+        foreach (var key in new[] { "Database:Provider", "ConnectionStrings:Aduan" }.Where(_settings.ContainsKey))
+        {
+            second._settings[key] = _settings[key];
+        }
+
+        return second;
+    }
+
+    /// <summary>The fake clock; a test that starts elsewhere in the calendar (say, before Idul Fitri) gives its own.</summary>
+    public FakeTimeProvider Time { get; init; } = new(Start);
 
     /// <summary>More services for this app (e.g. a test's own change subscriber), registered after the app's.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }

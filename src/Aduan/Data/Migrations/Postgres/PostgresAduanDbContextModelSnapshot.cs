@@ -304,6 +304,9 @@ namespace Aduan.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTimeOffset?>("OmbudsmanDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("OmbudsmanFlaggedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -366,6 +369,9 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.Property<int>("Supporters")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("TakenOverAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -454,6 +460,8 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("DueOrder", "Id");
 
+                    b.HasIndex("IsImported", "SubmittedAt");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId");
@@ -463,6 +471,7 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
 
                     b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
+                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
 
                     b.ToTable("Complaints");
                 });
@@ -657,6 +666,41 @@ namespace Aduan.Data.Migrations.Postgres
                     b.ToTable("ServerSecrets");
                 });
 
+            modelBuilder.Entity("Aduan.Escalations.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ClockId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockId", "Step")
+                        .IsUnique()
+                        .HasFilter("\"ClockId\" IS NOT NULL");
+
+                    b.HasIndex("ComplaintId", "Step")
+                        .IsUnique()
+                        .HasFilter("\"ClockId\" IS NULL");
+
+                    b.ToTable("Escalations");
+                });
+
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>
                 {
                     b.Property<long>("Id")
@@ -736,6 +780,9 @@ namespace Aduan.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EscalationSms")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -984,6 +1031,13 @@ namespace Aduan.Data.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("NextStepAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -995,6 +1049,8 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("ComplaintId");
 
                     b.HasIndex("StoppedAt", "DueAt");
+
+                    b.HasIndex("StoppedAt", "NextStepAt");
 
                     b.ToTable("SlaClocks");
                 });
@@ -1338,6 +1394,20 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Complaint");
+                });
+
+            modelBuilder.Entity("Aduan.Escalations.Escalation", b =>
+                {
+                    b.HasOne("Aduan.Sla.SlaClock", null)
+                        .WithMany()
+                        .HasForeignKey("ClockId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>

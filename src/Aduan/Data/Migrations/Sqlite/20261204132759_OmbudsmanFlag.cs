@@ -29,9 +29,8 @@ namespace Aduan.Data.Migrations.Sqlite
                 name: "IX_Complaints_OmbudsmanFlaggedAt",
                 table: "Complaints");
 
-            migrationBuilder.DropColumn(
-                name: "OmbudsmanFlaggedAt",
-                table: "Complaints");
+            // SQLite's own DROP COLUMN (not EF's table rebuild, which would drop the search triggers and the indexes made by hand).
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN OmbudsmanFlaggedAt;");
         }
     }
 }

@@ -66,21 +66,14 @@ namespace Aduan.Data.Migrations.Sqlite
                 name: "IX_Complaints_SubmittedAt_IsImported_LeadAgencyId",
                 table: "Complaints");
 
-            migrationBuilder.DropColumn(
-                name: "FirstResponseAt",
-                table: "Complaints");
+            // SQLite's own DROP COLUMN (not EF's table rebuild, which would drop the search triggers and the indexes made by hand).
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN FirstResponseAt;");
 
-            migrationBuilder.DropColumn(
-                name: "FollowUpWorkingDays",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN FollowUpWorkingDays;");
 
-            migrationBuilder.DropColumn(
-                name: "ReopenCount",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN ReopenCount;");
 
-            migrationBuilder.DropColumn(
-                name: "ResponseWorkingDays",
-                table: "Complaints");
+            migrationBuilder.Sql("ALTER TABLE Complaints DROP COLUMN ResponseWorkingDays;");
         }
     }
 }

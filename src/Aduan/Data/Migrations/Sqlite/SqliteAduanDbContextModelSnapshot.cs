@@ -290,6 +290,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OmbudsmanDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OmbudsmanFlaggedAt")
                         .HasColumnType("INTEGER");
 
@@ -341,6 +344,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Supporters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TakenOverAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -422,6 +428,8 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("DueOrder", "Id");
 
+                    b.HasIndex("IsImported", "SubmittedAt");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId");
@@ -431,6 +439,7 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
 
                     b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
+                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
 
                     b.ToTable("Complaints");
                 });
@@ -619,6 +628,39 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.ToTable("ServerSecrets");
                 });
 
+            modelBuilder.Entity("Aduan.Escalations.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockId", "Step")
+                        .IsUnique()
+                        .HasFilter("\"ClockId\" IS NOT NULL");
+
+                    b.HasIndex("ComplaintId", "Step")
+                        .IsUnique()
+                        .HasFilter("\"ClockId\" IS NULL");
+
+                    b.ToTable("Escalations");
+                });
+
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>
                 {
                     b.Property<long>("Id")
@@ -696,6 +738,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EscalationSms")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -936,6 +981,13 @@ namespace Aduan.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextStepAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -947,6 +999,8 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("ComplaintId");
 
                     b.HasIndex("StoppedAt", "DueAt");
+
+                    b.HasIndex("StoppedAt", "NextStepAt");
 
                     b.ToTable("SlaClocks");
                 });
@@ -1280,6 +1334,20 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Complaint");
+                });
+
+            modelBuilder.Entity("Aduan.Escalations.Escalation", b =>
+                {
+                    b.HasOne("Aduan.Sla.SlaClock", null)
+                        .WithMany()
+                        .HasForeignKey("ClockId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>

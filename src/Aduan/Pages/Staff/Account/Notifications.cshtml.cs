@@ -24,6 +24,9 @@ public sealed class NotificationsModel(UserManager<StaffUser> users, AuditTrail 
     [BindProperty]
     public string? Phone { get; set; }
 
+    [BindProperty]
+    public bool EscalationSms { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -32,7 +35,7 @@ public sealed class NotificationsModel(UserManager<StaffUser> users, AuditTrail 
             return RedirectToPage("SignIn");
         }
 
-        (Notify, Email, Phone) = (user.Notify, user.Email, user.PhoneNumber);
+        (Notify, Email, Phone, EscalationSms) = (user.Notify, user.Email, user.PhoneNumber, user.EscalationSms);
         return Page();
     }
 
@@ -68,6 +71,7 @@ public sealed class NotificationsModel(UserManager<StaffUser> users, AuditTrail 
         user.Email = contact.Email;
         user.NormalizedEmail = users.NormalizeEmail(contact.Email);
         user.PhoneNumber = contact.Phone;
+        user.EscalationSms = EscalationSms;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
@@ -75,7 +79,7 @@ public sealed class NotificationsModel(UserManager<StaffUser> users, AuditTrail 
             return Page();
         }
 
-        audit.Record(Staff.Name, Staff.UserId, "user.notifications.change", user.UserName ?? user.Id, new { Notify = Notify.ToString() });
+        audit.Record(Staff.Name, Staff.UserId, "user.notifications.change", user.UserName ?? user.Id, new { Notify = Notify.ToString(), EscalationSms });
         await db.SaveChangesAsync(ct);
         Flash = T["Account.NotificationsSaved"];
         return RedirectToPage();

@@ -7,7 +7,7 @@ public static class FigureFilters
 {
     public static FigureFilter Trimmed(FigureFilter f) => f with
     {
-        From = Empty(f.From), To = Empty(f.To), Age = Empty(f.Age), Kecamatan = Empty(f.Kecamatan), Flag = Empty(f.Flag), Asal = Empty(f.Asal),
+        From = Empty(f.From), To = Empty(f.To), Age = Empty(f.Age), Kecamatan = Empty(f.Kecamatan), Asal = Empty(f.Asal),
         FollowedFrom = Empty(f.FollowedFrom), FollowedTo = Empty(f.FollowedTo), MissedFrom = Empty(f.MissedFrom), MissedTo = Empty(f.MissedTo),
     };
 
