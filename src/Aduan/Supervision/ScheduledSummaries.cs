@@ -44,7 +44,7 @@ public sealed class ScheduledSummaries(
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var calendar = (await sp.GetRequiredService<SlaPolicyProvider>().GetAsync(ct)).Calendar;
-        var due = SummarySchedule.Due(time.GetUtcNow(), calendar, options.Value);
+        var due = SummarySchedule.Due(time.Now(), calendar, options.Value);
         if (due.Count == 0)
         {
             return 0;
@@ -71,7 +71,7 @@ public sealed class ScheduledSummaries(
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var calendar = (await sp.GetRequiredService<SlaPolicyProvider>().GetAsync(ct)).Calendar;
-        var now = time.GetUtcNow();
+        var now = time.Now(); // UTC: PostgreSQL takes no other offset
         var summary = SummarySchedule.Latest(kind, now, calendar, options.Value);
         sp.GetRequiredService<AuditTrail>().Record(admin.Name, admin.UserId, "summary.send-now", summary.Key);
         return await QueueAsync(sp, summary, suffix: "/now/" + now.ToUnixTimeMilliseconds(), ct);
@@ -83,7 +83,7 @@ public sealed class ScheduledSummaries(
         var outbox = sp.GetRequiredService<OutboxWriter>();
         var content = sp.GetRequiredService<SummaryMail>();
         var agencies = await sp.GetRequiredService<AgencyDirectory>().GetAsync(ct);
-        var now = time.GetUtcNow();
+        var now = time.Now(); // UTC: PostgreSQL takes no other offset
         var recipients = await RecipientsAsync(db, ct);
         var keys = recipients.Select(r => Key(summary, r.Id) + suffix).ToList();
         var sent = (await db.OutboxMessages.Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
