@@ -44,8 +44,7 @@ public sealed class EscalationNotifier(AduanDbContext db, OutboxWriter outbox, A
         }
 
         var people = await (
-            from u in db.Users
-            where u.Notify != StaffNotify.None && (u.LockoutEnd == null || u.LockoutEnd != StaffUser.DisabledUntil)
+            from u in db.Users.Notifiable()
             join ur in db.UserRoles on u.Id equals ur.UserId
             join r in db.Roles on ur.RoleId equals r.Id
             where cityWide.Contains(r.Name!) || (ofAgency.Contains(r.Name!) && u.AgencyId == agencyId)

@@ -27,3 +27,10 @@ public enum StaffNotify
     DailyDigest,
     None,
 }
+
+public static class StaffUserQueries
+{
+    /// <summary>The accounts messages may go to: not disabled, and not opted out of notifications.</summary>
+    public static IQueryable<StaffUser> Notifiable(this IQueryable<StaffUser> users) =>
+        users.Where(u => u.Notify != StaffNotify.None && (u.LockoutEnd == null || u.LockoutEnd != StaffUser.DisabledUntil));
+}

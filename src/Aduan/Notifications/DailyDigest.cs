@@ -56,9 +56,8 @@ public sealed class DailyDigest(
         var outbox = sp.GetRequiredService<OutboxWriter>();
         var site = sp.GetRequiredService<IOptions<AduanOptions>>().Value.PublicSite;
         var day = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var users = await db.Users.AsNoTracking()
-            .Where(u => u.Notify == StaffNotify.DailyDigest && u.AgencyId != null && u.Email != null
-                && (u.LockoutEnd == null || u.LockoutEnd != StaffUser.DisabledUntil))
+        var users = await db.Users.AsNoTracking().Notifiable()
+            .Where(u => u.Notify == StaffNotify.DailyDigest && u.AgencyId != null && u.Email != null)
             .Select(u => new { u.Id, u.Email, AgencyId = u.AgencyId!.Value, Agency = u.Agency!.Name }).ToListAsync(ct);
         var keys = users.Select(u => Key(u.Id, day)).ToList();
         var sent = await db.OutboxMessages.Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct);

@@ -38,8 +38,8 @@ public sealed class StaffNotifier(AduanDbContext db, OutboxWriter outbox, IOptio
         }
 
         var staff = await (
-            from u in db.Users
-            where u.AgencyId == agencyId && u.Notify != StaffNotify.None && (u.LockoutEnd == null || u.LockoutEnd != StaffUser.DisabledUntil)
+            from u in db.Users.Notifiable()
+            where u.AgencyId == agencyId
             join ur in db.UserRoles on u.Id equals ur.UserId
             join r in db.Roles on ur.RoleId equals r.Id
             where r.Name == Roles.AgencyOfficer || r.Name == Roles.AgencyHead || r.Name == Roles.Urc

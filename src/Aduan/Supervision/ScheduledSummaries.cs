@@ -141,8 +141,8 @@ public sealed class ScheduledSummaries(
         var o = options.Value;
         var roles = o.CityWideRoles.Concat(o.AgencyRoles).ToList();
         var staff = await (
-            from u in db.Users
-            where u.Email != null && u.Notify != StaffNotify.None && (u.LockoutEnd == null || u.LockoutEnd != StaffUser.DisabledUntil)
+            from u in db.Users.Notifiable()
+            where u.Email != null
             join ur in db.UserRoles on u.Id equals ur.UserId
             join r in db.Roles on ur.RoleId equals r.Id
             where roles.Contains(r.Name!)
