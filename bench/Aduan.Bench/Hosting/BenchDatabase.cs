@@ -77,6 +77,13 @@ public sealed class SqliteBenchDatabase : BenchDatabase
     public override ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("ADUAN_BENCH_KEEP") == "1")
+        {
+            // For looking at query plans afterwards: sqlite3 <dir>/aduan.db
+            Console.WriteLine($"    kept the database: {File}");
+            return ValueTask.CompletedTask;
+        }
+
         Directory.Delete(_dir, recursive: true);
         return ValueTask.CompletedTask;
     }

@@ -37,9 +37,59 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
     public DbSet<SmsBlockedNumber> SmsBlockedNumbers => Set<SmsBlockedNumber>();
     public DbSet<Escalations.Escalation> Escalations => Set<Escalations.Escalation>();
+    public DbSet<Supervision.DailyCount> DailyCounts => Set<Supervision.DailyCount>();
 
     /// <summary>The keys that protect staff tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Saves, and when reports changed, their daily counts too (<see cref="Supervision.DailyCounts"/>) in the same
+    /// transaction: the dashboard's figures are never ahead of or behind the reports.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        var counts = Supervision.DailyCounts.Changes(ChangeTracker);
+        if (counts.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (transaction)
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await Supervision.DailyCounts.ApplyAsync(this, counts, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return written;
+        }
+    }
+
+    /// <summary>For the few synchronous writers (the data protection key store), which never write reports.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        return Supervision.DailyCounts.Changes(ChangeTracker).Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Reports are saved with SaveChangesAsync, which keeps their daily counts.");
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -64,5 +114,7 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
         configurationBuilder.Properties<SlaClockKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<ServiceTier>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<HolidayKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Supervision.DailyFigure>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Supervision.CountSpan>().HaveConversion<string>().HaveMaxLength(8);
     }
 }

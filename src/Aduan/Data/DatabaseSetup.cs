@@ -60,7 +60,7 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Creates the data directory, applies migrations, switches SQLite to WAL, seeds an empty database.</summary>
+    /// <summary>Creates the data directory, applies migrations, switches SQLite to WAL, seeds an empty database, counts an uncounted one.</summary>
     public static async Task PrepareAsync(IServiceProvider services, bool seed, CancellationToken ct)
     {
         var options = services.GetRequiredService<IOptions<AduanOptions>>().Value;
@@ -80,5 +80,8 @@ public static class DatabaseSetup
             await using var held = await scope.ServiceProvider.GetRequiredService<SingletonLock>().WaitAsync("seed", ct);
             await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(ct);
         }
+
+        // A database upgraded from before the dashboard's daily counts were kept: counted once, here.
+        await scope.ServiceProvider.GetRequiredService<Supervision.DailyCountRebuild>().IfMissingAsync(ct);
     }
 }

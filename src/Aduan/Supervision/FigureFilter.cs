@@ -80,8 +80,7 @@ public sealed record FigureFilter(
 
         if (Open == true)
         {
-            var open = SupervisionQueries.OpenStates;
-            q = q.Where(c => open.Contains(c.Status));
+            q = q.Where(SupervisionQueries.IsOpen);
         }
 
         if (band is not null)

@@ -6,5 +6,6 @@ public static class SupervisionSetup
     public static IServiceCollection AddSupervision(this IServiceCollection services) => services
         .AddScoped<SupervisionQueries>()
         .AddScoped<Scorecards>()
-        .AddScoped<FigureRebuild>();
+        .AddScoped<FigureRebuild>()
+        .AddScoped<DailyCountRebuild>();
 }

@@ -291,6 +291,12 @@ public sealed class DashboardTests(SupervisionHistory history) : IClassFixture<S
         await _app.WithDbAsync(db => db.Complaints.ExecuteUpdateAsync(s => s
             .SetProperty(c => c.FirstResponseAt, (DateTimeOffset?)null).SetProperty(c => c.ResponseWorkingDays, (int?)null)
             .SetProperty(c => c.FollowUpWorkingDays, (int?)null).SetProperty(c => c.ReopenCount, 0)));
+        await using (var recount = _app.Services.CreateAsyncScope())
+        {
+            // Changed outside the app: the counts follow once counted anew (supervision rebuild --counts-only).
+            await recount.ServiceProvider.GetRequiredService<DailyCountRebuild>().RunAsync(null, CancellationToken.None);
+        }
+
         Assert.NotEqual(before.Ranking, (await SummaryAsync(SupervisionScope.City)).Ranking);
 
         await using var services = _app.Services.CreateAsyncScope();

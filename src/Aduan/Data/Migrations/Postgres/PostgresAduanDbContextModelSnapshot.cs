@@ -439,8 +439,6 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("NextDueAt");
 
-                    b.HasIndex("OmbudsmanFlaggedAt");
-
                     b.HasIndex("PublicSearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PublicSearchVector"), "GIN");
@@ -468,10 +466,16 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
 
+                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
+
+                    b.HasIndex("OmbudsmanFlaggedAt", "IsImported", "LeadAgencyId");
+
                     b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
 
                     b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
-                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
+
+                    b.HasIndex(new[] { "FollowedUpAt", "SubmittedAt", "ResolutionDueAt", "LeadAgencyId", "IsImported" }, "IX_Complaints_AwaitingFollowUp")
+                        .HasFilter("\"FollowedUpAt\" IS NULL AND \"ResolutionDueAt\" IS NOT NULL");
 
                     b.ToTable("Complaints");
                 });
@@ -1156,6 +1160,35 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("Status", "Direction");
 
                     b.ToTable("SmsMessages");
+                });
+
+            modelBuilder.Entity("Aduan.Supervision.DailyCount", b =>
+                {
+                    b.Property<string>("Span")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("AgencyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Span", "Day", "AgencyId", "Figure", "Value");
+
+                    b.HasIndex("AgencyId", "Span", "Day");
+
+                    b.ToTable("DailyCounts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

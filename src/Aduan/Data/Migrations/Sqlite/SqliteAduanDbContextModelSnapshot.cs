@@ -415,8 +415,6 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("NextDueAt");
 
-                    b.HasIndex("OmbudsmanFlaggedAt");
-
                     b.HasIndex("SubmittedAt");
 
                     b.HasIndex("TrackingCode")
@@ -436,10 +434,16 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
 
+                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
+
+                    b.HasIndex("OmbudsmanFlaggedAt", "IsImported", "LeadAgencyId");
+
                     b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
 
                     b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
-                    b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
+
+                    b.HasIndex(new[] { "FollowedUpAt", "SubmittedAt", "ResolutionDueAt", "LeadAgencyId", "IsImported" }, "IX_Complaints_AwaitingFollowUp")
+                        .HasFilter("\"FollowedUpAt\" IS NULL AND \"ResolutionDueAt\" IS NOT NULL");
 
                     b.ToTable("Complaints");
                 });
@@ -1102,6 +1106,35 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Direction");
 
                     b.ToTable("SmsMessages");
+                });
+
+            modelBuilder.Entity("Aduan.Supervision.DailyCount", b =>
+                {
+                    b.Property<string>("Span")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Span", "Day", "AgencyId", "Figure", "Value");
+
+                    b.HasIndex("AgencyId", "Span", "Day");
+
+                    b.ToTable("DailyCounts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

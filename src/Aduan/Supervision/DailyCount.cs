@@ -1,0 +1,69 @@
+namespace Aduan.Supervision;
+
+/// <summary>What a <see cref="DailyCount"/> counts. Each is keyed by one of the report's days (see <see cref="DailyCounts"/>).</summary>
+public enum DailyFigure
+{
+    /// <summary>Reports that came in through Aduan, by the day they came in.</summary>
+    Received,
+
+    /// <summary>Of those, followed up (a final follow-up was sent).</summary>
+    FollowedUp,
+
+    /// <summary>Of those, followed up at or before the resolution deadline.</summary>
+    OnTime,
+
+    /// <summary>Of those, followed up after the resolution deadline.</summary>
+    FollowedLate,
+
+    /// <summary>Of those followed up, reopened since.</summary>
+    Reopened,
+
+    /// <summary>Rated by the reporter; <see cref="DailyCount.Value"/> is the rating (1 to 5).</summary>
+    Rating,
+
+    /// <summary>Answered by the agency; <see cref="DailyCount.Value"/> is the working days from dispatch to the first response.</summary>
+    ResponseDays,
+
+    /// <summary>Followed up; <see cref="DailyCount.Value"/> is the working days from dispatch to the follow-up.</summary>
+    FollowUpDays,
+
+    /// <summary>Reports followed up, by the day of the follow-up (the weekly trend).</summary>
+    FollowedUpOn,
+
+    /// <summary>Resolution deadlines, by the day they fall due (the weekly trend's missed deadlines).</summary>
+    DueOn,
+
+    /// <summary>Of those, met (followed up at or before the deadline), by the day they fall due.</summary>
+    MetOn,
+
+    /// <summary>Imported past reports, by the day they came in: counted apart from everything else.</summary>
+    Imported,
+}
+
+/// <summary>A count's bucket: one WIB day, or one calendar month (<see cref="DailyCount.Day"/> is then its first day).</summary>
+public enum CountSpan
+{
+    Day,
+    Month,
+}
+
+/// <summary>
+/// How many reports of an agency (0: none yet) had a figure on a day or in a month, kept up to date in the
+/// same transaction as the reports (<see cref="DailyCounts"/>), so that the dashboard sums a few hundred
+/// rows instead of counting a year of reports on every view. For the histogram figures one row per value.
+/// </summary>
+public sealed class DailyCount
+{
+    public CountSpan Span { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public long AgencyId { get; set; }
+
+    public DailyFigure Figure { get; set; }
+
+    /// <summary>The working days or the rating for the histogram figures; 0 for the others.</summary>
+    public int Value { get; set; }
+
+    public int Count { get; set; }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using Aduan.Complaints;
+using Aduan.Statistics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Aduan.Supervision;
+
+/// <summary>
+/// Keeps <see cref="DailyCount"/> true to the reports. A report counts towards a few figures on a few days
+/// (<see cref="Items"/>, a function of its row alone); when a report is written, its counts before are taken
+/// away and its counts after are added, in the same transaction (<see cref="AduanDbContext"/>'s SaveChanges).
+/// Nothing here knows which command changed the report, so no command can forget to count.
+/// </summary>
+public static class DailyCounts
+{
+    public readonly record struct Key(CountSpan Span, DateOnly Day, long AgencyId, DailyFigure Figure, int Value);
+
+    /// <summary>The columns of a report the counts are made of.</summary>
+    public readonly record struct Facts(bool IsImported, DateTimeOffset SubmittedAt, long? LeadAgencyId, DateTimeOffset? FollowedUpAt,
+        DateTimeOffset? ResolutionDueAt, int ReopenCount, int? Rating, int? ResponseWorkingDays, int? FollowUpWorkingDays)
+    {
+        internal static Facts From(PropertyValues v) => new(
+            v.GetValue<bool>(nameof(Complaint.IsImported)), v.GetValue<DateTimeOffset>(nameof(Complaint.SubmittedAt)),
+            v.GetValue<long?>(nameof(Complaint.LeadAgencyId)), v.GetValue<DateTimeOffset?>(nameof(Complaint.FollowedUpAt)),
+            v.GetValue<DateTimeOffset?>(nameof(Complaint.ResolutionDueAt)), v.GetValue<int>(nameof(Complaint.ReopenCount)),
+            v.GetValue<int?>(nameof(Complaint.Rating)), v.GetValue<int?>(nameof(Complaint.ResponseWorkingDays)),
+            v.GetValue<int?>(nameof(Complaint.FollowUpWorkingDays)));
+    }
+
+    /// <summary>What one report counts towards: a figure, the WIB day it is counted on, and a value for the histograms.</summary>
+    public static IEnumerable<(DailyFigure Figure, DateOnly Day, int Value)> Items(Facts r)
+    {
+        var submitted = Period.WibDate(r.SubmittedAt);
+        if (r.IsImported)
+        {
+            yield return (DailyFigure.Imported, submitted, 0);
+            yield break;
+        }
+
+        yield return (DailyFigure.Received, submitted, 0);
+        if (r.FollowedUpAt is { } followed)
+        {
+            yield return (DailyFigure.FollowedUp, submitted, 0);
+            yield return (DailyFigure.FollowedUpOn, Period.WibDate(followed), 0);
+            if (r.ResolutionDueAt is { } due)
+            {
+                yield return (followed <= due ? DailyFigure.OnTime : DailyFigure.FollowedLate, submitted, 0);
+            }
+
+            if (r.ReopenCount > 0)
+            {
+                yield return (DailyFigure.Reopened, submitted, 0);
+            }
+
+            if (r.FollowUpWorkingDays is { } days)
+            {
+                yield return (DailyFigure.FollowUpDays, submitted, days);
+            }
+        }
+
+        if (r.ResolutionDueAt is { } deadline)
+        {
+            yield return (DailyFigure.DueOn, Period.WibDate(deadline), 0);
+            if (r.FollowedUpAt <= deadline)
+            {
+                yield return (DailyFigure.MetOn, Period.WibDate(deadline), 0);
+            }
+        }
+
+        if (r.Rating is { } rating)
+        {
+            yield return (DailyFigure.Rating, submitted, rating);
+        }
+
+        if (r.ResponseWorkingDays is { } response)
+        {
+            yield return (DailyFigure.ResponseDays, submitted, response);
+        }
+    }
+
+    /// <summary>Adds (sign 1) or takes away (sign -1) one report's counts, on its day and in its month.</summary>
+    public static void Count(Dictionary<Key, int> into, Facts report, int sign)
+    {
+        var agency = report.LeadAgencyId ?? 0;
+        foreach (var (figure, day, value) in Items(report))
+        {
+            Add(new Key(CountSpan.Day, day, agency, figure, value));
+            Add(new Key(CountSpan.Month, new DateOnly(day.Year, day.Month, 1), agency, figure, value));
+        }
+
+        void Add(Key key) => into[key] = into.GetValueOrDefault(key) + sign;
+    }
+
+    /// <summary>The changes the reports about to be saved make to the counts (none for a change of anything else).</summary>
+    public static Dictionary<Key, int> Changes(ChangeTracker tracker)
+    {
+        var changes = new Dictionary<Key, int>();
+        foreach (var entry in tracker.Entries<Complaint>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                Count(changes, Facts.From(entry.OriginalValues), -1);
+            }
+
+            if (entry.State is EntityState.Modified or EntityState.Added)
+            {
+                Count(changes, Facts.From(entry.CurrentValues), 1);
+            }
+        }
+
+        foreach (var unchanged in changes.Where(c => c.Value == 0).Select(c => c.Key).ToList())
+        {
+            changes.Remove(unchanged);
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// Adds the changes to the stored counts, in key order (two transactions touching the same rows take their
+    /// locks in the same order). One statement per hundred rows: <c>INSERT … ON CONFLICT DO UPDATE</c>, which
+    /// SQLite and PostgreSQL read alike and each applies atomically per row.
+    /// </summary>
+    public static async Task ApplyAsync(DbContext db, IEnumerable<KeyValuePair<Key, int>> changes, CancellationToken ct)
+    {
+        foreach (var batch in changes.OrderBy(c => c.Key.Span).ThenBy(c => c.Key.Day).ThenBy(c => c.Key.AgencyId)
+                     .ThenBy(c => c.Key.Figure).ThenBy(c => c.Key.Value).Chunk(100))
+        {
+            var sql = new StringBuilder("""INSERT INTO "DailyCounts" ("Span", "Day", "AgencyId", "Figure", "Value", "Count") VALUES """);
+            var parameters = new List<object>(batch.Length * 6);
+            foreach (var (key, count) in batch)
+            {
+                var n = parameters.Count;
+                sql.Append(CultureInfo.InvariantCulture, $"{(n == 0 ? "" : ", ")}({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}}, {{{n + 4}}}, {{{n + 5}}})");
+                parameters.AddRange([key.Span.ToString(), key.Day, key.AgencyId, key.Figure.ToString(), key.Value, count]);
+            }
+
+            sql.Append("""
+                 ON CONFLICT ("Span", "Day", "AgencyId", "Figure", "Value") DO UPDATE SET "Count" = "DailyCounts"."Count" + excluded."Count"
+                """);
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        }
+    }
+}

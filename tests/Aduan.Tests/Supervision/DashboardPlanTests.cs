@@ -1,0 +1,89 @@
+using Aduan.Data.Sqlite;
+using Aduan.Statistics;
+using Aduan.Supervision;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Tests.Supervision;
+
+/// <summary>
+/// The dashboard's two reads of reports (the rest are daily counts) stay on their small indexes: SQLite uses a partial
+/// index only when the query repeats its condition, so a change to either side would quietly scan every report.
+/// Plans, not timings: the speed itself is measured in bench/.
+/// </summary>
+public sealed class DashboardPlanTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"aduan-plans-{Guid.NewGuid():N}.db");
+    private SqliteAduanDbContext _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = new SqliteAduanDbContext(new DbContextOptionsBuilder<SqliteAduanDbContext>().UseSqlite($"Data Source={_file}").Options);
+        await _db.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+    }
+
+    [Theory]
+    [InlineData(null, "IX_Complaints_Open (")]
+    [InlineData(5L, "IX_Complaints_OpenByAgency (")]
+    public async Task OpenReportsNow_CityOrAgency_ReadOnlyAnOpenReportsIndex(long? agency, string index)
+    {
+        var plan = await PlanAsync(SupervisionQueries.OpenNow(_db,
+            agency is { } id ? SupervisionScope.Agency(id, "DBMSDA") : SupervisionScope.City, DateTimeOffset.UtcNow));
+
+        Assert.Contains("USING COVERING INDEX " + index, plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AwaitingFollowUp_AYear_ReadsOnlyTheWaitingReportsIndex()
+    {
+        var year = new Period(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+
+        var plan = await PlanAsync(SupervisionQueries.AwaitingFollowUp(_db, SupervisionScope.City, year, DateTimeOffset.UtcNow));
+
+        Assert.Contains("USING COVERING INDEX IX_Complaints_AwaitingFollowUp", plan, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public void OpenIndexFilter_IsTheMigrationsCondition(string provider)
+    {
+        var folder = Path.Combine(RepoRoot(), "src", "Aduan", "Data", "Migrations", provider);
+        var migration = File.ReadAllText(Directory.GetFiles(folder, "*_DailyCounts.cs").Single());
+
+        Assert.Equal(2, migration.Split("WHERE " + SupervisionQueries.OpenIndexFilter + ";").Length - 1);
+    }
+
+    private async Task<string> PlanAsync<T>(IQueryable<T> query)
+    {
+        await using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await _db.Database.OpenConnectionAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Aduan.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Aduan.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
