@@ -5,6 +5,7 @@ using Aduan.Categories;
 using Aduan.Cli;
 using Aduan.Complaints;
 using Aduan.Escalations;
+using Aduan.Federation;
 using Aduan.Following;
 using Aduan.Identity;
 using Aduan.Importing;
@@ -51,7 +52,7 @@ return await app.RunAduanAsync();
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
     .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddSupervision().AddImporting().AddTransparency().AddAudit()
-    .AddPrivacy().AddSms().AddNotifications().AddFollowing().AddScheduledSummaries().AddOpen311().AddEscalations();
+    .AddPrivacy().AddSms().AddNotifications().AddFollowing().AddScheduledSummaries().AddOpen311().AddFederation().AddEscalations();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

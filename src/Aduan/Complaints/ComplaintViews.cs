@@ -42,7 +42,14 @@ public sealed record PublicComplaintView(
     string? Title,
     string? Text,
     IReadOnlyList<DeadlineView> Deadlines,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>A referred report's copy at the hub (Federation/): the hub's code and where to follow it; null otherwise.</summary>
+    public HubCopyView? Hub { get; init; }
+}
+
+/// <summary>The hub's <c>service_request_id</c> of a referred report and the link to follow it there.</summary>
+public sealed record HubCopyView(string Code, string? Url);
 
 public sealed record StaffComplaintListItem(
     string TrackingCode,
