@@ -16,7 +16,11 @@ public sealed class FederationInbox(AduanDbContext db, ComplaintWorkflow workflo
 {
     public enum Result
     {
+        /// <summary>The update changed the hub's report (a follow-up through the state machine).</summary>
         Applied,
+
+        /// <summary>Recorded as received; nothing to change here (the member's own routing, or a state the hub's report is past).</summary>
+        Noted,
 
         /// <summary>This update was received before; nothing changed.</summary>
         Repeat,
@@ -51,7 +55,7 @@ public sealed class FederationInbox(AduanDbContext db, ComplaintWorkflow workflo
             if (command is null)
             {
                 await db.SaveChangesAsync(ct);
-                return Result.Applied;
+                return Result.Noted;
             }
 
             var actor = new Actor(ActorKind.Staff, "federation:" + peer, "Federasi: " + peer, complaint.LeadAgencyId);
@@ -66,7 +70,7 @@ public sealed class FederationInbox(AduanDbContext db, ComplaintWorkflow workflo
                     // Not allowed in the hub's state now (say, already followed up): received, nothing to change.
                     db.FederationReceipts.Add(receipt);
                     await db.SaveChangesAsync(ct);
-                    return Result.Applied;
+                    return Result.Noted;
             }
         }
         catch (DbUpdateException)

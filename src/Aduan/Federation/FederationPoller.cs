@@ -38,7 +38,7 @@ public sealed class FederationPoller(IServiceScopeFactory scopes, IOptions<Feder
         }, logger, "Federation poll", stoppingToken);
     }
 
-    /// <summary>One poll of every member; returns how many updates were new. A member that cannot be reached is logged and skipped.</summary>
+    /// <summary>One poll of every member; returns how many updates changed a report here. A member that cannot be reached is logged and skipped.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var applied = 0;
