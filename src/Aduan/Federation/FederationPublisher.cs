@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Aduan.Complaints;
+using Aduan.Data;
 using Aduan.Outbox;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Aduan.Federation;
@@ -21,13 +24,13 @@ public sealed record FederationUpdateMessage(string TrackingCode, int Sequence);
 /// Keys carry the report and the event number, so a change is queued once and a report dispatched
 /// twice is posted twice; the peer answers the second post with the first report (external id).
 /// </summary>
-public sealed class FederationPublisher(OutboxWriter outbox, IOptions<FederationOptions> options) : IComplaintSubscriber
+public sealed class FederationPublisher(OutboxWriter outbox, IOptions<FederationOptions> options, AduanDbContext db) : IComplaintSubscriber
 {
-    public ValueTask OnChangedAsync(ComplaintChange change, CancellationToken ct)
+    public async ValueTask OnChangedAsync(ComplaintChange change, CancellationToken ct)
     {
         var o = options.Value;
         var complaint = change.Complaint;
-        var fromHub = complaint.Channel == Channel.Hub && complaint.ExternalId is not null;
+        var fromHub = await FromUpstreamAsync(complaint, o, ct);
         foreach (var e in change.Events)
         {
             if (o.Upstream is not null && fromHub && e.Visibility == EventVisibility.Public
@@ -47,8 +50,28 @@ public sealed class FederationPublisher(OutboxWriter outbox, IOptions<Federation
                 Request(member.Name, complaint, e.Sequence, change.At);
             }
         }
+    }
 
-        return ValueTask.CompletedTask;
+    /// <summary>
+    /// Whether the report came down from the hub: posted by a federation key (channel Hub, with an
+    /// external id) that is not one of our members' keys (a hub that is itself a member has both).
+    /// </summary>
+    private async ValueTask<bool> FromUpstreamAsync(Complaint complaint, FederationOptions o, CancellationToken ct)
+    {
+        if (o.Upstream is null || complaint.Channel != Channel.Hub || complaint.ExternalSource is not { } source)
+        {
+            return false;
+        }
+
+        if (o.Members.Count == 0)
+        {
+            return true;
+        }
+
+        var id = long.TryParse(source.AsSpan(source.IndexOf(':', StringComparison.Ordinal) + 1), NumberStyles.None, CultureInfo.InvariantCulture,
+            out var n) ? n : -1;
+        var name = await db.ApiKeys.Where(k => k.Id == id).Select(k => k.Name).FirstOrDefaultAsync(ct);
+        return !o.Members.Any(m => m.KeyName == name);
     }
 
     /// <summary>The member whose agencies include the lead agency, else whose categories include the report's.</summary>

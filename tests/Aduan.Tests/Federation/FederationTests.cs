@@ -73,20 +73,31 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.Equal("Siti Aminah", cityReport.Reporter.Name); // a public report's reporter travels with it
         Assert.Equal(ComplaintStatus.Submitted, cityReport.Status);
 
-        await FollowUpOnCityAsync(cityReport.TrackingCode);
+        using var cityManager = await _city.StaffClientAsync(Roles.Manager);
+        await cityManager.ActOkAsync(cityReport.TrackingCode, new { action = "dispatch" });
+        using var officer = await _city.StaffClientAsync(Roles.AgencyOfficer, "DBMSDA");
+        await officer.ActOkAsync(cityReport.TrackingCode, new { action = "follow-up", text = "Tim UPTD sudah mengukur lubang.", final = false });
         await FederationSetup.DeliverAsync(_city);
-        Assert.Equal(2, await _city.WithDbAsync(db => db.OutboxMessages // dispatched there, then followed up
-            .CountAsync(m => m.Type == FederationUpdates.MessageType && m.Status == OutboxStatus.Delivered)));
 
+        Assert.Equal(ComplaintStatus.InProgress, (await HubReportAsync(hubCode)).Status);
+        Assert.Equal(1, await FollowUpsOnHubAsync(hubCode));
+
+        // The poll finds the same updates again: an interim follow-up is not added twice.
+        Assert.Equal(0, await _hub.Services.GetRequiredService<FederationPoller>().RunOnceAsync(default));
+        Assert.Equal(1, await FollowUpsOnHubAsync(hubCode));
+
+        await officer.ActOkAsync(cityReport.TrackingCode, new { action = "follow-up", text = FollowUpText, final = true });
+        await FederationSetup.DeliverAsync(_city);
+
+        Assert.Equal(3, await _city.WithDbAsync(db => db.OutboxMessages // dispatched there, interim, final
+            .CountAsync(m => m.Type == FederationUpdates.MessageType && m.Status == OutboxStatus.Delivered)));
         hubReport = await HubReportAsync(hubCode);
         Assert.Equal(ComplaintStatus.FollowedUp, hubReport.Status);
-        var followUp = await _hub.WithDbAsync(db => db.ComplaintEvents.SingleAsync(e => e.ComplaintId == hubReport.Id && e.Type == ComplaintEventType.FollowUp));
-        Assert.Equal(FollowUpText, followUp.Text);
-        Assert.Equal("Federasi: " + FederationSetup.CityName, followUp.ActorName);
-
-        // The poll finds the same updates again: nothing new.
-        Assert.Equal(0, await _hub.Services.GetRequiredService<FederationPoller>().RunOnceAsync(default));
-        Assert.Equal(hubReport.EventCount, (await HubReportAsync(hubCode)).EventCount);
+        var final = await _hub.WithDbAsync(db => db.ComplaintEvents.OrderBy(e => e.Sequence)
+            .LastAsync(e => e.ComplaintId == hubReport.Id && e.Type == ComplaintEventType.FollowUp));
+        Assert.Equal(FollowUpText, final.Text);
+        Assert.Equal("Federasi: " + FederationSetup.CityName, final.ActorName);
+        Assert.Equal(2, await FollowUpsOnHubAsync(hubCode));
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class GeoReportClientTests : IAsyncLifetime
         Assert.Contains($"/lacak/{first.Value.Id}", first.Value.Notice, StringComparison.Ordinal);
         var stored = await _app.WithDbAsync(db => db.Complaints.Where(c => c.ExternalId == "JBR-2606-0001").ToListAsync());
         var report = Assert.Single(stored);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Complaints.CountAsync()));
         Assert.Equal(Channel.Hub, report.Channel);
         Assert.Equal(first.Value.Id, report.TrackingCode);
         Assert.Equal("Siti Aminah", report.Reporter.Name);
