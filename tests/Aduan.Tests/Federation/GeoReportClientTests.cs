@@ -4,7 +4,9 @@ using Aduan.Identity;
 using Aduan.Open311;
 using Aduan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Aduan.Tests.Federation;
 
@@ -122,6 +124,40 @@ public sealed class GeoReportClientTests : IAsyncLifetime
 
         Assert.Equal((false, GeoReportClient.NotAllowed), (result.Retry, result.Error));
         Assert.Equal(before, await _app.WithDbAsync(db => db.Complaints.CountAsync()));
+    }
+
+    [Fact]
+    public async Task GetRequest_AnswerOverTheSizeLimit_RefusedUnparsed()
+    {
+        await using var small = AduanFactory.With(("Aduan:Federation:AllowLoopback", "true"), ("Aduan:Federation:MaxResponseBytes", "1000"));
+        var form = Report("JBR-11");
+        form[1] = new("description", string.Concat(Enumerable.Repeat("Jalan berlubang di depan sekolah. ", 40)));
+        var code = (await Client().PostRequestAsync(_self, form, "k", default)).Value.Id;
+        using var manager = await _app.StaffClientAsync(Roles.Manager);
+        await manager.ActOkAsync(code, new { action = "dispatch" });
+
+        var whole = await Client().GetRequestAsync(_self, code, default);
+        var limited = await Client(small).GetRequestAsync(_self, code, default);
+
+        Assert.True(whole.Ok, whole.Error);
+        Assert.Equal((false, "The peer's answer is larger than Aduan:Federation:MaxResponseBytes."), (limited.Retry, limited.Error));
+    }
+
+    [Fact]
+    public void Start_UpstreamWithoutTrailingSlash_RefusedNamingTheSetting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aduan:Federation:Upstream:BaseUrl"] = "https://lapor.jabarprov.go.id/open311/v2",
+            ["Aduan:Federation:Upstream:JurisdictionId"] = "jabarprov.go.id",
+            ["Aduan:Federation:Upstream:ApiKey"] = "aduan_kunci",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddFederation();
+        using var provider = services.BuildServiceProvider();
+
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FederationOptions>>().Value);
+
+        Assert.StartsWith("Aduan:Federation:Upstream:BaseUrl must be", Assert.Single(e.Failures), StringComparison.Ordinal);
     }
 
     [Fact]
