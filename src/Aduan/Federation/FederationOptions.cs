@@ -41,6 +41,24 @@ public sealed class FederationOptions
     /// <summary>How far back each poll asks for updates; updates already applied are skipped, so overlap is harmless.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
     public TimeSpan PollLookback { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>The legacy LAPOR! XML stream adapter (<see cref="LaporLegacy"/>); off unless enabled.</summary>
+    public LaporStreamOptions Lapor { get; set; } = new();
+}
+
+/// <summary>Section <c>Aduan:Federation:Lapor</c>.</summary>
+public sealed class LaporStreamOptions
+{
+    /// <summary>Answer <c>POST /api/v1/lapor/stream</c>; when off it answers 404.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The largest stream accepted in one post.</summary>
+    [Range(1_000, 10_000_000)]
+    public int MaxBytes { get; set; } = 1_000_000;
+
+    /// <summary>The most reports (<c>&lt;laporan&gt;</c>) in one post.</summary>
+    [Range(1, 1000)]
+    public int MaxReports { get; set; } = 100;
 }
 
 /// <summary>Another instance as an Open311 client sees it.</summary>

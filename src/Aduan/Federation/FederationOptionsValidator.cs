@@ -48,6 +48,11 @@ public sealed partial class FederationOptionsValidator : IValidateOptions<Federa
             CheckPeer(at, m, options, errors);
         }
 
+        if (options.Lapor.MaxBytes is < 1_000 or > 10_000_000 || options.Lapor.MaxReports is < 1 or > 1000)
+        {
+            errors.Add($"{FederationOptions.Section}:Lapor: MaxBytes is 1,000 to 10,000,000 and MaxReports 1 to 1000.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -37,4 +37,7 @@ public static class FederationSetup
             });
         return services;
     }
+
+    /// <summary>The legacy LAPOR! stream (answers 404 unless enabled); the Open311 resources themselves are Open311/'s.</summary>
+    public static IEndpointRouteBuilder MapFederation(this IEndpointRouteBuilder app) => app.MapLaporLegacy();
 }
