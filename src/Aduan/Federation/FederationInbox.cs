@@ -64,7 +64,7 @@ public sealed class FederationInbox(AduanDbContext db, ComplaintWorkflow workflo
             {
                 case null:
                     return Result.Applied;
-                case Complaints.ActionRefusal.Stale:
+                case ActionRefusal.Stale:
                     return Result.Stale;
                 default:
                     // Not allowed in the hub's state now (say, already followed up): received, nothing to change.
