@@ -112,7 +112,14 @@ public sealed record StaffComplaintView(
     IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<TimelineEntry> Timeline,
     DateTimeOffset? OmbudsmanFlaggedAt = null,
-    DateTimeOffset? TakenOverAt = null);
+    DateTimeOffset? TakenOverAt = null)
+{
+    /// <summary>The report's links to other instances (Federation/); null when it has none.</summary>
+    public FederationLinkView? Federation { get; init; }
+}
+
+/// <summary>The sender's id of a report that came from another instance, and where its copy lives (<c>upstream</c> or a member).</summary>
+public sealed record FederationLinkView(string? ExternalId, string? Peer, string? RemoteId, string? RemoteUrl);
 
 public static class DeadlineViews
 {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Aduan.Complaints;
 using Aduan.Federation;
 using Aduan.Identity;
@@ -74,6 +75,8 @@ public sealed class FederationTests : IAsyncLifetime
         Assert.Equal(ComplaintStatus.Submitted, cityReport.Status);
 
         using var cityManager = await _city.StaffClientAsync(Roles.Manager);
+        var staffView = await cityManager.GetFromJsonAsync<StaffComplaintView>($"/api/v1/staff/complaints/{cityReport.TrackingCode}", TestApi.Json);
+        Assert.Equal(hubCode, staffView!.Federation?.ExternalId);
         await cityManager.ActOkAsync(cityReport.TrackingCode, new { action = "dispatch" });
         using var officer = await _city.StaffClientAsync(Roles.AgencyOfficer, "DBMSDA");
         await officer.ActOkAsync(cityReport.TrackingCode, new { action = "follow-up", text = "Tim UPTD sudah mengukur lubang.", final = false });
