@@ -5,6 +5,7 @@ using Aduan.Categories;
 using Aduan.Cli;
 using Aduan.Complaints;
 using Aduan.Escalations;
+using Aduan.Federation;
 using Aduan.Following;
 using Aduan.Identity;
 using Aduan.Importing;
@@ -44,14 +45,14 @@ builder.Services.AddAduanWeb().AddAduanPages();
 var app = builder.Build();
 app.UseAduanPipeline();
 app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapSupervision().MapOutbox()
-    .MapSms().MapTransparency().MapAttachments().MapOpen311().MapAduanPages();
+    .MapSms().MapTransparency().MapAttachments().MapOpen311().MapFederation().MapAduanPages();
 return await app.RunAduanAsync();
 
 // The features, each registered by its own folder; the command line uses the same services.
 static void AddFeatures(IServiceCollection services, IConfiguration configuration) => services
     .AddAduanInfrastructure(configuration).AddAduanIdentity().AddOutbox().AddSla().AddCategories().AddAgencies()
     .AddAttachments().AddTriage().AddComplaints().AddStatistics().AddSupervision().AddImporting().AddTransparency().AddAudit()
-    .AddPrivacy().AddSms().AddNotifications().AddFollowing().AddScheduledSummaries().AddOpen311().AddEscalations();
+    .AddPrivacy().AddSms().AddNotifications().AddFollowing().AddScheduledSummaries().AddOpen311().AddFederation().AddEscalations();
 
 /// <summary>Entry point; visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -13,8 +13,14 @@ public static class ApiKeyCommands
     {
         var apikey = new Command("apikey", "API keys for Open311 clients (FixMyStreet, city systems, other Aduan instances).");
         var name = new Argument<string>("name") { Description = "A name for the client: lower case letters, digits, '.', '-', '_' (at most 60)." };
-        var create = new Command("create", "Create a key and print it once; only its hash is kept.") { name };
-        create.SetAction((parse, ct) => AduanCli.WithServices((sp, token) => CreateAsync(sp.GetRequiredService<ApiKeys>(), parse.GetValue(name)!, token), ct));
+        var federation = new Option<bool>("--federation")
+        {
+            Description = "A key for another Aduan instance (hub or member city): its reports arrive on channel Hub, deduplicated by their "
+                + "external id, and a member's updates move the reports dispatched to it (see Aduan:Federation).",
+        };
+        var create = new Command("create", "Create a key and print it once; only its hash is kept.") { name, federation };
+        create.SetAction((parse, ct) => AduanCli.WithServices((sp, token) =>
+            CreateAsync(sp.GetRequiredService<ApiKeys>(), parse.GetValue(name)!, parse.GetValue(federation), token), ct));
         apikey.Subcommands.Add(create);
 
         var list = new Command("list", "List keys: name, the key's first characters, created, revoked.");
@@ -28,9 +34,9 @@ public static class ApiKeyCommands
         return apikey;
     }
 
-    private static async Task<int> CreateAsync(ApiKeys keys, string name, CancellationToken ct)
+    private static async Task<int> CreateAsync(ApiKeys keys, string name, bool federation, CancellationToken ct)
     {
-        var created = await keys.CreateAsync(name, CliActor, null, ct);
+        var created = await keys.CreateAsync(name, CliActor, null, ct, federation);
         if (created.Key is not { } key)
         {
             await Console.Error.WriteLineAsync(created.ErrorKey == "ApiKeys.NameTaken"
@@ -50,7 +56,7 @@ public static class ApiKeyCommands
         foreach (var k in all)
         {
             var revoked = k.RevokedAt is { } at ? "revoked " + Iso(at) : "active";
-            Console.WriteLine($"{k.Id,4}  {k.Name,-30}  {k.Prefix}…  created {Iso(k.CreatedAt)} by {k.CreatedBy}  {revoked}");
+            Console.WriteLine($"{k.Id,4}  {k.Name,-30}  {k.Prefix}…  created {Iso(k.CreatedAt)} by {k.CreatedBy}  {revoked}{(k.Federation ? "  federation" : "")}");
         }
 
         Console.WriteLine($"{all.Count} keys.");

@@ -102,7 +102,12 @@ public sealed class ComplaintPresenter(
             mergedInto, c.ForwardCount, c.IsFlagged(sla.Value), c.Rating, c.SubmittedAt, c.UpdatedAt, allowed,
             await DeadlinesAsync(c.Clocks, ct),
             await TimelineAsync(events, forStaff: true, e => e.Type == ComplaintEventType.Escalated ? EscalationText(e.Data) : e.Text, ct),
-            c.OmbudsmanFlaggedAt, c.TakenOverAt);
+            c.OmbudsmanFlaggedAt, c.TakenOverAt)
+        {
+            Federation = c.ExternalId is null && c.RemoteId is null
+                ? null
+                : new FederationLinkView(c.ExternalId, c.RemotePeer, c.RemoteId, c.RemoteUrl),
+        };
     }
 
     /// <summary>An escalation event in words: which step, of which clock.</summary>

@@ -42,7 +42,14 @@ public sealed record PublicComplaintView(
     string? Title,
     string? Text,
     IReadOnlyList<DeadlineView> Deadlines,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>A referred report's copy at the hub (Federation/): the hub's code and where to follow it; null otherwise.</summary>
+    public HubCopyView? Hub { get; init; }
+}
+
+/// <summary>The hub's <c>service_request_id</c> of a referred report and the link to follow it there.</summary>
+public sealed record HubCopyView(string Code, string? Url);
 
 public sealed record StaffComplaintListItem(
     string TrackingCode,
@@ -105,7 +112,14 @@ public sealed record StaffComplaintView(
     IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<TimelineEntry> Timeline,
     DateTimeOffset? OmbudsmanFlaggedAt = null,
-    DateTimeOffset? TakenOverAt = null);
+    DateTimeOffset? TakenOverAt = null)
+{
+    /// <summary>The report's links to other instances (Federation/); null when it has none.</summary>
+    public FederationLinkView? Federation { get; init; }
+}
+
+/// <summary>The sender's id of a report that came from another instance, and where its copy lives (<c>upstream</c> or a member).</summary>
+public sealed record FederationLinkView(string? ExternalId, string? Peer, string? RemoteId, string? RemoteUrl);
 
 public static class DeadlineViews
 {

@@ -31,6 +31,11 @@ public sealed class PublicComplaintViews(ComplaintWorkflow workflow, ComplaintPr
             await presenter.DeadlinesAsync(c.Clocks, ct),
             await presenter.TimelineAsync(events, forStaff: false, e => !showTexts ? null
                 : e.ActorKind == ActorKind.Reporter ? e.Text
-                : PersonalDataMask.Apply(e.Text), ct));
+                : PersonalDataMask.Apply(e.Text), ct))
+        {
+            Hub = c.RemotePeer == Federation.FederationOptionsValidator.UpstreamName && c.RemoteId is { } hubCode
+                ? new HubCopyView(hubCode, c.RemoteUrl)
+                : null,
+        };
     }
 }

@@ -24,6 +24,13 @@ public sealed class ApiKey
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedBy { get; set; }
 
+    /// <summary>
+    /// A key for another Aduan instance (a hub or a member city): what it posts arrives on channel
+    /// Hub, deduplicated by its external id, and its updates may move the states of the reports it
+    /// federates (see Federation/FederationInbox).
+    /// </summary>
+    public bool Federation { get; set; }
+
     public bool IsActive => RevokedAt is null;
 
     /// <summary>The actor id on events this key causes: reports it submitted and updates it posted are found by it.</summary>

@@ -15,7 +15,7 @@ public sealed partial class ApiKeys(AduanDbContext db, AuditTrail audit, TimePro
     /// <summary>A new key and the secret to hand over once; or the resource key of why not.</summary>
     public sealed record Created(ApiKey? Key, string? Secret, string? ErrorKey);
 
-    public async Task<Created> CreateAsync(string? name, string actorName, string? actorUserId, CancellationToken ct)
+    public async Task<Created> CreateAsync(string? name, string actorName, string? actorUserId, CancellationToken ct, bool federation = false)
     {
         name = name?.Trim().ToLowerInvariant();
         if (name is null || !NamePattern().IsMatch(name))
@@ -32,9 +32,10 @@ public sealed partial class ApiKeys(AduanDbContext db, AuditTrail audit, TimePro
         var key = new ApiKey
         {
             Name = name, Hash = Hash(secret), Prefix = secret[..(KeyPrefix.Length + 4)], CreatedAt = time.Now(), CreatedBy = actorName,
+            Federation = federation,
         };
         db.ApiKeys.Add(key);
-        audit.Record(actorName, actorUserId, "apikey.create", name, new { key.Prefix });
+        audit.Record(actorName, actorUserId, "apikey.create", name, new { key.Prefix, key.Federation });
         await db.SaveChangesAsync(ct);
         return new Created(key, secret, null);
     }

@@ -11,7 +11,8 @@ namespace Aduan.Open311;
 /// <see cref="ComplaintIntake"/>, whose checks (text, contact, place) apply as to every channel.
 /// Intake answers only once the report is stored, so the answer always carries the id.
 /// </summary>
-public sealed class Open311Intake(ComplaintIntake intake, Open311Services services, IStringLocalizer<SharedResource> t)
+public sealed class Open311Intake(ComplaintIntake intake, Open311Services services, Federation.ExternalIds externalIds,
+    IStringLocalizer<SharedResource> t)
 {
     /// <summary>Intake's field names as the client knows them.</summary>
     private static readonly Dictionary<string, string> FieldNames = new()
@@ -41,22 +42,36 @@ public sealed class Open311Intake(ComplaintIntake intake, Open311Services servic
         var kind = Single<ComplaintKind>(attributes, Open311Services.Kind, errors);
         var privacy = Single<PrivacyMode>(attributes, Open311Services.Privacy, errors);
         var text = WithMedia(form, errors);
+        var externalId = One(attributes, Federation.FederationRequests.ExternalIdAttribute);
+        if (externalId is { Length: > Complaint.MaxExternalIdLength })
+        {
+            errors.Add(new(400, t["Open311.Error.ExternalId", Complaint.MaxExternalIdLength]));
+        }
+
         if (errors.Count > 0)
         {
             return new Outcome(null, errors);
         }
 
+        // A resent post of a report this key sent before (a hub's retry after a lost answer) answers the first report.
+        if (externalId is not null && await externalIds.FindAsync(key, externalId, ct) is { } earlier)
+        {
+            return new Outcome(earlier, []);
+        }
+
         var name = string.Join(' ', new[] { form["first_name"], form["last_name"] }.Where(n => n is not null and not "-"));
-        var request = new IntakeRequest(Channel.Open311, text)
+        var request = new IntakeRequest(key.Federation ? Channel.Hub : Channel.Open311, text)
         {
             Title = One(attributes, Open311Services.Title), Category = code, Kind = kind, Privacy = privacy,
             Reporter = new ReporterRequest(name.Length == 0 ? null : name, form["phone"], form["email"]),
             Location = location with { Kecamatan = One(attributes, Open311Services.Kecamatan) },
-            IdempotencyKey = idempotencyKey, Submitter = new Actor(ActorKind.Reporter, key.ActorId, key.ActorName),
+            IdempotencyKey = idempotencyKey ?? (externalId is null ? null : $"open311/{key.Id}/{externalId}"), Submitter = new Actor(ActorKind.Reporter, key.ActorId, key.ActorName),
         };
         var v = new Validation(t);
         return await intake.SubmitAsync(request, v, ct) switch
         {
+            IntakeOutcome.Stored stored when externalId is not null =>
+                new Outcome(await externalIds.LinkAsync(stored.Complaint, key, externalId, ct), []),
             IntakeOutcome.Stored stored => new Outcome(stored.Complaint.TrackingCode, []),
             IntakeOutcome.KeyReused => new Outcome(null, [new(400, t["Problem.Idempotency.Detail"])]),
             _ => new Outcome(null, v.Errors.SelectMany(e => e.Value.Select(m =>

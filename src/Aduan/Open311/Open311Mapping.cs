@@ -47,6 +47,34 @@ public static class Open311Mapping
         _ => "OPEN",
     };
 
+    /// <summary>
+    /// The other way, for the federation's client: a peer's status as one of our states. Our own
+    /// <c>external_status_code</c> (an Aduan peer writes the state's name) wins; else FixMyStreet's
+    /// extended statuses (any case, spaces or underscores); else GeoReport's <c>open</c>/<c>closed</c>.
+    /// Null when none of them is known.
+    /// </summary>
+    public static ComplaintStatus? StatusFrom(string? status, string? externalStatusCode = null)
+    {
+        if (externalStatusCode is not null && Enum.TryParse<ComplaintStatus>(externalStatusCode.Trim(), ignoreCase: false, out var ours)
+            && Enum.IsDefined(ours))
+        {
+            return ours;
+        }
+
+        return status?.Trim().Replace(' ', '_').ToUpperInvariant() switch
+        {
+            "OPEN" or "CONFIRMED" => ComplaintStatus.Submitted,
+            "INVESTIGATING" => ComplaintStatus.Dispatched,
+            "IN_PROGRESS" or "ACTION_SCHEDULED" => ComplaintStatus.InProgress,
+            "FIXED" => ComplaintStatus.FollowedUp,
+            "CLOSED" => ComplaintStatus.Resolved,
+            "NOT_COUNCILS_RESPONSIBILITY" or "INTERNAL_REFERRAL" => ComplaintStatus.Referred,
+            "DUPLICATE" => ComplaintStatus.Merged,
+            "NO_FURTHER_ACTION" or "UNABLE_TO_FIX" or "WONT_FIX" => ComplaintStatus.Archived,
+            _ => null,
+        };
+    }
+
     public static Open311Node Services(IEnumerable<Open311Service> services) => new Open311List("services", services.Select(s =>
         (Open311Node)new Open311Object("service",
             new Open311Value("service_code", s.Code),

@@ -15,7 +15,8 @@ namespace Aduan.Open311;
 /// never changes a report's state: a <c>status</c> it asks for is kept with the message for staff,
 /// who decide. Idempotent by the client's <c>update_id</c>: a resent update answers the first id.
 /// </summary>
-public sealed class Open311Updates(AduanDbContext db, ComplaintWorkflow workflow, IStringLocalizer<SharedResource> t)
+public sealed class Open311Updates(AduanDbContext db, ComplaintWorkflow workflow, Federation.FederationInbox inbox,
+    Microsoft.Extensions.Options.IOptions<Federation.FederationOptions> federation, IStringLocalizer<SharedResource> t)
 {
     public const int MaxUpdateIdLength = 64;
 
@@ -51,6 +52,12 @@ public sealed class Open311Updates(AduanDbContext db, ComplaintWorkflow workflow
             return Fail(404, "Open311.Error.RequestNotFound", code);
         }
 
+        if (key.Federation && federation.Value.Members.FirstOrDefault(m => m.KeyName == key.Name) is { } member
+            && complaint.RemotePeer == member.Name)
+        {
+            return await FromMemberAsync(member.Name, complaint, form, updateId, ct);
+        }
+
         if (!await db.ComplaintEvents.AnyAsync(e => e.ComplaintId == complaint.Id && e.Sequence == 1 && e.ActorUserId == key.ActorId, ct))
         {
             return Fail(403, "Open311.Error.NotOwnRequest");
@@ -81,6 +88,16 @@ public sealed class Open311Updates(AduanDbContext db, ComplaintWorkflow workflow
             ActionRefusal.Stale => Fail(409, "Open311.Error.Stale", code),
             _ => Fail(400, "Open311.Error.Closed", code),
         };
+    }
+
+    /// <summary>A member's update of a report the hub dispatched to it: it may move the report's state (<see cref="Federation.FederationInbox"/>).</summary>
+    private async Task<Outcome> FromMemberAsync(string member, Complaint complaint, Open311Form form, string updateId, CancellationToken ct)
+    {
+        var status = Open311Mapping.StatusFrom(form["status"], form["external_status_code"]);
+        var result = await inbox.ApplyAsync(member, complaint, updateId, status, form["description"], ct);
+        return result == Federation.FederationInbox.Result.Stale
+            ? Fail(409, "Open311.Error.Stale", complaint.TrackingCode)
+            : new Outcome(Open311Mapping.UpdateId(complaint.TrackingCode, complaint.EventCount), null);
     }
 
     private Outcome Fail(int status, string key, params object[] args) => new(null, new(status, t[key, args]));

@@ -31,7 +31,7 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
     public static bool OnPostgres => PostgresServer is not null;
 
     private readonly Dictionary<string, string?> _settings;
-    private readonly string? _postgresDatabase;
+    private string? _postgresDatabase;
 
     public AduanFactory()
     {
@@ -110,7 +110,38 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
         return factory;
     }
 
-    public string DataDirectory { get; }
+    public string DataDirectory { get; private set; }
+
+    /// <summary>Keep the database when disposed, so that <see cref="Restart"/> can start the same app on it again.</summary>
+    public bool KeepData { get; set; }
+
+    /// <summary>A new app with this one's settings on its data (dispose this one with <see cref="KeepData"/> first): a restart.</summary>
+    public AduanFactory Restart()
+    {
+        var next = new AduanFactory { Time = Time, TestServices = TestServices };
+        if (next._postgresDatabase is not null)
+        {
+            Postgres($"DROP DATABASE IF EXISTS {next._postgresDatabase} WITH (FORCE)");
+        }
+
+        next.DataDirectory = DataDirectory;
+        next._postgresDatabase = _postgresDatabase;
+        foreach (var (key, value) in _settings)
+        {
+            next._settings[key] = value;
+        }
+
+        return next;
+    }
+
+    /// <summary>Serves on a real loopback port (Kestrel), for clients outside the test host; returns the base address.</summary>
+    public Uri Listen(int port)
+    {
+        _settings["Aduan:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        UseKestrel(port);
+        StartServer();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
 
     /// <summary>A second app on this factory's database (a second instance), with its own settings and services.</summary>
     public AduanFactory SecondInstance()
@@ -149,6 +180,11 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepData)
+        {
+            return;
+        }
+
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();

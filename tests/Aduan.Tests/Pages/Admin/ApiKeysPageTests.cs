@@ -43,6 +43,22 @@ public sealed class ApiKeysPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_FederationTicked_KeyMarkedAndItsReportsArriveOnChannelHub()
+    {
+        using var admin = await PageClient.SignedInAsync(_app, Roles.Admin);
+
+        var page = await admin.SubmitAsync(await admin.GetAsync("/admin/apikeys"), "[data-testid=create-form]",
+            new() { ["Name"] = "jabar-hub", ["Federation"] = "true" });
+        var secret = page.QuerySelector("[data-testid=secret]")!.TextContent;
+        var (_, xml) = await new Open311Client(_app).PostXmlAsync("requests.xml", Open311Client.FixMyStreetRequest(secret));
+
+        Assert.Contains("Federasi", page.QuerySelector("[data-testid=key-jabar-hub]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await _app.WithDbAsync(db => db.ApiKeys.Where(k => k.Name == "jabar-hub").Select(k => k.Federation).SingleAsync()));
+        var code = xml.Root!.Element("request")!.Element("service_request_id")!.Value;
+        Assert.Equal(Aduan.Complaints.Channel.Hub, await _app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == code).Select(c => c.Channel).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Create_BadOrTakenName_MessageBesideTheFieldAndNothingCreated()
     {
         using var admin = await PageClient.SignedInAsync(_app, Roles.Admin);

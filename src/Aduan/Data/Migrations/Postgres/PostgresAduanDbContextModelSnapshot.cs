@@ -250,6 +250,14 @@ namespace Aduan.Data.Migrations.Postgres
                     b.Property<int>("EventCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ExternalSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTimeOffset?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -336,6 +344,18 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RemotePeer")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RemoteUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
@@ -458,7 +478,12 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("DueOrder", "Id");
 
+                    b.HasIndex("ExternalSource", "ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("IsImported", "SubmittedAt");
+
+                    b.HasIndex("RemotePeer", "RemoteId");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -705,6 +730,27 @@ namespace Aduan.Data.Migrations.Postgres
                     b.ToTable("Escalations");
                 });
 
+            modelBuilder.Entity("Aduan.Federation.FederationReceipt", b =>
+                {
+                    b.Property<string>("Peer")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("UpdateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Peer", "UpdateId");
+
+                    b.ToTable("FederationReceipts");
+                });
+
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>
                 {
                     b.Property<long>("Id")
@@ -896,6 +942,9 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<bool>("Federation")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Hash")
                         .IsRequired()

@@ -236,6 +236,14 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<int>("EventCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstResponseAt")
                         .HasColumnType("INTEGER");
 
@@ -317,6 +325,18 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemotePeer")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
@@ -426,7 +446,12 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("DueOrder", "Id");
 
+                    b.HasIndex("ExternalSource", "ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("IsImported", "SubmittedAt");
+
+                    b.HasIndex("RemotePeer", "RemoteId");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -665,6 +690,27 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.ToTable("Escalations");
                 });
 
+            modelBuilder.Entity("Aduan.Federation.FederationReceipt", b =>
+                {
+                    b.Property<string>("Peer")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Peer", "UpdateId");
+
+                    b.ToTable("FederationReceipts");
+                });
+
             modelBuilder.Entity("Aduan.Following.ReportFollower", b =>
                 {
                     b.Property<long>("Id")
@@ -850,6 +896,9 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Federation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Hash")
                         .IsRequired()

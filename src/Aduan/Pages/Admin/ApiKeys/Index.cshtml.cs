@@ -15,6 +15,10 @@ public sealed class IndexModel(Open311.ApiKeys keys) : StaffPageModel
     [BindProperty]
     public string? Name { get; set; }
 
+    /// <summary>A key for another Aduan instance (hub or member city); see Federation/.</summary>
+    [BindProperty]
+    public bool Federation { get; set; }
+
     /// <summary>The key whose revocation is being confirmed (<c>?revoke=ID</c>).</summary>
     [BindProperty(SupportsGet = true)]
     public long? Revoke { get; set; }
@@ -36,7 +40,7 @@ public sealed class IndexModel(Open311.ApiKeys keys) : StaffPageModel
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        var created = await keys.CreateAsync(Name, Staff.Name, Staff.UserId, ct);
+        var created = await keys.CreateAsync(Name, Staff.Name, Staff.UserId, ct, Federation);
         if (created.Key is null)
         {
             ShowError(nameof(Name), created.ErrorKey!);
