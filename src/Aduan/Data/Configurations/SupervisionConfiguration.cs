@@ -11,5 +11,8 @@ internal sealed class DailyCountConfiguration : IEntityTypeConfiguration<DailyCo
         // The dashboard reads a range of days (or months) for the city, or for one agency: both start with the span and day.
         b.HasKey(c => new { c.Span, c.Day, c.AgencyId, c.Figure, c.Value });
         b.HasIndex(c => new { c.AgencyId, c.Span, c.Day });
+
+        // The weekly trend reads four figures of 182 days, not every figure and histogram value of those days.
+        b.HasIndex(c => new { c.Span, c.Figure, c.Day, c.AgencyId, c.Count });
     }
 }

@@ -1237,6 +1237,8 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Span", "Day");
 
+                    b.HasIndex("Span", "Figure", "Day", "AgencyId", "Count");
+
                     b.ToTable("DailyCounts");
                 });
 

@@ -1183,6 +1183,8 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Span", "Day");
 
+                    b.HasIndex("Span", "Figure", "Day", "AgencyId", "Count");
+
                     b.ToTable("DailyCounts");
                 });
 
