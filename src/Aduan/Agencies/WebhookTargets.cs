@@ -81,13 +81,19 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options, IWebhookDns
                 throw new SocketException((int)SocketError.HostNotFound);
         }
 
+        return await ConnectToFirstAsync(addresses, context.DnsEndPoint.Port, ct);
+    }
+
+    /// <summary>A connection to the first of the checked addresses that answers (never to a name resolved anew).</summary>
+    public static async ValueTask<Stream> ConnectToFirstAsync(IReadOnlyList<IPAddress> addresses, int port, CancellationToken ct)
+    {
         SocketException? last = null;
         foreach (var address in addresses)
         {
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), ct);
+                await socket.ConnectAsync(new IPEndPoint(address, port), ct);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch (SocketException e)
@@ -102,7 +108,7 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options, IWebhookDns
             }
         }
 
-        throw last!;
+        throw last ?? new SocketException((int)SocketError.HostNotFound);
     }
 
     /// <summary>

@@ -31,27 +31,6 @@ public sealed class FederationTargets(IOptions<FederationOptions> options, IWebh
             throw new FederationAddressException(host);
         }
 
-        SocketException? last = null;
-        foreach (var address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                last = e;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        throw last!;
+        return await WebhookTargets.ConnectToFirstAsync(addresses, context.DnsEndPoint.Port, ct);
     }
 }
