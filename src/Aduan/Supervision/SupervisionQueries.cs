@@ -52,9 +52,9 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
 
         return new SupervisionSummary(scope, period, previous, now, Total(DailyFigure.Received), Total(DailyFigure.FollowedUp),
             OpenStates.Select(state => new StateCount(state, open.Where(o => o.Status == state).Sum(o => o.Count))).ToList(),
-            AgeBand.All.Select((band, i) => new AgeCount(band, open.Where(o => o.Band == i).Sum(o => o.Count))).ToList(),
-            open.Where(o => o.Overdue).GroupBy(o => o.AgencyId).Select(o => o.Key is { } id && names.TryGetValue(id, out var a)
-                    ? new AgencyCount(id, a.Code, a.Name, o.Sum(x => x.Count)) : new AgencyCount(null, null, null, o.Sum(x => x.Count)))
+            AgeBand.All.Select((band, i) => new AgeCount(band, open.Sum(o => o.InBand(i)))).ToList(),
+            open.Where(o => o.Overdue > 0).GroupBy(o => o.AgencyId).Select(o => o.Key is { } id && names.TryGetValue(id, out var a)
+                    ? new AgencyCount(id, a.Code, a.Name, o.Sum(x => x.Overdue)) : new AgencyCount(null, null, null, o.Sum(x => x.Overdue)))
                 .OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
             flagged, Total(DailyFigure.Imported), importedOpen, ranking,
             ranking.Where(a => a.OnTimeShare is not null && before.TryGetValue(a.AgencyId, out var b) && b.OnTimeShare is not null)
@@ -74,7 +74,8 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
 
     internal static IQueryable<OpenGroup> OpenNow(AduanDbContext db, SupervisionScope scope, DateTimeOffset now)
     {
-        // The bands follow each other (AgeBand.All): each starts where the one before ends.
+        // How many were submitted after each band's oldest instant: the bands follow each other (AgeBand.All), so a
+        // band's count is the difference of two. Counted per group in the index's own order: no sort of 80k rows.
         var after = AgeBand.All.Select(b => b.SubmittedAfter(now) ?? DateTimeOffset.MinValue).ToArray();
         if (after.Length != 6)
         {
@@ -83,15 +84,10 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
 
         var (a0, a1, a2, a3, a4) = (after[0], after[1], after[2], after[3], after[4]);
         return Reports(db, scope).Where(IsOpen)
-            .GroupBy(c => new
-            {
-                c.LeadAgencyId,
-                c.Status,
-                c.Location.Kecamatan,
-                Overdue = c.NextDueAt < now,
-                Band = c.SubmittedAt > a0 ? 0 : c.SubmittedAt > a1 ? 1 : c.SubmittedAt > a2 ? 2 : c.SubmittedAt > a3 ? 3 : c.SubmittedAt > a4 ? 4 : 5,
-            })
-            .Select(g => new OpenGroup(g.Key.LeadAgencyId, g.Key.Status, g.Key.Kecamatan, g.Key.Overdue, g.Key.Band, g.Count()));
+            .GroupBy(c => new { c.Status, c.LeadAgencyId, c.Location.Kecamatan })
+            .Select(g => new OpenGroup(g.Key.LeadAgencyId, g.Key.Status, g.Key.Kecamatan, g.Count(), g.Count(c => c.NextDueAt < now),
+                g.Count(c => c.SubmittedAt > a0), g.Count(c => c.SubmittedAt > a1), g.Count(c => c.SubmittedAt > a2),
+                g.Count(c => c.SubmittedAt > a3), g.Count(c => c.SubmittedAt > a4)));
     }
 
     /// <summary>Of the reports received in the period, those late because the deadline has passed with no follow-up yet, by agency.</summary>
@@ -103,7 +99,15 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
 
     internal sealed record AgencyTotal(long AgencyId, int Count);
 
-    internal sealed record OpenGroup(long? AgencyId, ComplaintStatus Status, string? Kecamatan, bool Overdue, int Band, int Count);
+    /// <summary>Open reports of an agency, state and kecamatan: how many, overdue, and submitted after each age band's start.</summary>
+    internal sealed record OpenGroup(long? AgencyId, ComplaintStatus Status, string? Kecamatan, int Count, int Overdue,
+        int After0, int After1, int After2, int After3, int After4)
+    {
+        /// <summary>In age band <paramref name="band"/> (of <see cref="AgeBand.All"/>).</summary>
+        public int InBand(int band) => Newer(band) - (band == 0 ? 0 : Newer(band - 1));
+
+        private int Newer(int band) => band switch { 0 => After0, 1 => After1, 2 => After2, 3 => After3, 4 => After4, _ => Count };
+    }
 
     /// <summary>
     /// <c>Status IN ('Submitted', …)</c> with the states as constants, as the partial index's own condition
