@@ -49,11 +49,7 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (ChangeTracker.AutoDetectChangesEnabled)
-        {
-            ChangeTracker.DetectChanges();
-        }
-
+        // (ChangeTracker.Entries, which Changes reads, detects changes first unless that is switched off.)
         var counts = Supervision.DailyCounts.Changes(ChangeTracker);
         if (counts.Count == 0)
         {
@@ -80,17 +76,10 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     }
 
     /// <summary>For the few synchronous writers (the data protection key store), which never write reports.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        if (ChangeTracker.AutoDetectChangesEnabled)
-        {
-            ChangeTracker.DetectChanges();
-        }
-
-        return Supervision.DailyCounts.Changes(ChangeTracker).Count == 0
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        Supervision.DailyCounts.Changes(ChangeTracker).Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)
             : throw new InvalidOperationException("Reports are saved with SaveChangesAsync, which keeps their daily counts.");
-    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
