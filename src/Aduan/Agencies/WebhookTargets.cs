@@ -156,7 +156,8 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options, IWebhookDns
 
     private static string Bare(string host) => host.Trim().TrimStart('[').TrimEnd(']').TrimEnd('.');
 
-    private static bool SameHost(string allowed, string host)
+    /// <summary>Whether <paramref name="host"/> is the one an admin allowed: IP addresses by value, names in any case.</summary>
+    public static bool SameHost(string allowed, string host)
     {
         var a = Bare(allowed);
         return IPAddress.TryParse(a, out var x) && IPAddress.TryParse(host, out var y)

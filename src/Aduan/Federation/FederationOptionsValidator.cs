@@ -83,8 +83,7 @@ public sealed partial class FederationOptionsValidator : IValidateOptions<Federa
     internal static bool Allowed(IPAddress address, string host, FederationOptions options) =>
         Agencies.WebhookTargets.IsPublic(address)
         || (options.AllowLoopback && IPAddress.IsLoopback(address))
-        || options.AllowedInternalHosts.Any(h => string.Equals(h.Trim().Trim('[', ']').TrimEnd('.'), host.Trim('[', ']').TrimEnd('.'),
-            StringComparison.OrdinalIgnoreCase));
+        || options.AllowedInternalHosts.Any(h => Agencies.WebhookTargets.SameHost(h, host.Trim('[', ']').TrimEnd('.')));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,59}$")]
     private static partial Regex NamePattern();
