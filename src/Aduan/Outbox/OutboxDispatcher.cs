@@ -28,10 +28,10 @@ public sealed class OutboxDispatcher(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var handled = 0;
+            TimeSpan? wait = options.Value.PollInterval;
             try
             {
-                handled = await DispatchDueAsync(stoppingToken);
+                wait = await RoundAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -39,11 +39,47 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning("Outbox round failed: {ExceptionType}", e.GetType().Name);
             }
 
-            if (handled < options.Value.BatchSize)
+            if (wait is { } w)
             {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await signal.WaitAsync(w, stoppingToken);
             }
         }
+    }
+
+    /// <summary>
+    /// One turn of the loop: looks when the next message is due and delivers a batch only if one is, since a claim is a
+    /// write and an idle dispatcher should only read. Returns how long to wait before the next turn (the poll interval,
+    /// or less when a retry falls due sooner), or null to go on at once after a full batch.
+    /// </summary>
+    public async Task<TimeSpan?> RoundAsync(CancellationToken ct)
+    {
+        var poll = options.Value.PollInterval;
+        var now = time.Now();
+        if (await NextDueAsync(ct) is not { } due)
+        {
+            return poll;
+        }
+
+        if (due > now)
+        {
+            return due - now < poll ? due - now : poll;
+        }
+
+        return await DispatchDueAsync(ct) >= options.Value.BatchSize ? null : poll;
+    }
+
+    /// <summary>
+    /// When the next message may be claimed (a pending one whose claim, if any, has run out), or null when none is
+    /// waiting: one read over the claim's index (<c>Status, NextAttemptAt</c>).
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
+        var now = time.Now();
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>

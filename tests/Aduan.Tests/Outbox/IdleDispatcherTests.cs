@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Aduan.Data;
+using Aduan.Outbox;
+using Aduan.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aduan.Tests.Outbox;
+
+/// <summary>
+/// An idle dispatcher only reads: the commands of its rounds, recorded from EF Core's diagnostics, hold no
+/// write until a message is due, and a retry due sooner than the poll interval shortens the wait.
+/// </summary>
+public sealed class IdleDispatcherTests : IDisposable
+{
+    private readonly AduanFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>Resolved before recording: the first use starts the host, whose seeding writes.</summary>
+    private OutboxDispatcher Dispatcher => _factory.Services.GetRequiredService<OutboxDispatcher>();
+
+    private static readonly TimeSpan Poll = new OutboxOptions().PollInterval;
+
+    [Fact]
+    public async Task Round_NothingDue_OnlyReads()
+    {
+        var dispatcher = Dispatcher;
+        var (wait, commands) = await CommandRecorder.RecordAsync(() => dispatcher.RoundAsync(CancellationToken.None));
+
+        Assert.Equal(Poll, wait);
+        Assert.NotEmpty(commands);
+        Assert.All(commands, c => Assert.StartsWith("SELECT", c.TrimStart(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Round_MessageDueSoon_WaitsUntilItThenClaims()
+    {
+        var now = _factory.Time.GetUtcNow();
+        await AddAsync("idle-soon", now + TimeSpan.FromMilliseconds(300));
+
+        var (wait, commands) = await CommandRecorder.RecordAsync(() => Dispatcher.RoundAsync(CancellationToken.None));
+        Assert.Equal(TimeSpan.FromMilliseconds(300), wait);
+        Assert.All(commands, c => Assert.StartsWith("SELECT", c.TrimStart(), StringComparison.OrdinalIgnoreCase));
+
+        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var (_, due) = await CommandRecorder.RecordAsync(() => Dispatcher.RoundAsync(CancellationToken.None));
+        Assert.Contains(due, c => c.TrimStart().StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase));
+
+        // No handler for the type: refused, so dead; nothing is pending any more and the next round only reads again.
+        Assert.Equal(OutboxStatus.Dead, await _factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey == "idle-soon")
+            .Select(m => m.Status).SingleAsync()));
+        var (after, again) = await CommandRecorder.RecordAsync(() => Dispatcher.RoundAsync(CancellationToken.None));
+        Assert.Equal(Poll, after);
+        Assert.All(again, c => Assert.StartsWith("SELECT", c.TrimStart(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task NextDue_SkipsMessagesClaimedByAnotherInstanceAndFinishedOnes()
+    {
+        var now = _factory.Time.GetUtcNow();
+        await AddAsync("claimed", now - TimeSpan.FromMinutes(1), lockedUntil: now + TimeSpan.FromMinutes(1));
+        await AddAsync("delivered", now - TimeSpan.FromMinutes(1), status: OutboxStatus.Delivered);
+        Assert.Null(await Dispatcher.NextDueAsync(CancellationToken.None));
+
+        // The other instance died: once its claim runs out the message is due again.
+        _factory.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(now - TimeSpan.FromMinutes(1), await Dispatcher.NextDueAsync(CancellationToken.None));
+    }
+
+    private Task<int> AddAsync(string key, DateTimeOffset due, DateTimeOffset? lockedUntil = null, OutboxStatus status = OutboxStatus.Pending) =>
+        _factory.WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Type = "test.nobody-handles-this",
+                IdempotencyKey = key,
+                Payload = "{}",
+                CreatedAt = due,
+                NextAttemptAt = due,
+                LockedUntil = lockedUntil,
+                LockedBy = lockedUntil is null ? null : "another-instance",
+                Status = status,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+    /// <summary>The SQL EF Core runs in one async flow, from its diagnostic events (tests run in parallel: only ours).</summary>
+    private sealed class CommandRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        private static readonly AsyncLocal<List<string>?> Current = new();
+        private static readonly CommandRecorder Instance = new();
+        private static readonly IDisposable Subscription = DiagnosticListener.AllListeners.Subscribe(Instance);
+
+        public static async Task<(T Result, List<string> Commands)> RecordAsync<T>(Func<Task<T>> action)
+        {
+            GC.KeepAlive(Subscription);
+            var commands = new List<string>();
+            Current.Value = commands;
+            try
+            {
+                return (await action(), commands);
+            }
+            finally
+            {
+                Current.Value = null;
+            }
+        }
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                value.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && Current.Value is { } list)
+            {
+                lock (list)
+                {
+                    list.Add(data.Command.CommandText);
+                }
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+    }
+}
