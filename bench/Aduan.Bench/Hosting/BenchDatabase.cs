@@ -89,7 +89,7 @@ public sealed class SqliteBenchDatabase : BenchDatabase
     }
 }
 
-/// <summary>A new database on the benchmark's PostgreSQL server, dropped at the end.</summary>
+/// <summary>A new database on the benchmark's PostgreSQL server, dropped at the end (kept with <c>ADUAN_BENCH_KEEP=1</c> on an external server).</summary>
 public sealed class PostgresBenchDatabase(PostgresServer server, string name, string connectionString) : BenchDatabase
 {
     public override string Provider => "postgres";
@@ -113,5 +113,15 @@ public sealed class PostgresBenchDatabase(PostgresServer server, string name, st
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    public override async ValueTask DisposeAsync() => await server.DropDatabaseAsync(name);
+    public override async ValueTask DisposeAsync()
+    {
+        if (Environment.GetEnvironmentVariable("ADUAN_BENCH_KEEP") == "1" && server.IsExternal)
+        {
+            // For looking at query plans afterwards; a throwaway cluster goes with its directory anyway.
+            Console.WriteLine($"    kept the database: {name} on the server of ADUAN_BENCH_POSTGRES");
+            return;
+        }
+
+        await server.DropDatabaseAsync(name);
+    }
 }

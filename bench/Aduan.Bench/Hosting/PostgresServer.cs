@@ -22,6 +22,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string AdminConnectionString { get; }
 
+    /// <summary>The server of <c>ADUAN_BENCH_POSTGRES</c>, not a throwaway cluster of this run.</summary>
+    public bool IsExternal => _clusterDir is null;
+
     public static async Task<PostgresServer> StartAsync(CancellationToken ct)
     {
         if (Environment.GetEnvironmentVariable("ADUAN_BENCH_POSTGRES") is { Length: > 0 } external)
@@ -92,6 +95,11 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         if (_clusterDir is null)
         {
+            if (Environment.GetEnvironmentVariable("ADUAN_BENCH_KEEP") == "1")
+            {
+                return;
+            }
+
             foreach (var name in _created.ToList())
             {
                 await DropDatabaseAsync(name);
