@@ -4,6 +4,7 @@ using Aduan.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Aduan.Data;
@@ -34,8 +35,12 @@ public static class DatabaseSetup
                     // Busy timeout: a statement that finds the database locked by another writer retries for this long.
                     DefaultTimeout = 30,
                 }.ToString());
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
-        services.AddDbContextPool<PostgresAduanDbContext>(options => options.UseNpgsql(configuration.GetConnectionString("Aduan")));
+
+        // Interceptors registered as services (none in the app; tests record the SQL a piece of work runs) join both.
+        services.AddDbContextPool<PostgresAduanDbContext>((sp, options) =>
+            options.UseNpgsql(configuration.GetConnectionString("Aduan")).AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped<AduanDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAduanDbContext>(),

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Data.Common;
 using Aduan.Data;
 using Aduan.Outbox;
 using Aduan.Tests.Support;
@@ -14,7 +14,7 @@ namespace Aduan.Tests.Outbox;
 /// </summary>
 public sealed class IdleDispatcherTests : IDisposable
 {
-    private readonly AduanFactory _factory = new();
+    private readonly AduanFactory _factory = new() { TestServices = s => s.AddSingleton<IInterceptor, CommandRecorder>() };
 
     public void Dispose() => _factory.Dispose();
 
@@ -86,16 +86,13 @@ public sealed class IdleDispatcherTests : IDisposable
             return await db.SaveChangesAsync();
         });
 
-    /// <summary>The SQL EF Core runs in one async flow, from its diagnostic events (tests run in parallel: only ours).</summary>
-    private sealed class CommandRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    /// <summary>The SQL EF Core runs in one async flow (the app's background work runs its own), from an interceptor.</summary>
+    private sealed class CommandRecorder : DbCommandInterceptor
     {
         private static readonly AsyncLocal<List<string>?> Current = new();
-        private static readonly CommandRecorder Instance = new();
-        private static readonly IDisposable Subscription = DiagnosticListener.AllListeners.Subscribe(Instance);
 
         public static async Task<(T Result, List<string> Commands)> RecordAsync<T>(Func<Task<T>> action)
         {
-            GC.KeepAlive(Subscription);
             var commands = new List<string>();
             Current.Value = commands;
             try
@@ -108,31 +105,36 @@ public sealed class IdleDispatcherTests : IDisposable
             }
         }
 
-        public void OnNext(DiagnosticListener value)
+        private static void Record(DbCommand command)
         {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                value.Subscribe(this);
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && Current.Value is { } list)
+            if (Current.Value is { } list)
             {
                 lock (list)
                 {
-                    list.Add(data.Command.CommandText);
+                    list.Add(command.CommandText);
                 }
             }
         }
 
-        public void OnCompleted()
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
+            Record(command);
+            return ValueTask.FromResult(result);
         }
 
-        public void OnError(Exception error)
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
         }
     }
 }
