@@ -38,6 +38,24 @@ public enum DailyFigure
 
     /// <summary>Imported past reports, by the day they came in: counted apart from everything else.</summary>
     Imported,
+
+    /// <summary>Open reports now, by state (<see cref="DailyCount.Value"/>: the <see cref="Complaints.ComplaintStatus"/>), on <see cref="DailyCounts.Always"/>.</summary>
+    OpenInState,
+
+    /// <summary>Open reports now, by kecamatan (<see cref="DailyCount.Value"/>: <see cref="DailyCounts.KecamatanKey"/>, 0 for none), on <see cref="DailyCounts.Always"/>.</summary>
+    OpenInKecamatan,
+
+    /// <summary>Open reports now, by the day they came in (day rows only): their ages.</summary>
+    OpenSubmittedOn,
+
+    /// <summary>Open reports now, by the day their nearest staff deadline falls (<c>NextDueAt</c>): overdue once it has passed.</summary>
+    OpenDueOn,
+
+    /// <summary>Open imported reports now, on <see cref="DailyCounts.Always"/>.</summary>
+    ImportedOpen,
+
+    /// <summary>Reports flagged for the Ombudsman (ever), on <see cref="DailyCounts.Always"/>.</summary>
+    Flagged,
 }
 
 /// <summary>A count's bucket: one WIB day, or one calendar month (<see cref="DailyCount.Day"/> is then its first day).</summary>

@@ -32,7 +32,7 @@ public sealed class DailyCountRebuild(AduanDbContext db, SingletonLock singleton
                 {
                     c.Id,
                     Facts = new DailyCounts.Facts(c.IsImported, c.SubmittedAt, c.LeadAgencyId, c.FollowedUpAt, c.ResolutionDueAt,
-                        c.ReopenCount, c.Rating, c.ResponseWorkingDays, c.FollowUpWorkingDays),
+                        c.ReopenCount, c.Rating, c.ResponseWorkingDays, c.FollowUpWorkingDays, c.Status, c.NextDueAt, c.Location.Kecamatan, c.OmbudsmanFlaggedAt),
                 }).ToListAsync(ct);
             if (batch.Count == 0)
             {

@@ -17,29 +17,79 @@ public static class DailyCounts
 {
     public readonly record struct Key(CountSpan Span, DateOnly Day, long AgencyId, DailyFigure Figure, int Value);
 
+    /// <summary>The day of the figures that are not about a day (the open reports now): their one row.</summary>
+    public static readonly DateOnly Always = DateOnly.MinValue;
+
     /// <summary>The columns of a report the counts are made of.</summary>
     public readonly record struct Facts(bool IsImported, DateTimeOffset SubmittedAt, long? LeadAgencyId, DateTimeOffset? FollowedUpAt,
-        DateTimeOffset? ResolutionDueAt, int ReopenCount, int? Rating, int? ResponseWorkingDays, int? FollowUpWorkingDays)
+        DateTimeOffset? ResolutionDueAt, int ReopenCount, int? Rating, int? ResponseWorkingDays, int? FollowUpWorkingDays,
+        ComplaintStatus Status, DateTimeOffset? NextDueAt, string? Kecamatan, DateTimeOffset? OmbudsmanFlaggedAt)
     {
-        internal static Facts From(PropertyValues v) => new(
-            v.GetValue<bool>(nameof(Complaint.IsImported)), v.GetValue<DateTimeOffset>(nameof(Complaint.SubmittedAt)),
-            v.GetValue<long?>(nameof(Complaint.LeadAgencyId)), v.GetValue<DateTimeOffset?>(nameof(Complaint.FollowedUpAt)),
-            v.GetValue<DateTimeOffset?>(nameof(Complaint.ResolutionDueAt)), v.GetValue<int>(nameof(Complaint.ReopenCount)),
-            v.GetValue<int?>(nameof(Complaint.Rating)), v.GetValue<int?>(nameof(Complaint.ResponseWorkingDays)),
-            v.GetValue<int?>(nameof(Complaint.FollowUpWorkingDays)));
+        internal static Facts From(EntityEntry<Complaint> entry, bool original)
+        {
+            var v = original ? entry.OriginalValues : entry.CurrentValues;
+            var kecamatan = entry.ComplexProperty(c => c.Location).Property(l => l.Kecamatan);
+            return new(
+                v.GetValue<bool>(nameof(Complaint.IsImported)), v.GetValue<DateTimeOffset>(nameof(Complaint.SubmittedAt)),
+                v.GetValue<long?>(nameof(Complaint.LeadAgencyId)), v.GetValue<DateTimeOffset?>(nameof(Complaint.FollowedUpAt)),
+                v.GetValue<DateTimeOffset?>(nameof(Complaint.ResolutionDueAt)), v.GetValue<int>(nameof(Complaint.ReopenCount)),
+                v.GetValue<int?>(nameof(Complaint.Rating)), v.GetValue<int?>(nameof(Complaint.ResponseWorkingDays)),
+                v.GetValue<int?>(nameof(Complaint.FollowUpWorkingDays)), v.GetValue<ComplaintStatus>(nameof(Complaint.Status)),
+                v.GetValue<DateTimeOffset?>(nameof(Complaint.NextDueAt)), original ? kecamatan.OriginalValue : kecamatan.CurrentValue,
+                v.GetValue<DateTimeOffset?>(nameof(Complaint.OmbudsmanFlaggedAt)));
+        }
+    }
+
+    /// <summary>A kecamatan's name as a count's value: a stable hash (FNV-1a) of the name in capitals, 0 for none.</summary>
+    public static int KecamatanKey(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return 0;
+        }
+
+        var hash = 2166136261u;
+        foreach (var ch in name.Trim().ToUpperInvariant())
+        {
+            hash = (hash ^ ch) * 16777619u;
+        }
+
+        return hash == 0 ? 1 : unchecked((int)hash);
     }
 
     /// <summary>What one report counts towards: a figure, the WIB day it is counted on, and a value for the histograms.</summary>
     public static IEnumerable<(DailyFigure Figure, DateOnly Day, int Value)> Items(Facts r)
     {
         var submitted = Period.WibDate(r.SubmittedAt);
+        var open = !ComplaintStateMachine.IsClosed(r.Status);
         if (r.IsImported)
         {
             yield return (DailyFigure.Imported, submitted, 0);
+            if (open)
+            {
+                yield return (DailyFigure.ImportedOpen, Always, 0);
+            }
+
             yield break;
         }
 
         yield return (DailyFigure.Received, submitted, 0);
+        if (r.OmbudsmanFlaggedAt is not null)
+        {
+            yield return (DailyFigure.Flagged, Always, 0);
+        }
+
+        if (open)
+        {
+            yield return (DailyFigure.OpenInState, Always, (int)r.Status);
+            yield return (DailyFigure.OpenInKecamatan, Always, KecamatanKey(r.Kecamatan));
+            yield return (DailyFigure.OpenSubmittedOn, submitted, 0);
+            if (r.NextDueAt is { } next)
+            {
+                yield return (DailyFigure.OpenDueOn, Period.WibDate(next), 0);
+            }
+        }
+
         if (r.FollowedUpAt is { } followed)
         {
             yield return (DailyFigure.FollowedUp, submitted, 0);
@@ -80,14 +130,20 @@ public static class DailyCounts
         }
     }
 
-    /// <summary>Adds (sign 1) or takes away (sign -1) one report's counts, on its day and in its month.</summary>
+    /// <summary>
+    /// Adds (sign 1) or takes away (sign -1) one report's counts, on its day and in its month; the open reports' ages and
+    /// the figures on <see cref="Always"/> only on the day, the only rows read of them.
+    /// </summary>
     public static void Count(Dictionary<Key, int> into, Facts report, int sign)
     {
         var agency = report.LeadAgencyId ?? 0;
         foreach (var (figure, day, value) in Items(report))
         {
             Add(new Key(CountSpan.Day, day, agency, figure, value));
-            Add(new Key(CountSpan.Month, new DateOnly(day.Year, day.Month, 1), agency, figure, value));
+            if (day != Always && figure != DailyFigure.OpenSubmittedOn)
+            {
+                Add(new Key(CountSpan.Month, new DateOnly(day.Year, day.Month, 1), agency, figure, value));
+            }
         }
 
         void Add(Key key) => into[key] = into.GetValueOrDefault(key) + sign;
@@ -101,12 +157,12 @@ public static class DailyCounts
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
             {
-                Count(changes, Facts.From(entry.OriginalValues), -1);
+                Count(changes, Facts.From(entry, original: true), -1);
             }
 
             if (entry.State is EntityState.Modified or EntityState.Added)
             {
-                Count(changes, Facts.From(entry.CurrentValues), 1);
+                Count(changes, Facts.From(entry, original: false), 1);
             }
         }
 

@@ -43,51 +43,100 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
         var previous = new Period(period.From.AddDays(-period.Days), period.From.AddDays(-1));
 
         var open = await OpenNowAsync(scope, now, ct);
-        var flagged = await Reports(scope).CountAsync(c => c.OmbudsmanFlaggedAt != null, ct);
-        var importedOpen = await Scoped(db.Complaints.AsNoTracking().Where(c => c.IsImported), scope).Where(IsOpen).CountAsync(ct);
         var sums = await SumsAsync(scope, period, ct);
         var ranking = await AgenciesAsync(sums, scope, period, now, names, ct);
         var before = (await AgenciesAsync(await SumsAsync(scope, previous, ct), scope, previous, now, names, ct)).ToDictionary(a => a.AgencyId);
         int Total(DailyFigure figure) => sums.Where(s => s.Figure == figure).Sum(s => s.Count);
 
         return new SupervisionSummary(scope, period, previous, now, Total(DailyFigure.Received), Total(DailyFigure.FollowedUp),
-            OpenStates.Select(state => new StateCount(state, open.Where(o => o.Status == state).Sum(o => o.Count))).ToList(),
-            AgeBand.All.Select((band, i) => new AgeCount(band, open.Sum(o => o.InBand(i)))).ToList(),
-            open.Where(o => o.Overdue > 0).GroupBy(o => o.AgencyId).Select(o => o.Key is { } id && names.TryGetValue(id, out var a)
-                    ? new AgencyCount(id, a.Code, a.Name, o.Sum(x => x.Overdue)) : new AgencyCount(null, null, null, o.Sum(x => x.Overdue)))
+            OpenStates.Select(state => new StateCount(state, open.States.GetValueOrDefault(state))).ToList(),
+            AgeBand.All.Select((band, i) => new AgeCount(band, open.InBand(i))).ToList(),
+            open.OverdueByAgency.Where(o => o.Value > 0)
+                .Select(o => names.TryGetValue(o.Key, out var a) ? new AgencyCount(o.Key, a.Code, a.Name, o.Value) : new AgencyCount(null, null, null, o.Value))
+                .GroupBy(o => o.AgencyId).Select(o => o.First() with { Count = o.Sum(x => x.Count) })
                 .OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
-            flagged, Total(DailyFigure.Imported), importedOpen, ranking,
+            open.Flagged, Total(DailyFigure.Imported), open.ImportedOpen, ranking,
             ranking.Where(a => a.OnTimeShare is not null && before.TryGetValue(a.AgencyId, out var b) && b.OnTimeShare is not null)
                 .Select(a => new Improvement(a.Code, a.Name, before[a.AgencyId].OnTimeShare!.Value, a.OnTimeShare!.Value))
                 .Where(i => i.Change > 0).OrderByDescending(i => i.Change).ThenBy(i => i.Name, StringComparer.Ordinal).ToList(),
             await WeeksAsync(scope, period.To, now, ct),
-            await KecamatanAsync(open, ct));
+            await KecamatanAsync(open.Kecamatan, ct));
     }
 
-    /// <summary>
-    /// The open reports now, in one pass over their own index (<c>IX_Complaints_Open</c>, or <c>…OpenByAgency</c> for
-    /// one agency, made by a migration: partial, so it holds only open reports, and covering every column read here):
-    /// counted by agency, state, kecamatan, overdue or not, and age band.
-    /// </summary>
-    private Task<List<OpenGroup>> OpenNowAsync(SupervisionScope scope, DateTimeOffset now, CancellationToken ct) =>
-        OpenNow(db, scope, now).ToListAsync(ct);
+    private static readonly DailyFigure[] OnAlways =
+        [DailyFigure.OpenInState, DailyFigure.OpenInKecamatan, DailyFigure.ImportedOpen, DailyFigure.Flagged];
 
-    internal static IQueryable<OpenGroup> OpenNow(AduanDbContext db, SupervisionScope scope, DateTimeOffset now)
+    /// <summary>
+    /// The open reports now, from the counts kept with them (<see cref="DailyCounts.Items"/>), in a few reads of at most a
+    /// few hundred rows: by state and kecamatan; by age band from their submission days, with each band's boundary day
+    /// counted live to the instant; overdue by agency from the days their nearest deadlines fall, with today's counted
+    /// live up to now. The live counts read at most a day of reports each, through an index.
+    /// </summary>
+    private async Task<OpenFigures> OpenNowAsync(SupervisionScope scope, DateTimeOffset now, CancellationToken ct)
     {
-        // How many were submitted after each band's oldest instant: the bands follow each other (AgeBand.All), so a
-        // band's count is the difference of two. Counted per group in the index's own order: no sort of 80k rows.
-        var after = AgeBand.All.Select(b => b.SubmittedAfter(now) ?? DateTimeOffset.MinValue).ToArray();
-        if (after.Length != 6)
+        var counts = Scoped(db.DailyCounts.AsNoTracking(), scope);
+        var always = await counts.Where(c => c.Span == CountSpan.Day && c.Day == DailyCounts.Always && OnAlways.Contains(c.Figure))
+            .GroupBy(c => new { c.Figure, c.Value }).Select(g => new { g.Key.Figure, g.Key.Value, Count = g.Sum(c => c.Count) })
+            .ToListAsync(ct);
+
+        // Age: the reports submitted after each band's start (an instant) are those of the days after its day, and its own day's part.
+        var starts = AgeBand.All.Select(b => b.SubmittedAfter(now)).OfType<DateTimeOffset>().ToArray();
+        var oldest = Period.WibDate(starts[^1]).AddDays(1);
+        var byDay = await counts.Where(c => c.Span == CountSpan.Day && c.Figure == DailyFigure.OpenSubmittedOn && c.Day >= oldest)
+            .GroupBy(c => c.Day).Select(g => new { Day = g.Key, Count = g.Sum(c => c.Count) }).ToDictionaryAsync(d => d.Day, d => d.Count, ct);
+        var after = new int[starts.Length];
+        for (var i = 0; i < starts.Length; i++)
         {
-            throw new InvalidOperationException("The age bands changed: count them anew here.");
+            var day = Period.WibDate(starts[i]);
+            var (start, dayEnd) = (starts[i], new Period(day, day).End);
+            after[i] = byDay.Where(d => d.Key > day).Sum(d => d.Value)
+                + await SubmittedBetween(db, scope, start, dayEnd).CountAsync(ct);
         }
 
-        var (a0, a1, a2, a3, a4) = (after[0], after[1], after[2], after[3], after[4]);
-        return Reports(db, scope).Where(IsOpen)
-            .GroupBy(c => new { c.Status, c.LeadAgencyId, c.Location.Kecamatan })
-            .Select(g => new OpenGroup(g.Key.LeadAgencyId, g.Key.Status, g.Key.Kecamatan, g.Count(), g.Count(c => c.NextDueAt < now),
-                g.Count(c => c.SubmittedAt > a0), g.Count(c => c.SubmittedAt > a1), g.Count(c => c.SubmittedAt > a2),
-                g.Count(c => c.SubmittedAt > a3), g.Count(c => c.SubmittedAt > a4)));
+        // Overdue: the deadlines of the months before this one, of this month's days before today, and today's up to now.
+        var today = Period.WibDate(now);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var todayStart = new Period(today, today).Start;
+        var overdue = await counts.Where(c => c.Figure == DailyFigure.OpenDueOn
+                && ((c.Span == CountSpan.Month && c.Day < month) || (c.Span == CountSpan.Day && c.Day >= month && c.Day < today)))
+            .GroupBy(c => c.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Sum(c => c.Count) })
+            .ToDictionaryAsync(g => g.AgencyId, g => g.Count, ct);
+        foreach (var live in (await DueBetween(db, todayStart, now).ToListAsync(ct)).Where(g => scope.AgencyId is not { } id || g.AgencyId == id))
+        {
+            overdue[live.AgencyId] = overdue.GetValueOrDefault(live.AgencyId) + live.Count;
+        }
+
+        int Sum(DailyFigure figure) => always.Where(a => a.Figure == figure).Sum(a => a.Count);
+        return new OpenFigures(
+            always.Where(a => a.Figure == DailyFigure.OpenInState).ToDictionary(a => (ComplaintStatus)a.Value, a => a.Count),
+            Sum(DailyFigure.OpenInState), after, overdue,
+            always.Where(a => a.Figure == DailyFigure.OpenInKecamatan).ToDictionary(a => a.Value, a => a.Count),
+            Sum(DailyFigure.Flagged), Sum(DailyFigure.ImportedOpen));
+    }
+
+    /// <summary>Open reports submitted after <paramref name="after"/> and before <paramref name="before"/> (within a day): through the submission index.</summary>
+    internal static IQueryable<Complaint> SubmittedBetween(AduanDbContext db, SupervisionScope scope, DateTimeOffset after, DateTimeOffset before) =>
+        Reports(db, scope).Where(IsOpen).Where(c => c.SubmittedAt > after && c.SubmittedAt < before);
+
+    /// <summary>
+    /// Open reports whose nearest deadline is in [<paramref name="from"/>, <paramref name="until"/>), by agency (0: none
+    /// yet), in the whole city: through the deadline index (an agency's condition would lead SQLite to its agency index).
+    /// </summary>
+    internal static IQueryable<AgencyTotal> DueBetween(AduanDbContext db, DateTimeOffset from, DateTimeOffset until) =>
+        Reports(db, SupervisionScope.City).Where(IsNotClosed).Where(c => c.NextDueAt >= from && c.NextDueAt < until)
+            .GroupBy(c => c.LeadAgencyId ?? 0).Select(g => new AgencyTotal(g.Key, g.Count()));
+
+    /// <summary>
+    /// The open reports now: by state; how many in all and submitted after each age band's start; overdue by agency
+    /// (0: no agency yet); by kecamatan key (<see cref="DailyCounts.KecamatanKey"/>); flagged for the Ombudsman; imported.
+    /// </summary>
+    internal sealed record OpenFigures(IReadOnlyDictionary<ComplaintStatus, int> States, int Total, int[] After,
+        IReadOnlyDictionary<long, int> OverdueByAgency, IReadOnlyDictionary<int, int> Kecamatan, int Flagged, int ImportedOpen)
+    {
+        /// <summary>In age band <paramref name="band"/> (of <see cref="AgeBand.All"/>).</summary>
+        public int InBand(int band) => Newer(band) - (band == 0 ? 0 : Newer(band - 1));
+
+        private int Newer(int band) => band < After.Length ? After[band] : Total;
     }
 
     /// <summary>Of the reports received in the period, those late because the deadline has passed with no follow-up yet, by agency.</summary>
@@ -99,21 +148,26 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
 
     internal sealed record AgencyTotal(long AgencyId, int Count);
 
-    /// <summary>Open reports of an agency, state and kecamatan: how many, overdue, and submitted after each age band's start.</summary>
-    internal sealed record OpenGroup(long? AgencyId, ComplaintStatus Status, string? Kecamatan, int Count, int Overdue,
-        int After0, int After1, int After2, int After3, int After4)
-    {
-        /// <summary>In age band <paramref name="band"/> (of <see cref="AgeBand.All"/>).</summary>
-        public int InBand(int band) => Newer(band) - (band == 0 ? 0 : Newer(band - 1));
-
-        private int Newer(int band) => band switch { 0 => After0, 1 => After1, 2 => After2, 3 => After3, 4 => After4, _ => Count };
-    }
-
     /// <summary>
     /// <c>Status IN ('Submitted', …)</c> with the states as constants, as the partial index's own condition
     /// (<see cref="OpenIndexFilter"/>) reads: SQLite uses a partial index only for a query that repeats its condition.
     /// </summary>
     internal static readonly Expression<Func<Complaint, bool>> IsOpen = OpenCondition();
+
+    /// <summary>
+    /// Open too, as <c>Status NOT IN (…closed)</c>: a condition no partial index of open reports matches, for a query
+    /// that reads a narrow range of another index (SQLite would otherwise take the covering partial index whole).
+    /// </summary>
+    internal static readonly Expression<Func<Complaint, bool>> IsNotClosed = NotClosedCondition();
+
+    private static Expression<Func<Complaint, bool>> NotClosedCondition()
+    {
+        var c = Expression.Parameter(typeof(Complaint), "c");
+        var status = Expression.Property(c, nameof(Complaint.Status));
+        var body = Enum.GetValues<ComplaintStatus>().Where(ComplaintStateMachine.IsClosed)
+            .Select(s => (Expression)Expression.NotEqual(status, Expression.Constant(s))).Aggregate(Expression.AndAlso);
+        return Expression.Lambda<Func<Complaint, bool>>(body, c);
+    }
 
     /// <summary>The condition of the open reports' partial index, in SQL.</summary>
     public static string OpenIndexFilter => $"\"Status\" IN ({string.Join(", ", OpenStates.Select(s => $"'{s}'"))})";
@@ -191,7 +245,8 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
         var sums = new List<Sum>();
         foreach (var (span, from, to) in Buckets(p))
         {
-            sums.AddRange(await Scoped(db.DailyCounts.AsNoTracking(), scope).Where(c => c.Span == span && c.Day >= from && c.Day <= to)
+            sums.AddRange(await Scoped(db.DailyCounts.AsNoTracking(), scope)
+                .Where(c => c.Span == span && c.Day >= from && c.Day <= to && !NowFigures.Contains(c.Figure))
                 .GroupBy(c => new { c.AgencyId, c.Figure, c.Value })
                 .Select(g => new Sum(g.Key.AgencyId, g.Key.Figure, g.Key.Value, g.Sum(c => c.Count))).ToListAsync(ct));
         }
@@ -222,16 +277,21 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
         }
     }
 
+    /// <summary>The figures of the open reports now, not of a period.</summary>
+    private static readonly DailyFigure[] NowFigures = [.. OnAlways, DailyFigure.OpenSubmittedOn, DailyFigure.OpenDueOn];
+
     private static IQueryable<DailyCount> Scoped(IQueryable<DailyCount> q, SupervisionScope scope) =>
         scope.AgencyId is { } id ? q.Where(c => c.AgencyId == id) : q;
 
     private sealed record Sum(long AgencyId, DailyFigure Figure, int Value, int Count);
 
-    private async Task<IReadOnlyList<KecamatanCount>> KecamatanAsync(List<OpenGroup> open, CancellationToken ct)
+    /// <summary>The open reports by kecamatan, named from the city's list (a name not on it is counted as none).</summary>
+    private async Task<IReadOnlyList<KecamatanCount>> KecamatanAsync(IReadOnlyDictionary<int, int> open, CancellationToken ct)
     {
-        var centres = (await agencies.KecamatanCentresAsync(ct)).ToDictionary(k => k.Name, StringComparer.OrdinalIgnoreCase);
-        return open.GroupBy(o => o.Kecamatan).Select(k => k.Key is { } name && centres.TryGetValue(name, out var c)
-                ? new KecamatanCount(k.Key, k.Sum(o => o.Count), c.Latitude, c.Longitude) : new KecamatanCount(k.Key, k.Sum(o => o.Count), null, null))
+        var centres = (await agencies.KecamatanCentresAsync(ct)).GroupBy(k => DailyCounts.KecamatanKey(k.Name)).ToDictionary(k => k.Key, k => k.First());
+        return open.Where(k => k.Value != 0).Select(k => (Centre: centres.GetValueOrDefault(k.Key), Count: k.Value))
+            .GroupBy(k => k.Centre)
+            .Select(k => k.Key is { } c ? new KecamatanCount(c.Name, k.Sum(x => x.Count), c.Latitude, c.Longitude) : new KecamatanCount(null, k.Sum(x => x.Count), null, null))
             .OrderByDescending(k => k.Open).ThenBy(k => k.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -74,8 +74,12 @@ public sealed class SupervisionHistory : IAsyncLifetime
         Assert.True(imported.Saved, string.Join("; ", imported.Rejected.Select(r => r.Reasons)));
 
         var flaggedAt = f.Time.GetUtcNow();
-        await f.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == A2)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.OmbudsmanFlaggedAt, flaggedAt)));
+        await f.WithDbAsync(async db =>
+        {
+            // As the escalation sweep flags it: through the report, so its daily counts follow.
+            (await db.Complaints.SingleAsync(c => c.TrackingCode == A2)).FlagForOmbudsman(flaggedAt);
+            return await db.SaveChangesAsync();
+        });
     }
 
     public Task DisposeAsync()
