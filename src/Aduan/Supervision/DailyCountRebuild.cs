@@ -1,4 +1,5 @@
 using Aduan.Data;
+using Aduan.Data.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Supervision;
@@ -50,6 +51,12 @@ public sealed class DailyCountRebuild(AduanDbContext db, SingletonLock singleton
 
         await DailyCounts.ApplyAsync(db, counts.Where(c => c.Value != 0), ct);
         await transaction.CommitAsync(ct);
+        if (db is PostgresAduanDbContext)
+        {
+            // The table was replaced whole: fresh statistics now, not when autovacuum next looks (the dashboard's plans read them).
+            await db.Database.ExecuteSqlRawAsync("ANALYZE \"DailyCounts\"", ct);
+        }
+
         return read;
     }
 
