@@ -40,10 +40,10 @@ builder.Logging.AddAduanDefaults();
 // serve a build's files with no-cache and compress them per request (its hot reload of static files).
 builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= builder.Environment.IsDevelopment() ? "true" : "false";
 AddFeatures(builder.Services, builder.Configuration);
-builder.Services.AddAduanWeb().AddAduanPages();
+builder.Services.AddAduanWeb().AddAduanPages().AddAduanTelemetry(builder.Configuration);
 
 var app = builder.Build();
-app.UseAduanPipeline();
+app.UseAduanMetricsEndpoint().UseAduanPipeline();
 app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapSupervision().MapOutbox()
     .MapSms().MapTransparency().MapAttachments().MapOpen311().MapFederation().MapAduanPages();
 return await app.RunAduanAsync();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Aduan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -63,9 +65,11 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
 
     private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         if (batch.Count == 1)
         {
             await WriteOneAsync(batch[0], ct); // the single path also settles a race for the same key with another instance
+            AduanMetrics.IntakeBatch(1, Stopwatch.GetElapsedTime(started));
             return;
         }
 
@@ -74,8 +78,10 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
             await using var scope = scopes.CreateAsyncScope();
             var outcomes = await scope.ServiceProvider.GetRequiredService<IntakeStore>()
                 .SubmitManyAsync(batch.Select(p => p.Item).ToList(), ct);
+            AduanMetrics.IntakeBatch(batch.Count, Stopwatch.GetElapsedTime(started));
             for (var i = 0; i < batch.Count; i++)
             {
+                Received(outcomes[i]);
                 batch[i].Done.TrySetResult(outcomes[i]);
             }
         }
@@ -100,11 +106,21 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
     {
         try
         {
-            pending.Done.TrySetResult(await StoreOneAsync(pending.Item, ct));
+            var outcome = await StoreOneAsync(pending.Item, ct);
+            Received(outcome);
+            pending.Done.TrySetResult(outcome);
         }
         catch (Exception e)
         {
             pending.Done.TrySetException(e);
+        }
+    }
+
+    private static void Received(IntakeStore.Outcome outcome)
+    {
+        if (outcome is { Complaint: { } complaint, Replayed: false })
+        {
+            AduanMetrics.ReportsReceived(complaint.Channel.ToString());
         }
     }
 

@@ -29,6 +29,7 @@ public sealed class LoadShedding(RequestDelegate next, IOptions<AduanOptions> op
         using var lease = await _limiter.AcquireAsync(1, context.RequestAborted);
         if (!lease.IsAcquired)
         {
+            AduanMetrics.Rejected("busy");
             context.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             var problems = context.RequestServices.GetRequiredService<Problems>();
             await problems.Create(StatusCodes.Status503ServiceUnavailable, "busy", "Problem.Unavailable.Title",

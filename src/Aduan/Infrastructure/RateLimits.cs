@@ -24,6 +24,7 @@ public static class RateLimits
             o.AddPolicy(PublicRead, context => PerAddress(context, Options(context).PublicReadsPerMinute));
             o.OnRejected = async (ctx, ct) =>
             {
+                AduanMetrics.Rejected("rate-limited");
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
                 var problems = ctx.HttpContext.RequestServices.GetRequiredService<Problems>();
                 await problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Problem.RateLimited.Title",

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Aduan.Infrastructure;
 
 /// <summary>The loop of every background job: a pass every interval, a failed pass logged by its exception type (never a message, which may hold personal data) and the next one tried.</summary>
@@ -15,6 +17,7 @@ public static class Repeating
 
         do
         {
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await pass(ct);
@@ -23,6 +26,8 @@ public static class Repeating
             {
                 logger.LogWarning("{Job} failed: {ExceptionType}", job, e.GetType().Name);
             }
+
+            AduanMetrics.JobPass(job, Stopwatch.GetElapsedTime(started));
         }
         while (await timer.WaitForNextTickAsync(ct));
     }
