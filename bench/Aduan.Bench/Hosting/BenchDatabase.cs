@@ -15,6 +15,7 @@ public abstract class BenchDatabase : IAsyncDisposable
     {
         ["Aduan__IntakePerMinute"] = "1000000",
         ["Aduan__LoginPerMinute"] = "1000000",
+        ["Aduan__PublicReadsPerMinute"] = "1000000",
 
         // The bench signs its manager in with a password alone: the second factor is not what it measures.
         ["Aduan__TwoFactor__RequiredFor"] = "",

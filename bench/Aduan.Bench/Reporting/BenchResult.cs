@@ -65,6 +65,12 @@ public sealed class BenchResult
                 checks.Add(new TargetCheck(F($"{q.Name}: p95 <= {q.TargetP95Ms:N0} ms"), F($"{q.P95Ms:N1} ms{at}"),
                     q.Failed == 0 && q.P95Ms <= q.TargetP95Ms));
             }
+
+            if (scale.OpenData is { } open)
+            {
+                checks.Add(new TargetCheck(F($"open data CSV >= {open.TargetRowsPerSecond:N0} rows/s"),
+                    F($"{open.RowsPerSecond:N0} rows/s ({open.Rows:N0} rows in {open.Seconds:F2} s){at}"), open.RowsPerSecond >= open.TargetRowsPerSecond));
+            }
         }
 
         var peak = Math.Max(HttpPeakMemoryBytes ?? 0, Scale?.PeakMemoryBytes ?? 0);

@@ -6,7 +6,7 @@ namespace Aduan.Bench.Scale;
 
 public sealed record ScaleResult(
     long Reports, double LoadSeconds, double LoadReportsPerSecond, long LoadRows, long DatabaseBytes, double BytesPerReport,
-    long PeakMemoryBytes, IReadOnlyList<QueryMeasurement> Queries);
+    long PeakMemoryBytes, IReadOnlyList<QueryMeasurement> Queries, OpenDataMeasurement? OpenData = null);
 
 /// <summary>
 /// A city's worth of history: a fresh database, migrated and given two staff users by the app's
@@ -53,7 +53,8 @@ public static class ScaleBench
         Console.WriteLine("==> scale: restarting the app and timing the queries (sequential)");
         await using var app = await AppInstance.StartAsync(appDll, env, ct);
         var queries = await ScaleQueries.RunAsync(app.BaseAddress, Manager, Officer, codes, ct);
+        var openData = await ScaleQueries.OpenDataAsync(app.BaseAddress, ct);
         return new ScaleResult(load.Reports, load.Seconds, load.ReportsPerSecond, load.Rows, bytes, bytes / (double)reports,
-            app.PeakMemoryBytes(), [.. queries, .. sweep]);
+            app.PeakMemoryBytes(), [.. queries, .. sweep], openData);
     }
 }

@@ -8,6 +8,9 @@ using Aduan.Bench.Load;
 namespace Aduan.Bench.Scale;
 
 /// <summary>One page or query the staff (or the public) wait for, read once after another.</summary>
+/// <summary>One download of the open data CSV: every published report, streamed.</summary>
+public sealed record OpenDataMeasurement(string Path, long Rows, long Bytes, double FirstSeconds, double Seconds, double RowsPerSecond, double TargetRowsPerSecond);
+
 public sealed record QueryMeasurement(
     string Name, string Who, string Path, int Samples, long Failed, long? Total, double P50Ms, double P95Ms, double MaxMs, double TargetP95Ms);
 
@@ -20,6 +23,8 @@ public static class ScaleQueries
     public const double PageTargetMs = 100;
     public const double OverdueTargetMs = 5000;
     public const double DashboardTargetMs = 200;
+    public const double StatisticsTargetMs = 300;
+    public const double OpenDataTargetRowsPerSecond = 20_000;
     public const string Password = "Bench-Pass-123";
     private const int Samples = 100;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
@@ -31,6 +36,7 @@ public static class ScaleQueries
         var managerToken = await LoginAsync(client, manager, ct);
         var officerToken = await LoginAsync(client, officer, ct);
         var list = "/api/v1/staff/complaints";
+        var published = await PublishedAsync(client, codes, ct);
         var results = new List<QueryMeasurement>
         {
             await MeasureAsync(client, "agency queue, first page", "AgencyOfficer DBMSDA", officerToken, _ => list + "?sort=due", PageTargetMs, ct),
@@ -39,6 +45,20 @@ public static class ScaleQueries
             await MeasureAsync(client, "full-text search", "Manager", managerToken, _ => list + "?q=jalan%20rusak", PageTargetMs, ct),
             await MeasureAsync(client, "public status by code", "anyone", null, i => "/api/v1/complaints/" + codes[(i * 7919) % codes.Count], PageTargetMs, ct),
             await MeasureAsync(client, "overdue open reports", "Manager", managerToken, _ => list + "?overdue=true&pageSize=100", OverdueTargetMs, ct),
+
+            // What the public reads (issue 15): the tracking and report pages, the register with each filter, the statistics.
+            await MeasureAsync(client, "tracking page /lacak", "anyone", null, i => "/lacak/" + codes[(i * 7919) % codes.Count], PageTargetMs, ct),
+            await MeasureAsync(client, "report page /laporan/{code}", "anyone", null, i => "/laporan/" + published[i % published.Count], PageTargetMs, ct),
+            await MeasureAsync(client, "register /laporan", "anyone", null, _ => "/laporan", PageTargetMs, ct),
+            await MeasureAsync(client, "register, category", "anyone", null, _ => "/laporan?category=JALAN", PageTargetMs, ct),
+            await MeasureAsync(client, "register, agency", "anyone", null, _ => "/laporan?agency=DBMSDA", PageTargetMs, ct),
+            await MeasureAsync(client, "register, kecamatan", "anyone", null, _ => "/laporan?kecamatan=Bekasi%20Timur", PageTargetMs, ct),
+            await MeasureAsync(client, "register, status", "anyone", null, _ => "/laporan?status=FollowedUp", PageTargetMs, ct),
+            await MeasureAsync(client, "register, a month", "anyone", null, _ => $"/laporan?from={Day(-30)}&to={Day(0)}", PageTargetMs, ct),
+            await MeasureAsync(client, "register, search", "anyone", null, _ => "/laporan?q=jalan%20rusak", PageTargetMs, ct),
+            await MeasureAsync(client, "statistics /statistik", "anyone", null, _ => "/statistik", StatisticsTargetMs, ct),
+            await MeasureAsync(client, "period report, a year", "anyone", null,
+                _ => $"/api/v1/stats/period?from={Day(-364)}&to={Day(0)}", StatisticsTargetMs, ct),
 
             // The leadership dashboard's figures (issue 13): the city for a month, and one agency (DBMSDA) for a month.
             await MeasureAsync(client, "dashboard, city, month", "Manager", managerToken, _ => Dashboard(30), DashboardTargetMs, ct),
@@ -102,8 +122,79 @@ public static class ScaleQueries
         return m;
     }
 
+    /// <summary>Up to 200 of the codes whose report the public register shows (verified, not confidential), found untimed.</summary>
+    private static async Task<List<string>> PublishedAsync(HttpClient client, IReadOnlyList<string> codes, CancellationToken ct)
+    {
+        var published = new List<string>();
+        foreach (var code in codes)
+        {
+            using var response = await client.GetAsync("/laporan/" + code, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (response.IsSuccessStatusCode && published.Count < 200)
+            {
+                published.Add(code);
+            }
+            else if (published.Count >= 200)
+            {
+                break;
+            }
+        }
+
+        return published.Count > 0 ? published : [.. codes.Take(1)];
+    }
+
+    /// <summary>
+    /// Downloads the open data CSV twice (the first may build the period's snapshot) and reports the second: rows (lines
+    /// after the header) per second of the whole transfer.
+    /// </summary>
+    public static async Task<OpenDataMeasurement> OpenDataAsync(Uri baseAddress, CancellationToken ct)
+    {
+        const string path = "/api/v1/open-data/complaints.csv";
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) };
+        var first = await DownloadAsync(client, path, ct);
+        var (rows, bytes, seconds) = await DownloadAsync(client, path, ct);
+        var m = new OpenDataMeasurement(path, rows, bytes, first.Seconds, seconds, rows / seconds, OpenDataTargetRowsPerSecond);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    {"open data CSV",-26} {rows:N0} rows, {bytes / 1048576.0:N1} MiB in {seconds:F2} s = {m.RowsPerSecond:N0} rows/s (first download {first.Seconds:F2} s)"));
+        return m;
+    }
+
+    private static async Task<(long Rows, long Bytes, double Seconds)> DownloadAsync(HttpClient client, string path, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, ct);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[1 << 16];
+        long lines = 0, bytes = 0;
+        var quoted = false;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+        {
+            bytes += read;
+            foreach (var b in buffer.AsSpan(0, read))
+            {
+                // RFC 4180: a line break inside quotes is part of a field; an escaped quote ("") toggles twice.
+                if (b == (byte)'"')
+                {
+                    quoted = !quoted;
+                }
+                else if (b == (byte)'\n' && !quoted)
+                {
+                    lines++;
+                }
+            }
+        }
+
+        return (Math.Max(0, lines - 1), bytes, clock.Elapsed.TotalSeconds);
+    }
+
     private static long? TotalOf(string json)
     {
+        if (!json.StartsWith('{'))
+        {
+            return null; // a page, not the API
+        }
+
         using var document = JsonDocument.Parse(json);
         return document.RootElement.TryGetProperty("totalCount", out var total) ? total.GetInt64() : null;
     }
