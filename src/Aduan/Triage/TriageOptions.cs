@@ -24,4 +24,20 @@ public sealed class TriageOptions
     /// <summary>The newest share of the examples held out to measure a new model before it is trained on all of them.</summary>
     [Range(0.05, 0.5)]
     public double HoldoutFraction { get; set; } = 0.2;
+
+    /// <summary>How far from a report's pin another report of the same category counts as the same place.</summary>
+    [Range(10, 10_000)]
+    public double DuplicateRadiusMeters { get; set; } = 500;
+
+    /// <summary>How far back duplicates are looked for.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    public TimeSpan DuplicatePeriod { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The text similarity (0 to 1) from which a report of another category or place is offered as a duplicate.</summary>
+    [Range(0.05, 1.0)]
+    public double DuplicateMinSimilarity { get; set; } = 0.35;
+
+    /// <summary>The newest open reports in the area read per query (twice: of the category, of any category); bounds the work at any size.</summary>
+    [Range(10, 5_000)]
+    public int DuplicateCandidates { get; set; } = 200;
 }

@@ -9,6 +9,7 @@ public static class TriageSetup
         services.AddSingleton<TriageModelStore>();
         services.AddScoped<TriageTraining>();
         services.AddScoped<TriageSuggestions>();
+        services.AddScoped<DuplicateSearch>();
         services.AddSingleton<TriageRetraining>();
         services.AddHostedService(sp => sp.GetRequiredService<TriageRetraining>());
         return services.AddScoped<SimilarReports>();

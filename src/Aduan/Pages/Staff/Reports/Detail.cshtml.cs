@@ -58,7 +58,7 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
     public StaffComplaintView Report { get; private set; } = null!;
     public IReadOnlyList<PhotoItem> PhotoItems { get; private set; } = [];
     public IReadOnlyList<RelatedReport> Earlier { get; private set; } = [];
-    public IReadOnlyList<RelatedReport> Duplicates { get; private set; } = [];
+    public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
     public IReadOnlyList<AgencyDirectory.Entry> Agencies { get; private set; } = [];
     public IReadOnlyList<Category> CategoryList { get; private set; } = [];
     public string? DefaultAgency { get; private set; }
