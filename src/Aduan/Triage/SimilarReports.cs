@@ -32,6 +32,17 @@ public sealed class SimilarReports(AduanDbContext db, DuplicateSearch duplicates
         return found.Select(c => new SimilarReport(c.TrackingCode, c.Excerpt, c.Status, c.Category, c.Supporters, c.SubmittedAt)).ToList();
     }
 
+    /// <summary>
+    /// For the call-center console once a call is recorded: published open reports like it (masked, as
+    /// the caller could read them on the portal), so the operator can tell the caller the problem is known.
+    /// </summary>
+    public async Task<IReadOnlyList<SimilarReport>> PublishedLikeAsync(Complaint c, CancellationToken ct)
+    {
+        var found = await duplicates.FindAsync(new DuplicateQuery(c.Title, c.Text, c.CategoryId, c.Location, c.SubmittedAt, c.Id,
+            PublishedOnly: true), 5, ct);
+        return found.Select(d => new SimilarReport(d.TrackingCode, d.Excerpt, d.Status, d.Category, d.Supporters, d.SubmittedAt)).ToList();
+    }
+
     /// <summary>What the desk needs to decide on <paramref name="c"/>: likely duplicates submitted before it, likeliest first.</summary>
     public Task<IReadOnlyList<DuplicateCandidate>> LikelyDuplicatesAsync(Complaint c, CancellationToken ct) =>
         duplicates.FindAsync(new DuplicateQuery(c.Title, c.Text, c.CategoryId, c.Location, c.SubmittedAt, c.Id), 8, ct);

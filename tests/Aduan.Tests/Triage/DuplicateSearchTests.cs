@@ -109,4 +109,22 @@ public sealed class DuplicateSearchTests : IAsyncLifetime
         Assert.Equal(ComplaintStatus.Merged, merged.Status);
         Assert.Equal(await _app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == first).Select(c => c.Id).SingleAsync()), merged.MergedIntoId);
     }
+
+    [Fact]
+    public async Task CallCenter_RecordedCall_ShowsPublishedSimilarReportsOnly()
+    {
+        var published = await ReportAsync("Lampu penerangan jalan di Gang Kenanga mati total, gelap.", "PJU", Margahayu);
+        var confidential = await ReportAsync("Lampu penerangan jalan di Gang Kenanga mati total, gelap.", "PJU", Margahayu, privacy: "Confidential");
+        using var op = await PageClient.SignedInAsync(_app, Roles.Operator);
+        var page = await op.GetAsync("/staff/callcenter");
+
+        page = await op.SubmitAsync(page, "#record-call", new()
+        {
+            ["Call.Phone"] = "0812 5555 6666", ["Call.Text"] = "gang kenanga gelap, lampu jalannya mati", ["Call.Kecamatan"] = "Bekasi Timur",
+        });
+
+        var similar = page.QuerySelector("[data-testid=call-similar]")!.TextContent;
+        Assert.Contains(published, similar, StringComparison.Ordinal);
+        Assert.DoesNotContain(confidential, similar, StringComparison.Ordinal);
+    }
 }
