@@ -87,4 +87,22 @@ public sealed class TriageDeskTests : IAsyncLifetime
         Assert.Contains(code, PageClient.Text(page), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("[data-testid=suggestion]"));
     }
+
+    [Fact]
+    public async Task TriageApi_ManagerAndOfficer_SuggestionForTheManagerOnly()
+    {
+        var code = await SubmitAsync("Banjir setinggi lutut, warga terjebak, darurat!");
+        var manager = await _app.StaffClientAsync(Roles.Manager);
+        var officer = await _app.StaffClientAsync(Roles.AgencyOfficer, "DBMSDA");
+
+        using var ok = await manager.GetAsync($"/api/v1/staff/complaints/{code}/triage");
+        using var refused = await officer.GetAsync($"/api/v1/staff/complaints/{code}/triage");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, ok.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await ok.Content.ReadAsStringAsync());
+        var suggestion = body.RootElement.GetProperty("suggestion");
+        Assert.Equal("BANJIR", suggestion.GetProperty("categories")[0].GetProperty("label").GetString());
+        Assert.Contains("darurat", suggestion.GetProperty("urgencyWords").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+    }
 }
