@@ -37,7 +37,7 @@ public static class TriageApi
         var complaint = await db.Complaints.AsNoTracking().VisibleTo(staff).SingleOrDefaultAsync(c => c.TrackingCode == code, ct);
         return complaint is null
             ? problems.NotFound(code)
-            : TypedResults.Ok(new TriageView(await suggestions.SuggestAsync(complaint.Title, complaint.Text, ct),
+            : TypedResults.Ok(new TriageView(await suggestions.SuggestAsync(complaint.Title, complaint.Text, complaint.Location.Kecamatan, complaint.Channel, ct),
                 await similar.LikelyDuplicatesAsync(complaint, ct)));
     }
 }

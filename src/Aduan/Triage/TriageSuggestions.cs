@@ -1,5 +1,6 @@
 using Aduan.Agencies;
 using Aduan.Categories;
+using Aduan.Complaints;
 
 namespace Aduan.Triage;
 
@@ -15,27 +16,28 @@ public sealed record TriageSuggestion(IReadOnlyList<ScoredLabel> Categories, IRe
     public ScoredLabel? Agency => Agencies.Count > 0 ? Agencies[0] : null;
 }
 
-/// <summary>Suggests a category and agency for a report's text: the current model, else category keywords.</summary>
+/// <summary>Suggests a category and agency for a report (text, kecamatan, channel): the current model, else category keywords (text only).</summary>
 public sealed class TriageSuggestions(TriageModelStore store, CategoryCatalog categories, AgencyDirectory agencies)
 {
     private const int Shown = 3;
 
-    public async Task<TriageSuggestion> SuggestAsync(string? title, string text, CancellationToken ct)
+    public async Task<TriageSuggestion> SuggestAsync(string? title, string text, string? kecamatan, Channel channel, CancellationToken ct)
     {
         var joined = TriageTraining.Join(title, text);
+        var features = TriageTraining.Features(title, text, kecamatan, channel);
         var active = await categories.ActiveAsync(ct);
         var activeCodes = active.Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var agencyById = await agencies.GetAsync(ct);
         var activeAgencies = agencyById.Values.Where(a => a.IsActive).Select(a => a.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var model = store.Current;
-        var byCategory = (model is null ? CategoryKeywords.Score(joined, active.Select(c => (c.Code, c.Name))) : model.Category.Predict(joined))
+        var byCategory = (model is null ? CategoryKeywords.Score(joined, active.Select(c => (c.Code, c.Name))) : model.Category.Predict(features))
             .Where(s => activeCodes.Contains(s.Label)).Take(Shown).ToList();
 
         IReadOnlyList<ScoredLabel> byAgency;
         if (model?.Agency is { } agencyModel)
         {
-            byAgency = agencyModel.Predict(joined).Where(s => activeAgencies.Contains(s.Label)).Take(Shown).ToList();
+            byAgency = agencyModel.Predict(features).Where(s => activeAgencies.Contains(s.Label)).Take(Shown).ToList();
         }
         else
         {

@@ -1,3 +1,4 @@
+using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -34,10 +35,10 @@ public sealed class TriageTraining(AduanDbContext db, TriageModelStore store, Ti
         }
 
         var rows = await q.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id).Take(max)
-            .Select(c => new { c.Title, c.Text, Category = c.Category!.Code, Agency = c.LeadAgency!.Code, c.SubmittedAt })
+            .Select(c => new { c.Title, c.Text, c.Location.Kecamatan, c.Channel, Category = c.Category!.Code, Agency = c.LeadAgency!.Code, c.SubmittedAt })
             .ToListAsync(ct);
         rows.Reverse();
-        return rows.Select(r => new HistoryExample(Join(r.Title, r.Text), r.Category, r.Agency, r.SubmittedAt)).ToList();
+        return rows.Select(r => new HistoryExample(Features(r.Title, r.Text, r.Kecamatan, r.Channel), r.Category, r.Agency, r.SubmittedAt)).ToList();
     }
 
     /// <summary>
@@ -92,4 +93,12 @@ public sealed class TriageTraining(AduanDbContext db, TriageModelStore store, Ti
     }
 
     public static string Join(string? title, string text) => string.IsNullOrWhiteSpace(title) ? text : title + ". " + text;
+
+    /// <summary>
+    /// What the classifier reads of a report: its title and text, then its kecamatan and channel as
+    /// words, so that place and channel weigh in where the history shows they matter (a kecamatan
+    /// office's work, a channel's typical requests).
+    /// </summary>
+    public static string Features(string? title, string text, string? kecamatan, Channel channel) =>
+        $"{Join(title, text)} | kecamatan {kecamatan ?? "tanpa"} | kanal {channel.ToString().ToLowerInvariant()}";
 }

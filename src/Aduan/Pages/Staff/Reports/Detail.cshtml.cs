@@ -194,7 +194,7 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         DefaultAgency = complaint.Category?.DefaultAgency?.Code;
         if (Staff.IsIn(Roles.Manager) && complaint.Status == ComplaintStatus.Submitted)
         {
-            Suggestion = await suggestions.SuggestAsync(complaint.Title, complaint.Text, ct);
+            Suggestion = await suggestions.SuggestAsync(complaint.Title, complaint.Text, complaint.Location.Kecamatan, complaint.Channel, ct);
         }
 
         if (ModelState.IsValid && StaleBy is null)
