@@ -23,7 +23,7 @@ public sealed record DuplicateCandidate(long Id, string TrackingCode, string Exc
 /// same category and distance. A report of the same category in the area is always a candidate;
 /// another one only when its text is similar enough. The candidates are bounded (the newest
 /// <see cref="TriageOptions.DuplicateCandidates"/> of the category in the area, as many of any
-/// category in the area, and, for a report without a place, 50 full-text matches) and read through the (CategoryId, SubmittedAt),
+/// category in the area, and 50 full-text matches) and read through the (CategoryId, SubmittedAt),
 /// (Status, SubmittedAt) and full-text indexes: never a scan of all reports. For citizens
 /// (<see cref="DuplicateQuery.PublishedOnly"/>) only published reports, compared and shown masked.
 /// </summary>
@@ -62,9 +62,8 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
             rows.AddRange(await ReadAsync(inArea, o.DuplicateCandidates, ct));
         }
 
-        // Without a place, the same words anywhere in the city. Only then: at a million reports a full-text match
-        // of two common words is the costliest read here, and a report with a place has its area's candidates.
-        var rare = inArea is not null ? "" : string.Join(' ', TextSimilarity.Words(query.Text).Where(w => w.Length >= 5)
+        // The same words anywhere in the city: a report pinned a street away, or with no place at all.
+        var rare = string.Join(' ', TextSimilarity.Words(query.Text).Where(w => w.Length >= 5 && !w.All(char.IsDigit))
             .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(2));
         if (rare.Length > 0)
         {
