@@ -45,7 +45,7 @@ builder.Services.AddAduanWeb().AddAduanPages().AddAduanTelemetry(builder.Configu
 var app = builder.Build();
 app.UseAduanMetricsEndpoint().UseAduanPipeline();
 app.MapAduanHealth().MapAduanApiDocs().MapIdentity().MapAgencies().MapComplaints().MapSla().MapStatistics().MapSupervision().MapOutbox()
-    .MapSms().MapTransparency().MapAttachments().MapOpen311().MapFederation().MapAduanPages();
+    .MapSms().MapTransparency().MapAttachments().MapOpen311().MapFederation().MapTriage().MapAduanPages();
 return await app.RunAduanAsync();
 
 // The features, each registered by its own folder; the command line uses the same services.

@@ -21,6 +21,9 @@ public abstract class BenchDatabase : IAsyncDisposable
         ["Aduan__TwoFactor__RequiredFor"] = "",
         ["Aduan__MaxConcurrentRequests"] = "4096",
         ["Aduan__MaxQueuedRequests"] = "8192",
+
+        // The scale phase trains the suggestion model once with the CLI, before the app starts: no training under the timed queries.
+        ["Aduan__Triage__RetrainEnabled"] = "false",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
     };
 

@@ -40,6 +40,11 @@ public static class ScaleBench
         await AppInstance.CliAsync(appDll, env, ct, "migrate");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    counted in {counting.Elapsed.TotalSeconds:F1} s"));
 
+        Console.WriteLine("==> scale: training the triage suggestion model (the app's CLI: triage train)");
+        var training = System.Diagnostics.Stopwatch.StartNew();
+        await AppInstance.CliAsync(appDll, env, ct, "triage", "train");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    trained in {training.Elapsed.TotalSeconds:F1} s"));
+
         List<string> codes;
         await using (var connection = database.CreateConnection())
         {

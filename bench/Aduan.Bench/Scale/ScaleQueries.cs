@@ -25,6 +25,7 @@ public static class ScaleQueries
     public const double DashboardTargetMs = 200;
     public const double StatisticsTargetMs = 300;
     public const double OpenDataTargetRowsPerSecond = 20_000;
+    public const double TriageTargetMs = 50;
     public const string Password = "Bench-Pass-123";
     private const int Samples = 100;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
@@ -65,6 +66,10 @@ public static class ScaleQueries
             await MeasureAsync(client, "dashboard, city, year", "Manager", managerToken, _ => Dashboard(365), DashboardTargetMs, ct),
             await MeasureAsync(client, "staff list, dashboard link", "Manager", managerToken,
                 _ => list + $"?from={Day(-30)}&to={Day(0)}&followedup=true&ontime=true&asal=baru", PageTargetMs, ct),
+
+            // Issue 16: the desk's suggestion (model or keywords) and duplicate search for one report, over HTTP.
+            await MeasureAsync(client, "triage: suggest + duplicates", "Manager", managerToken,
+                i => $"/api/v1/staff/complaints/{codes[(i * 7919) % codes.Count]}/triage", TriageTargetMs, ct),
         };
         return results;
     }

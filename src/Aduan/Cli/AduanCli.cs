@@ -7,12 +7,12 @@ namespace Aduan.Cli;
 
 /// <summary>
 /// The operator's command line on the same executable: <c>serve</c> (the default), <c>migrate</c>,
-/// <c>user add|list</c>, <c>holiday list|import</c>, <c>import reports</c>, <c>audit verify|digest</c>, <c>privacy export|erase</c>, <c>backup</c>, <c>apikey create|list|revoke</c>, <c>supervision rebuild</c>. Anything that is not one of these commands starts the server,
+/// <c>user add|list</c>, <c>holiday list|import</c>, <c>import reports</c>, <c>audit verify|digest</c>, <c>privacy export|erase</c>, <c>backup</c>, <c>apikey create|list|revoke</c>, <c>supervision rebuild</c>, <c>triage train|evaluate|evaluate-history</c>. Anything that is not one of these commands starts the server,
 /// so <c>--urls</c> and other host switches pass straight through.
 /// </summary>
 public static class AduanCli
 {
-    private static readonly string[] CommandWords = ["migrate", "user", "holiday", "import", "audit", "privacy", "backup", "apikey", "supervision", "help", "--help", "-h", "-?", "--version"];
+    private static readonly string[] CommandWords = ["migrate", "user", "holiday", "import", "audit", "privacy", "backup", "apikey", "supervision", "triage", "help", "--help", "-h", "-?", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && CommandWords.Contains(args[0]);
 
@@ -44,6 +44,7 @@ public static class AduanCli
         root.Subcommands.Add(BackupCommand.Build());
         root.Subcommands.Add(ApiKeyCommands.Build());
         root.Subcommands.Add(SupervisionCommands.Build());
+        root.Subcommands.Add(TriageCommands.Build());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -2,6 +2,16 @@ namespace Aduan.Triage;
 
 public static class TriageSetup
 {
-    /// <summary>Similar and related reports for intake, the desk and the call center.</summary>
-    public static IServiceCollection AddTriage(this IServiceCollection services) => services.AddScoped<SimilarReports>();
+    /// <summary>Similar and related reports, and the category and agency suggestion with its training.</summary>
+    public static IServiceCollection AddTriage(this IServiceCollection services)
+    {
+        services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TriageModelStore>();
+        services.AddScoped<TriageTraining>();
+        services.AddScoped<TriageSuggestions>();
+        services.AddScoped<DuplicateSearch>();
+        services.AddSingleton<TriageRetraining>();
+        services.AddHostedService(sp => sp.GetRequiredService<TriageRetraining>());
+        return services.AddScoped<SimilarReports>();
+    }
 }

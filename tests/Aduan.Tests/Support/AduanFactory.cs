@@ -54,6 +54,7 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
             ["Aduan:Audit:PublishDigests"] = "false",
             ["Aduan:Notifications:DigestEnabled"] = "false",
             ["Aduan:Summaries:Enabled"] = "false",
+            ["Aduan:Triage:RetrainEnabled"] = "false",
 
             // API tests sign managers and admins in with a password; the second factor has its own tests.
             ["Aduan:TwoFactor:RequiredFor"] = "",

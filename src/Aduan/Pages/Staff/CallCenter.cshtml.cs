@@ -43,6 +43,9 @@ public sealed class CallCenterModel(ComplaintIntake intake, SimilarReports relat
     public IReadOnlyList<RelatedReport> Found { get; private set; } = [];
     public IReadOnlyList<RelatedReport> Earlier { get; private set; } = [];
 
+    /// <summary>Published open reports like the one just recorded: the caller may be told the problem is already known.</summary>
+    public IReadOnlyList<SimilarReport> Similar { get; private set; } = [];
+
     /// <summary>Shown after a report is recorded: to be read back to the caller.</summary>
     public string? RecordedCode { get; private set; }
     public string? RecordedKey { get; private set; }
@@ -116,6 +119,7 @@ public sealed class CallCenterModel(ComplaintIntake intake, SimilarReports relat
 
         RecordedCode = stored.Complaint.TrackingCode;
         RecordedKey = stored.ReporterKey;
+        Similar = await related.PublishedLikeAsync(stored.Complaint, ct);
         Call = new CallForm { Key = Guid.NewGuid().ToString("N") };
         ModelState.Clear();
         await LoadListsAsync();

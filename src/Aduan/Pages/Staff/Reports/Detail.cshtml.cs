@@ -43,7 +43,7 @@ public sealed class ActionForm
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, ComplaintPresenter presenter, StaffActions actions,
-    ImageUploads uploads, AgencyDirectory agencies, CategoryCatalog categories, SimilarReports similar, TimeProvider time,
+    ImageUploads uploads, AgencyDirectory agencies, CategoryCatalog categories, SimilarReports similar, TriageSuggestions suggestions, TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Aduan.Sla.SlaOptions> sla) : StaffPageModel
 {
     /// <summary>Photos per follow-up times their size, and room for the other fields.</summary>
@@ -58,10 +58,13 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
     public StaffComplaintView Report { get; private set; } = null!;
     public IReadOnlyList<PhotoItem> PhotoItems { get; private set; } = [];
     public IReadOnlyList<RelatedReport> Earlier { get; private set; } = [];
-    public IReadOnlyList<RelatedReport> Duplicates { get; private set; } = [];
+    public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
     public IReadOnlyList<AgencyDirectory.Entry> Agencies { get; private set; } = [];
     public IReadOnlyList<Category> CategoryList { get; private set; } = [];
     public string? DefaultAgency { get; private set; }
+
+    /// <summary>The desk's suggestion for a report waiting for verification; null elsewhere.</summary>
+    public TriageSuggestion? Suggestion { get; private set; }
     public string? StaleBy { get; private set; }
 
     /// <summary>Which action's form failed validation, so it is shown open.</summary>
@@ -189,12 +192,26 @@ public sealed class DetailModel(AduanDbContext db, ComplaintWorkflow workflow, C
         Agencies = (await agencies.GetAsync(ct)).Values.Where(a => a.IsActive).OrderBy(a => a.Kind == "kecamatan").ThenBy(a => a.Name).ToList();
         CategoryList = await categories.ActiveAsync(ct);
         DefaultAgency = complaint.Category?.DefaultAgency?.Code;
+        if (Staff.IsIn(Roles.Manager) && complaint.Status == ComplaintStatus.Submitted)
+        {
+            Suggestion = await suggestions.SuggestAsync(complaint.Title, complaint.Text, complaint.Location.Kecamatan, complaint.Channel, ct);
+        }
+
         if (ModelState.IsValid && StaleBy is null)
         {
+            // The suggestion is pre-selected where the reporter chose no category; a reporter's choice stays
+            // selected (the suggestion stands beside it), and the agency follows the selected category's.
+            var category = complaint.Category?.Code ?? Suggestion?.Category?.Label;
+            var agency = DefaultAgency;
+            if (Suggestion is { } s && string.Equals(category, s.Category?.Label, StringComparison.OrdinalIgnoreCase))
+            {
+                agency = s.Agency?.Label ?? agency;
+            }
+
             Form = new ActionForm
             {
-                Version = complaint.Version, Category = complaint.Category?.Code, Kind = complaint.Kind, Privacy = complaint.Privacy,
-                Priority = complaint.Priority, Agency = DefaultAgency,
+                Version = complaint.Version, Category = category, Kind = complaint.Kind, Privacy = complaint.Privacy,
+                Priority = complaint.Priority, Agency = agency,
             };
         }
         else
