@@ -18,8 +18,14 @@ public sealed class DashboardJourneyTests(BrowserApp app) : BrowserTest(app)
 
         // The app runs on the real clock: its deadline is set weeks back, as if nobody had touched it since.
         var past = DateTimeOffset.UtcNow.AddDays(-20);
-        await App.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == code)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.NextDueAt, past).SetProperty(c => c.DueOrder, past)));
+        await App.WithDbAsync(async db =>
+        {
+            // Through the context, not ExecuteUpdate: the dashboard's daily counts follow a saved report, as in the app.
+            var report = await db.Complaints.SingleAsync(c => c.TrackingCode == code);
+            db.Entry(report).Property(c => c.NextDueAt).CurrentValue = past;
+            db.Entry(report).Property(c => c.DueOrder).CurrentValue = past;
+            return await db.SaveChangesAsync();
+        });
 
         await AsAsync(BrowserApp.DeskManager, async page =>
         {
