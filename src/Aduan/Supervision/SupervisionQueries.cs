@@ -152,31 +152,26 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
     /// <c>Status IN ('Submitted', …)</c> with the states as constants, as the partial index's own condition
     /// (<see cref="OpenIndexFilter"/>) reads: SQLite uses a partial index only for a query that repeats its condition.
     /// </summary>
-    internal static readonly Expression<Func<Complaint, bool>> IsOpen = OpenCondition();
+    internal static readonly Expression<Func<Complaint, bool>> IsOpen = StatusCondition(OpenStates, open: true);
 
     /// <summary>
     /// Open too, as <c>Status NOT IN (…closed)</c>: a condition no partial index of open reports matches, for a query
     /// that reads a narrow range of another index (SQLite would otherwise take the covering partial index whole).
     /// </summary>
-    internal static readonly Expression<Func<Complaint, bool>> IsNotClosed = NotClosedCondition();
-
-    private static Expression<Func<Complaint, bool>> NotClosedCondition()
-    {
-        var c = Expression.Parameter(typeof(Complaint), "c");
-        var status = Expression.Property(c, nameof(Complaint.Status));
-        var body = Enum.GetValues<ComplaintStatus>().Where(ComplaintStateMachine.IsClosed)
-            .Select(s => (Expression)Expression.NotEqual(status, Expression.Constant(s))).Aggregate(Expression.AndAlso);
-        return Expression.Lambda<Func<Complaint, bool>>(body, c);
-    }
+    internal static readonly Expression<Func<Complaint, bool>> IsNotClosed =
+        StatusCondition(Enum.GetValues<ComplaintStatus>().Where(ComplaintStateMachine.IsClosed), open: false);
 
     /// <summary>The condition of the open reports' partial index, in SQL.</summary>
     public static string OpenIndexFilter => $"\"Status\" IN ({string.Join(", ", OpenStates.Select(s => $"'{s}'"))})";
 
-    private static Expression<Func<Complaint, bool>> OpenCondition()
+    /// <summary><c>Status = a OR Status = b …</c> (open), or <c>Status &lt;&gt; a AND Status &lt;&gt; b …</c>, with the states as constants.</summary>
+    private static Expression<Func<Complaint, bool>> StatusCondition(IEnumerable<ComplaintStatus> states, bool open)
     {
         var c = Expression.Parameter(typeof(Complaint), "c");
         var status = Expression.Property(c, nameof(Complaint.Status));
-        var body = OpenStates.Select(s => (Expression)Expression.Equal(status, Expression.Constant(s))).Aggregate(Expression.OrElse);
+        var body = open
+            ? states.Select(s => (Expression)Expression.Equal(status, Expression.Constant(s))).Aggregate(Expression.OrElse)
+            : states.Select(s => (Expression)Expression.NotEqual(status, Expression.Constant(s))).Aggregate(Expression.AndAlso);
         return Expression.Lambda<Func<Complaint, bool>>(body, c);
     }
 
