@@ -112,13 +112,17 @@ public static class OpenDataApi
         await json.FlushAsync(ct);
     }
 
+    /// <summary>The next batch, newest id first: a range of the primary key, whatever the number of published reports.</summary>
+    internal static IQueryable<Complaint> BatchBefore(IQueryable<Complaint> published, long before) =>
+        published.Where(c => c.Id < before).OrderByDescending(c => c.Id).Take(Batch);
+
     private static async IAsyncEnumerable<OpenDataRow> RowsAsync(PublicRegister register, string site,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var before = long.MaxValue;
         while (true)
         {
-            var rows = await register.Published().Where(c => c.Id < before).OrderByDescending(c => c.Id).Take(Batch)
+            var rows = await BatchBefore(register.Published(), before)
                 .Select(c => new
                 {
                     c.Id, c.TrackingCode, c.Title, c.Text, c.PublicTitle, c.PublicText, c.MaskVersion, c.Kind, c.Status, CategoryCode = c.Category!.Code, CategoryName = c.Category.Name,

@@ -502,6 +502,18 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex(new[] { "FollowedUpAt", "SubmittedAt", "ResolutionDueAt", "LeadAgencyId", "IsImported" }, "IX_Complaints_AwaitingFollowUp")
                         .HasFilter("\"FollowedUpAt\" IS NULL AND \"ResolutionDueAt\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "SubmittedAt", "Id", "Status", "Privacy" }, "IX_Complaints_Published")
+                        .HasFilter("\"Privacy\" <> 'Confidential' AND \"Status\" <> 'Submitted' AND \"Status\" <> 'Deferred' AND \"Status\" <> 'Archived' AND \"Status\" <> 'Merged'");
+
+                    b.HasIndex(new[] { "LeadAgencyId", "SubmittedAt", "Id", "Status", "Privacy" }, "IX_Complaints_PublishedByAgency")
+                        .HasFilter("\"Privacy\" <> 'Confidential' AND \"Status\" <> 'Submitted' AND \"Status\" <> 'Deferred' AND \"Status\" <> 'Archived' AND \"Status\" <> 'Merged'");
+
+                    b.HasIndex(new[] { "CategoryId", "SubmittedAt", "Id", "Status", "Privacy" }, "IX_Complaints_PublishedByCategory")
+                        .HasFilter("\"Privacy\" <> 'Confidential' AND \"Status\" <> 'Submitted' AND \"Status\" <> 'Deferred' AND \"Status\" <> 'Archived' AND \"Status\" <> 'Merged'");
+
+                    b.HasIndex(new[] { "Status", "SubmittedAt", "Id", "Privacy" }, "IX_Complaints_PublishedByStatus")
+                        .HasFilter("\"Privacy\" <> 'Confidential' AND \"Status\" <> 'Submitted' AND \"Status\" <> 'Deferred' AND \"Status\" <> 'Archived' AND \"Status\" <> 'Merged'");
+
                     b.ToTable("Complaints");
                 });
 

@@ -1,0 +1,140 @@
+using Aduan.Complaints;
+using Aduan.Data;
+using Aduan.Tests.Support;
+using Aduan.Transparency;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aduan.Tests.Transparency;
+
+/// <summary>
+/// The public register and the open data read published reports through their own indexes, in their order, whatever the
+/// number of reports: SQLite uses a partial index only when the query repeats its condition, and without statistics it
+/// preferred the state index, reading every published report and sorting them for each page and each open-data batch
+/// (at a million reports the open data's first build outlasted ten minutes). Plans, not timings: speed is in bench/.
+/// Always on SQLite (its planner is the one that needs the help); the same rule runs on PostgreSQL in every other test.
+/// </summary>
+public sealed class PublishedPlanTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"aduan-published-plans-{Guid.NewGuid():N}.db");
+    private readonly AduanFactory _app;
+
+    public PublishedPlanTests() =>
+        _app = AduanFactory.With(("Database:Provider", "Sqlite"), ("ConnectionStrings:Aduan", $"Data Source={_file}"));
+    private AsyncServiceScope _scope;
+    private AduanDbContext _db = null!;
+    private PublicRegister _register = null!;
+
+    public async Task InitializeAsync()
+    {
+        _ = _app.Services; // starts the app: migrated and seeded
+        _scope = _app.Services.CreateAsyncScope();
+        _db = _scope.ServiceProvider.GetRequiredService<AduanDbContext>();
+        _register = _scope.ServiceProvider.GetRequiredService<PublicRegister>();
+        await _db.Database.OpenConnectionAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_file)!, Path.GetFileName(_file) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    public static TheoryData<string> Filters => new()
+    {
+        "", "agency=DBMSDA", "category=JALAN", "kecamatan=Bekasi Timur", "status=Dispatched", "from=2026-05-01&to=2026-05-31",
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task RegisterPage_EachFilter_ReadsAnIndexInTheRegistersOrder(string filter)
+    {
+        var q = await _register.FilterAsync(_register.Published(), Query(filter), CancellationToken.None);
+
+        var plan = await PlanAsync(PublicRegister.NewestFirst(q).Take(PublicRegister.PageSize));
+
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        Assert.Matches(@"^(SEARCH|SCAN) c USING (COVERING )?INDEX IX_Complaints_\w+", plan);
+        Assert.DoesNotContain("IX_Complaints_Status_SubmittedAt", filter.StartsWith("status=", StringComparison.Ordinal) ? "" : plan, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", @"IX_Complaints_Published\w*")] // any of them: each holds every published report
+    [InlineData("agency=DBMSDA", "IX_Complaints_PublishedByAgency")]
+    [InlineData("category=JALAN", "IX_Complaints_PublishedByCategory")]
+    [InlineData("kecamatan=Bekasi Timur", "IX_Complaints_PublishedByKecamatan")]
+    [InlineData("status=Dispatched", "IX_Complaints_PublishedByStatus")]
+    public async Task RegisterCount_EachFilter_CountsAPublishedIndexAlone(string filter, string index)
+    {
+        var q = await _register.FilterAsync(_register.Published(), Query(filter), CancellationToken.None);
+
+        var plan = await PlanAsync(q.Take(PublicRegister.MaxCount + 1).Select(c => c.Id));
+
+        Assert.Matches($@"^(SEARCH|SCAN) c USING COVERING INDEX {index}\b", plan);
+    }
+
+    [Fact]
+    public async Task OpenDataBatch_ReadsARangeOfThePrimaryKey()
+    {
+        var plan = await PlanAsync(OpenDataApi.BatchBefore(_register.Published(), 1_000_000).Select(c => c.Id));
+
+        Assert.Equal("SEARCH c USING INTEGER PRIMARY KEY (rowid<?)", plan.Trim());
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public void IndexFilter_IsTheMigrationsCondition(string provider)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Aduan.slnx")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("Aduan.slnx not found above " + AppContext.BaseDirectory);
+        }
+
+        var folder = Path.Combine(root.FullName, "src", "Aduan", "Data", "Migrations", provider);
+        var migration = File.ReadAllText(Directory.GetFiles(folder, "*_PublishedIndexes.cs").Single());
+
+        Assert.Equal(4, migration.Split("filter: \"" + Publication.IndexFilter.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"").Length - 1);
+        Assert.Contains("\"IX_Complaints_PublishedByKecamatan\" ON \"Complaints\" (\"Location_Kecamatan\", \"SubmittedAt\", \"Id\", \"Status\", \"Privacy\")\n"
+            + "                WHERE " + Publication.IndexFilter + ";", migration, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rule_InSql_IsTheIndexCondition()
+    {
+        var sql = _register.Published().Select(c => c.Id).ToQueryString();
+
+        Assert.True(sql.Contains(Publication.IndexFilter.Replace("\"Privacy\"", "\"c\".\"Privacy\"", StringComparison.Ordinal)
+            .Replace("\"Status\"", "\"c\".\"Status\"", StringComparison.Ordinal), StringComparison.Ordinal), sql);
+    }
+
+    private static RegisterQuery Query(string filter)
+    {
+        var values = filter.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('='))
+            .ToDictionary(p => p[0], p => p[1]);
+        return new RegisterQuery(Agency: values.GetValueOrDefault("agency"), Category: values.GetValueOrDefault("category"),
+            Kecamatan: values.GetValueOrDefault("kecamatan"), Status: values.GetValueOrDefault("status"),
+            From: values.TryGetValue("from", out var from) ? DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture) : null,
+            To: values.TryGetValue("to", out var to) ? DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    private static async Task<string> PlanAsync<T>(IQueryable<T> query)
+    {
+        await using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join("\n", lines);
+    }
+}
