@@ -24,6 +24,36 @@ public static class ComplaintSearch
     public static IQueryable<Complaint> MatchingPublicText(this IQueryable<Complaint> query, AduanDbContext db, string text) =>
         Matching(query, db, text, publicTexts: true);
 
+    /// <summary>Above this many matching texts, a list newest first walks its own index instead of reading every match.</summary>
+    public const int FewMatches = 2_000;
+
+    /// <summary>
+    /// For the public register, read newest first a page at a time: as <see cref="MatchingPublicText"/>, but on SQLite
+    /// it first counts the matching texts, up to <see cref="FewMatches"/>. Few: the matches are read by id and sorted, as
+    /// before. Many (a common word, 40,000 matches for "jalan rusak" at a million reports): the list's index is walked
+    /// in its order and each report looked up among the matches, so a page stops after a few hundred index entries
+    /// instead of reading and sorting every match. The id is written <c>Id + 0</c> for that: SQLite then cannot use the
+    /// matches to drive the read by primary key. PostgreSQL plans this itself.
+    /// </summary>
+    public static async Task<IQueryable<Complaint>> MatchingPublicTextAsync(this IQueryable<Complaint> query, AduanDbContext db,
+        string text, CancellationToken ct)
+    {
+        var words = Words(text);
+        if (db is PostgresAduanDbContext || words.Count == 0)
+        {
+            return Matching(query, db, text, publicTexts: true);
+        }
+
+        var match = Match(words);
+        var ids = db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match}");
+        var many = await db.Database.SqlQuery<int>(
+                $"SELECT count(*) AS Value FROM (SELECT rowid FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match} LIMIT {FewMatches + 1})")
+            .SingleAsync(ct) > FewMatches;
+        return many ? query.Where(c => ids.Contains(c.Id + 0)) : query.Where(c => ids.Contains(c.Id));
+    }
+
+    private static string Match(IEnumerable<string> words) => string.Join(" ", words.Select(w => $"\"{w}\"*"));
+
     private static IQueryable<Complaint> Matching(IQueryable<Complaint> query, AduanDbContext db, string text, bool publicTexts)
     {
         var words = Words(text);
@@ -39,7 +69,7 @@ public static class ComplaintSearch
             return query.Where(c => EF.Property<NpgsqlTsVector>(c, vector).Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
         }
 
-        var match = string.Join(" ", words.Select(w => $"\"{w}\"*"));
+        var match = Match(words);
         var ids = publicTexts
             ? db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match}")
             : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match}");

@@ -63,6 +63,9 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
     public const int PageSize = 20;
     public const int MaxPage = 500;
     public const int MaxCount = 10_000;
+
+    /// <summary>How far a text search counts its matches; beyond, the register says "more than 1,000" (narrow it with a filter).</summary>
+    public const int MaxSearchCount = 1_000;
     public const int ExcerptLength = 200;
 
     public static readonly IReadOnlyList<ComplaintStatus> PublishedStatuses =
@@ -108,7 +111,9 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
     {
         var page = Math.Clamp(query.Page, 1, MaxPage);
         var q = await FilterAsync(Published(), query, ct);
-        var total = await q.Take(MaxCount + 1).CountAsync(ct);
+        // A search counts less far: with a common word its matches are found by walking the register's index.
+        var maxCount = string.IsNullOrWhiteSpace(query.Q) ? MaxCount : MaxSearchCount;
+        var total = await q.Take(maxCount + 1).CountAsync(ct);
         var rows = await NewestFirst(q)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.TrackingCode, c.Title, c.Text, c.Status, c.CategoryId, c.LeadAgencyId,
@@ -116,8 +121,8 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
                 c.NamePublished && c.Privacy == PrivacyMode.Public ? c.Reporter.Name : null))
             .ToListAsync(ct);
         var items = await ToItemsAsync(rows, ct);
-        return new PagedList<RegisterItem>(items, page, PageSize, Math.Min(total, MaxCount),
-            (Math.Min(total, MaxCount) + PageSize - 1) / PageSize, total > MaxCount);
+        return new PagedList<RegisterItem>(items, page, PageSize, Math.Min(total, maxCount),
+            (Math.Min(total, maxCount) + PageSize - 1) / PageSize, total > maxCount);
     }
 
     /// <summary>The register's order, which <c>IX_Complaints_Published</c> (and per agency <c>IX_Complaints_PublishedByAgency</c>) holds.</summary>
@@ -182,7 +187,7 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            q = q.MatchingPublicText(db, query.Q.Length > 200 ? query.Q[..200] : query.Q);
+            q = await q.MatchingPublicTextAsync(db, query.Q.Length > 200 ? query.Q[..200] : query.Q, ct);
         }
 
         return q;

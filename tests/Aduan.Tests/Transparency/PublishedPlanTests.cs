@@ -78,6 +78,37 @@ public sealed class PublishedPlanTests : IAsyncLifetime
         Assert.Matches($@"^(SEARCH|SCAN) c USING COVERING INDEX {index}\b", plan);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("category=JALAN")]
+    [InlineData("agency=DBMSDA")]
+    public async Task RegisterSearch_ACommonWord_WalksTheRegistersIndexInsteadOfSortingEveryMatch(string filter)
+    {
+        // More matching texts than "few" (only the search table's rows: the plan depends on the count, not the reports).
+        await using (var tx = await _db.Database.BeginTransactionAsync())
+        {
+            for (var id = 1_000_000; id <= 1_000_000 + ComplaintSearch.FewMatches; id++)
+            {
+                await _db.Database.ExecuteSqlAsync($"INSERT INTO ComplaintPublicSearch(rowid, PublicTitle, PublicText) VALUES ({id}, '', 'jalan rusak')");
+            }
+
+            await tx.CommitAsync();
+        }
+
+        var common = await _register.FilterAsync(_register.Published(), Query(filter) with { Q = "jalan rusak" }, CancellationToken.None);
+        var rare = await _register.FilterAsync(_register.Published(), Query(filter) with { Q = "zzqx" }, CancellationToken.None);
+
+        var commonPlan = await PlanAsync(PublicRegister.NewestFirst(common).Take(PublicRegister.PageSize));
+        var rarePlan = await PlanAsync(PublicRegister.NewestFirst(rare).Take(PublicRegister.PageSize));
+
+        // Many: an index in the register's order, each report looked up among the matches, nothing sorted.
+        Assert.Matches(@"^(SEARCH|SCAN) c USING (COVERING )?INDEX IX_Complaints_\w+", commonPlan);
+        Assert.DoesNotContain("TEMP B-TREE", commonPlan, StringComparison.Ordinal);
+
+        // Few: read by id (or, with a filter, the filter's own range); never a walk of every published report.
+        Assert.StartsWith(filter == "" ? "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)" : "SEARCH c", rarePlan, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OpenDataBatch_ReadsARangeOfThePrimaryKey()
     {
