@@ -28,28 +28,39 @@ public static class ComplaintSearch
     public const int FewMatches = 2_000;
 
     /// <summary>
-    /// For the public register, read newest first a page at a time: as <see cref="MatchingPublicText"/>, but on SQLite
-    /// it first counts the matching texts, up to <see cref="FewMatches"/>. Few: the matches are read by id and sorted, as
+    /// For the public register, read a page at a time in an indexed order: as <see cref="MatchingPublicText"/>, but on
+    /// SQLite it first counts the matching texts, up to <see cref="FewMatches"/>. Few: the matches are read by id, as
     /// before. Many (a common word, 40,000 matches for "jalan rusak" at a million reports): the list's index is walked
     /// in its order and each report looked up among the matches, so a page stops after a few hundred index entries
     /// instead of reading and sorting every match. The id is written <c>Id + 0</c> for that: SQLite then cannot use the
     /// matches to drive the read by primary key. PostgreSQL plans this itself.
     /// </summary>
-    public static async Task<IQueryable<Complaint>> MatchingPublicTextAsync(this IQueryable<Complaint> query, AduanDbContext db,
-        string text, CancellationToken ct)
+    public static Task<IQueryable<Complaint>> MatchingPublicTextAsync(this IQueryable<Complaint> query, AduanDbContext db,
+        string text, CancellationToken ct) => MatchingAsync(query, db, text, publicTexts: true, ct);
+
+    /// <summary>For staff, as <see cref="MatchingPublicTextAsync"/>: only for a list whose order an index holds.</summary>
+    public static Task<IQueryable<Complaint>> MatchingAsync(this IQueryable<Complaint> query, AduanDbContext db, string text,
+        CancellationToken ct) => MatchingAsync(query, db, text, publicTexts: false, ct);
+
+    private static async Task<IQueryable<Complaint>> MatchingAsync(IQueryable<Complaint> query, AduanDbContext db, string text,
+        bool publicTexts, CancellationToken ct)
     {
         var words = Words(text);
         if (db is PostgresAduanDbContext || words.Count == 0)
         {
-            return Matching(query, db, text, publicTexts: true);
+            return Matching(query, db, text, publicTexts);
         }
 
         var match = Match(words);
-        var ids = db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match}");
-        var many = await db.Database.SqlQuery<int>(
+        var ids = publicTexts
+            ? db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match}")
+            : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match}");
+        var found = publicTexts
+            ? db.Database.SqlQuery<int>(
                 $"SELECT count(*) AS Value FROM (SELECT rowid FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match} LIMIT {FewMatches + 1})")
-            .SingleAsync(ct) > FewMatches;
-        return many ? query.Where(c => ids.Contains(c.Id + 0)) : query.Where(c => ids.Contains(c.Id));
+            : db.Database.SqlQuery<int>(
+                $"SELECT count(*) AS Value FROM (SELECT rowid FROM ComplaintSearch WHERE ComplaintSearch MATCH {match} LIMIT {FewMatches + 1})");
+        return await found.SingleAsync(ct) > FewMatches ? query.Where(c => ids.Contains(c.Id + 0)) : query.Where(c => ids.Contains(c.Id));
     }
 
     private static string Match(IEnumerable<string> words) => string.Join(" ", words.Select(w => $"\"{w}\"*"));

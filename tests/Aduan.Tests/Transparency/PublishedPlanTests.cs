@@ -110,6 +110,30 @@ public sealed class PublishedPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StaffSearch_ACommonWord_WalksTheSubmissionIndexInsteadOfSortingEveryMatch()
+    {
+        await using (var tx = await _db.Database.BeginTransactionAsync())
+        {
+            for (var id = 1_000_000; id <= 1_000_000 + ComplaintSearch.FewMatches; id++)
+            {
+                await _db.Database.ExecuteSqlAsync($"INSERT INTO ComplaintSearch(rowid, Title, Text) VALUES ({id}, '', 'jalan rusak')");
+            }
+
+            await tx.CommitAsync();
+        }
+
+        var common = await _db.Complaints.MatchingAsync(_db, "jalan rusak", CancellationToken.None);
+        var rare = await _db.Complaints.MatchingAsync(_db, "zzqx", CancellationToken.None);
+
+        var commonPlan = await PlanAsync(common.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id).Take(20));
+        var rarePlan = await PlanAsync(rare.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id).Take(20));
+
+        Assert.Matches(@"^SCAN c USING (COVERING )?INDEX IX_Complaints_SubmittedAt", commonPlan);
+        Assert.DoesNotContain("TEMP B-TREE", commonPlan, StringComparison.Ordinal);
+        Assert.StartsWith("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)", rarePlan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenDataBatch_ReadsARangeOfThePrimaryKey()
     {
         var plan = await PlanAsync(OpenDataApi.BatchBefore(_register.Published(), 1_000_000).Select(c => c.Id));
