@@ -116,16 +116,19 @@ public static class TriageCommands
 
     private static async Task<int> TrainHistoryAsync(IServiceProvider sp, CancellationToken ct)
     {
-        var model = await sp.GetRequiredService<TriageRetraining>().RunOnceAsync(ct);
-        if (model is null)
+        var run = await sp.GetRequiredService<TriageRetraining>().RunOnceAsync(ct);
+        if (run.Model is not { } info)
         {
             var min = sp.GetRequiredService<IOptions<TriageOptions>>().Value.MinimumExamples;
-            await Console.Error.WriteLineAsync(
-                $"No model trained: fewer than {min} dispatched reports (Aduan:Triage:MinimumExamples), or another instance is training. Suggestions keep coming from category keywords.");
+            await Console.Error.WriteLineAsync(run.Result switch
+            {
+                TrainingResult.AnotherInstance => "No model trained: another instance is training.",
+                TrainingResult.Failed => "Training failed: " + run.Error,
+                _ => $"No model trained: fewer than {min} dispatched reports (Aduan:Triage:MinimumExamples), or of one category only. Suggestions keep coming from category keywords.",
+            });
             return 1;
         }
 
-        var info = model.Info;
         Console.WriteLine($"Model version {info.Version} trained on {info.Examples} dispatched reports at {info.TrainedAt:u}.");
         if (info.CategoryMetrics is { } m)
         {

@@ -8,24 +8,29 @@ using Microsoft.Extensions.Options;
 namespace Aduan.Pages.Admin.Triage;
 
 /// <summary>
-/// The suggestion model: its version, training date, held-out figures and confusion matrices, and
-/// "retrain now" (audited). Training runs within the request: seconds for tens of thousands of reports.
+/// The suggestion model: its version, training date, held-out figures and confusion matrices, where
+/// this instance's training stands, and "retrain now" (audited), which asks the background training
+/// (<see cref="TriageRetraining"/>) and returns at once: training takes minutes at a city's size.
 /// </summary>
 public sealed class IndexModel(TriageModelStore store, TriageRetraining retraining, AuditTrail audit, AduanDbContext db,
     IOptions<TriageOptions> options) : StaffPageModel
 {
     public TriageModelInfo? Current { get; private set; }
+    public TrainingStatus Training { get; private set; } = null!;
     public TriageOptions Options => options.Value;
 
-    public void OnGet() => Current = store.Current?.Info;
+    public void OnGet()
+    {
+        Current = store.Current?.Info;
+        Training = retraining.Status;
+    }
 
     public async Task<IActionResult> OnPostRetrainAsync(CancellationToken ct)
     {
-        var model = await retraining.RunOnceAsync(ct);
-        audit.Record(Staff.Name, Staff.UserId, "triage.retrain", model is null ? "no-model" : "model-" + model.Info.Version,
-            model is null ? null : new { model.Info.Examples, model.Info.HeldOut });
+        var queued = retraining.Request();
+        audit.Record(Staff.Name, Staff.UserId, "triage.retrain", "triage-model", new { queued });
         await db.SaveChangesAsync(ct);
-        Flash = model is null ? T["Admin.Triage.NotTrained", Options.MinimumExamples] : T["Admin.Triage.Trained", model.Info.Version, model.Info.Examples];
+        Flash = queued ? T["Admin.Triage.Requested"] : T["Admin.Triage.AlreadyRequested"];
         return RedirectToPage();
     }
 }
