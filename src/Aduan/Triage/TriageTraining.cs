@@ -76,11 +76,13 @@ public sealed class TriageTraining(AduanDbContext db, TriageModelStore store, Ti
     }
 
     /// <summary>Trains on the reports submitted before <paramref name="until"/> and scores those submitted from it on.</summary>
-    public async Task<HistoryEvaluation?> EvaluateHistoryAsync(DateTimeOffset until, CancellationToken ct)
+    public async Task<HistoryEvaluation?> EvaluateHistoryAsync(DateTimeOffset until, CancellationToken ct, Action<string>? step = null)
     {
         var max = options.Value.MaximumExamples;
+        step?.Invoke($"reading the newest {max} dispatched reports on each side of the date");
         var train = await HistoryAsync(until, null, max, ct);
         var test = await HistoryAsync(null, until, max, ct);
+        step?.Invoke($"training on {train.Count} reports, scoring {test.Count}");
         return Evaluate(train, test);
     }
 
