@@ -295,6 +295,9 @@ namespace Aduan.Data.Migrations.Postgres
                     b.Property<long?>("LeadAgencyId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("MapCell")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("MaskVersion")
                         .HasColumnType("integer");
 
@@ -482,6 +485,8 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("IsImported", "SubmittedAt");
+
+                    b.HasIndex("MapCell", "SubmittedAt");
 
                     b.HasIndex("RemotePeer", "RemoteId");
 

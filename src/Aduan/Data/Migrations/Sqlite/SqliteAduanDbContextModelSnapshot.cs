@@ -281,6 +281,9 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<long?>("LeadAgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MapCell")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaskVersion")
                         .HasColumnType("INTEGER");
 
@@ -450,6 +453,8 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("IsImported", "SubmittedAt");
+
+                    b.HasIndex("MapCell", "SubmittedAt");
 
                     b.HasIndex("RemotePeer", "RemoteId");
 
