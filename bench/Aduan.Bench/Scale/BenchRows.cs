@@ -92,6 +92,7 @@ public static class BenchTables
         new("EventCount", c => c.EventCount), new("LastEventHash", c => c.LastEventHash),
         new("Location_Address", c => c.Address), new("Location_Kecamatan", c => c.Kecamatan),
         new("Location_Latitude", c => c.Latitude), new("Location_Longitude", c => c.Longitude),
+        new("MapCell", c => Aduan.Complaints.ComplaintLocation.CellOf(c.Latitude, c.Longitude)),
         new("Reporter_Email", c => c.ReporterEmail), new("Reporter_Name", c => c.ReporterName),
         new("Reporter_Phone", c => c.ReporterPhone),
     ];

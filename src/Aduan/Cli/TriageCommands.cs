@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
+using Aduan.Data;
 using Aduan.Infrastructure;
 using Aduan.Sla;
 using Aduan.Triage;
@@ -54,6 +56,7 @@ public static class TriageCommands
             return 1;
         }
 
+        Console.Error.WriteLine($"Training on {data.Rows.Count} rows ...");
         var model = TextClassifier.Train(data.Rows);
         var path = output?.FullName ?? Path.GetFullPath("triage-model.zip");
         using (var f = File.Create(path))
@@ -114,19 +117,32 @@ public static class TriageCommands
         return 0;
     }
 
+    /// <summary>
+    /// Trains on the city's history and makes it the current model: a change of what every desk
+    /// suggests, so it is audited as <c>triage.train</c> by the shell's user. Each step is printed
+    /// with the time so far (at 50,000 reports the training takes minutes).
+    /// </summary>
     private static async Task<int> TrainHistoryAsync(IServiceProvider sp, CancellationToken ct)
     {
-        var model = await sp.GetRequiredService<TriageRetraining>().RunOnceAsync(ct);
-        if (model is null)
+        var clock = Stopwatch.StartNew();
+        var run = await sp.GetRequiredService<TriageRetraining>().RunOnceAsync(ct,
+            step => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,5:0} s] {step}")));
+        if (run.Model is not { } info)
         {
             var min = sp.GetRequiredService<IOptions<TriageOptions>>().Value.MinimumExamples;
-            await Console.Error.WriteLineAsync(
-                $"No model trained: fewer than {min} dispatched reports (Aduan:Triage:MinimumExamples), or another instance is training. Suggestions keep coming from category keywords.");
+            await Console.Error.WriteLineAsync(run.Result switch
+            {
+                TrainingResult.AnotherInstance => "No model trained: another instance is training.",
+                TrainingResult.Failed => "Training failed: " + run.Error,
+                _ => $"No model trained: fewer than {min} dispatched reports (Aduan:Triage:MinimumExamples), or of one category only. Suggestions keep coming from category keywords.",
+            });
             return 1;
         }
 
-        var info = model.Info;
-        Console.WriteLine($"Model version {info.Version} trained on {info.Examples} dispatched reports at {info.TrainedAt:u}.");
+        sp.GetRequiredService<AuditTrail>().Record("cli:" + Environment.UserName, null, "triage.train", $"model-{info.Version}",
+            new { info.Examples, info.HeldOut });
+        await sp.GetRequiredService<AduanDbContext>().SaveChangesAsync(ct);
+        Console.WriteLine($"Model version {info.Version} trained on {info.Examples} dispatched reports at {info.TrainedAt:u} ({clock.Elapsed.TotalSeconds:0} s).");
         if (info.CategoryMetrics is { } m)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -147,7 +163,9 @@ public static class TriageCommands
         var zone = TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<SlaOptions>>().Value.TimeZone);
         var midnight = day.ToDateTime(TimeOnly.MinValue);
         var at = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-        var result = await sp.GetRequiredService<TriageTraining>().EvaluateHistoryAsync(at, ct);
+        var clock = Stopwatch.StartNew();
+        var result = await sp.GetRequiredService<TriageTraining>().EvaluateHistoryAsync(at, ct,
+            step => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,5:0} s] {step}")));
         if (result is null)
         {
             await Console.Error.WriteLineAsync(

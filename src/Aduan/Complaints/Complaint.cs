@@ -60,6 +60,9 @@ public sealed partial class Complaint
     public DateTimeOffset? ContactErasedAt { get; private set; }
     public ComplaintLocation Location { get; private set; } = ComplaintLocation.None;
 
+    /// <summary>The pin's map cell (<see cref="ComplaintLocation.CellOf"/>); null without a pin.</summary>
+    public long? MapCell { get; private set; }
+
     /// <summary>How the reporter wants to hear of changes; nothing is sent without a contact, or after it was erased.</summary>
     public NotifyBy NotifyBy { get; private set; }
 
@@ -153,6 +156,7 @@ public sealed partial class Complaint
             NamePublished = input.NamePublished && input.Reporter.Name is not null && input.Privacy == PrivacyMode.Public,
             ContactSalt = input.Reporter == ReporterContact.None ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             Location = input.Location,
+            MapCell = ComplaintLocation.CellOf(input.Location.Latitude, input.Location.Longitude),
             NotifyBy = input.NotifyBy,
             Language = input.Language,
             ReporterKeyHash = reporterKeyHash,

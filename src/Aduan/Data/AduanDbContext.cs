@@ -39,6 +39,7 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Escalations.Escalation> Escalations => Set<Escalations.Escalation>();
     public DbSet<Supervision.DailyCount> DailyCounts => Set<Supervision.DailyCount>();
     public DbSet<Federation.FederationReceipt> FederationReceipts => Set<Federation.FederationReceipt>();
+    public DbSet<Triage.TriageDecision> TriageDecisions => Set<Triage.TriageDecision>();
 
     /// <summary>The keys that protect staff tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

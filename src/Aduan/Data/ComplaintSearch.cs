@@ -87,6 +87,52 @@ public static class ComplaintSearch
         return query.Where(c => ids.Contains(c.Id));
     }
 
+    /// <summary>
+    /// The ids of the newest <paramref name="max"/> reports (by id) submitted from <paramref name="since"/>
+    /// to <paramref name="until"/> that match <paramref name="text"/> (staff's or the public's texts): a
+    /// bounded read, however common the words. SQLite reads the full-text index backwards between the
+    /// smallest and the largest id of the period (one read of the SubmittedAt index alone) and stops at
+    /// <paramref name="max"/>; PostgreSQL combines its GIN index with the period's.
+    /// </summary>
+    public static async Task<List<long>> NewestMatchingIdsAsync(AduanDbContext db, string text, bool publicTexts, DateTimeOffset since,
+        DateTimeOffset until, int max, CancellationToken ct)
+    {
+        var words = Words(text);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        if (db is PostgresAduanDbContext)
+        {
+            return await Matching(db.Complaints.Where(c => c.SubmittedAt >= since && c.SubmittedAt <= until), db, text, publicTexts)
+                .OrderByDescending(c => c.Id).Take(max).Select(c => c.Id).ToListAsync(ct);
+        }
+
+        // The period's smallest and largest id in one read of the SubmittedAt index (instants as SQLite stores them).
+        var (from, to) = (since.UtcTicks, until.UtcTicks);
+        var range = await db.Database.SqlQuery<IdRange>(
+            $"SELECT min(Id) AS Lo, max(Id) AS Hi FROM Complaints WHERE SubmittedAt BETWEEN {from} AND {to}").SingleAsync(ct);
+        if (range is not { Lo: { } lo, Hi: { } hi })
+        {
+            return [];
+        }
+
+        var match = string.Join(" ", words.Select(w => $"\"{w}\"*"));
+        var ids = publicTexts
+            ? db.Database.SqlQuery<long>($"""
+                SELECT rowid AS Value FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match} AND rowid BETWEEN {lo} AND {hi}
+                ORDER BY rowid DESC LIMIT {max}
+                """)
+            : db.Database.SqlQuery<long>($"""
+                SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match} AND rowid BETWEEN {lo} AND {hi}
+                ORDER BY rowid DESC LIMIT {max}
+                """);
+        return await ids.ToListAsync(ct);
+    }
+
+    private sealed record IdRange(long? Lo, long? Hi);
+
     private static List<string> Words(string text) => text
         .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
         .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())

@@ -21,12 +21,19 @@ public sealed record DuplicateCandidate(long Id, string TrackingCode, string Exc
 /// <see cref="TriageOptions.DuplicateRadiusMeters"/> of its pin, else its kecamatan), ranked by a
 /// score of text similarity (<see cref="TextSimilarity"/>: word order and typos do not matter),
 /// same category and distance. A report of the same category in the area is always a candidate;
-/// another one only when its text is similar enough. The candidates are bounded (the newest
-/// <see cref="TriageOptions.DuplicateCandidates"/> of the category in the area, as many of any
-/// category in the area, and 50 full-text matches) and read through the (CategoryId, SubmittedAt),
-/// (Status, SubmittedAt) and full-text indexes: never a scan of all reports. For citizens
+/// another one only when its text is similar enough. For citizens
 /// (<see cref="DuplicateQuery.PublishedOnly"/>) only published reports, compared and shown masked.
 /// </summary>
+/// <remarks>
+/// Bounded at any number of reports: the candidates are first found as ids, from indexes, then only
+/// those rows are read, by their primary key. In the area: the open reports of the period in the map
+/// cells under the pin's square (<see cref="ComplaintLocation.CellOf"/>; the square is checked on those
+/// rows), else in the kecamatan (from its index alone); of them the newest
+/// <see cref="TriageOptions.DuplicateCandidates"/> of the category and as many of any category. By
+/// text: the newest <see cref="TextMatches"/> full-text matches of its two longest words among the
+/// reports of the period, of which the newest 50 open ones are kept. The ids are written into the SQL
+/// as constants, so the planner looks the rows up by key; the texts are read only for the candidates kept.
+/// </remarks>
 public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> options)
 {
     private static readonly ComplaintStatus[] Open = Enum.GetValues<ComplaintStatus>()
@@ -35,46 +42,55 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
     private const int ExcerptLength = 160;
     private const double MetersPerDegree = 111_320;
 
+    /// <summary>The newest full-text matches of the period read (and the newest 50 open ones of them kept).</summary>
+    public const int TextMatches = 1000;
+
+    /// <summary>More cells than this (a radius of more than about 2 km) and the area is read through the period's index, the square checked on each row.</summary>
+    private const int MaxCells = 100;
+
     public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(DuplicateQuery query, int take, CancellationToken ct)
     {
         var o = options.Value;
         var since = query.At - o.DuplicatePeriod;
-        var recent = db.Complaints.AsNoTracking().Where(c => c.SubmittedAt >= since && c.SubmittedAt <= query.At && Open.Contains(c.Status));
-        if (query.PublishedOnly)
+
+        // The state, privacy and period are checked here, on what the index reads returned: in the SQL, they would
+        // tempt the planner to scan the period's (Status, SubmittedAt) range instead.
+        bool Wanted(Key k) => k.Id != query.ExcludeId && k.SubmittedAt >= since && k.SubmittedAt <= query.At && Open.Contains(k.Status)
+            && (!query.PublishedOnly || (k.Privacy != PrivacyMode.Confidential && PublicRegister.PublishedStatuses.Contains(k.Status)));
+
+        var square = Square(query.Location, o.DuplicateRadiusMeters);
+        var area = (await AreaAsync(query.Location, square, since, query.At, ct)).Where(Wanted)
+            .OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id).ToList();
+        var ids = new HashSet<long>();
+        if (query.CategoryId is { } category)
         {
-            recent = recent.WherePublished();
+            ids.UnionWith(area.Where(a => a.CategoryId == category).Take(o.DuplicateCandidates).Select(a => a.Id));
         }
 
-        if (query.ExcludeId is { } exclude)
-        {
-            recent = recent.Where(c => c.Id != exclude);
-        }
-
-        var inArea = InArea(recent, query.Location, o.DuplicateRadiusMeters);
-        var rows = new List<Row>();
-        if (inArea is not null)
-        {
-            if (query.CategoryId is { } category)
-            {
-                rows.AddRange(await ReadAsync(inArea.Where(c => c.CategoryId == category), o.DuplicateCandidates, ct));
-            }
-
-            rows.AddRange(await ReadAsync(inArea, o.DuplicateCandidates, ct));
-        }
+        ids.UnionWith(area.Take(o.DuplicateCandidates).Select(a => a.Id));
 
         // The same words anywhere in the city: a report pinned a street away, or with no place at all.
         var rare = string.Join(' ', TextSimilarity.Words(query.Text).Where(w => w.Length >= 5 && !w.All(char.IsDigit))
             .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(2));
-        if (rare.Length > 0)
+        var matching = rare.Length == 0 ? [] : await ComplaintSearch.NewestMatchingIdsAsync(db, rare, query.PublishedOnly, since, query.At, TextMatches, ct);
+        if (matching.Count > 0)
         {
-            var matching = query.PublishedOnly ? recent.MatchingPublicText(db, rare) : recent.Matching(db, rare);
-            rows.AddRange(await ReadAsync(matching, 50, ct));
+            // Of the matches, the newest 50 open ones: their keys first, so the texts read stay few.
+            var keys = await db.Complaints.Where(c => EF.Constant(matching).Contains(c.Id))
+                .Select(c => new Key(c.Id, c.CategoryId, c.SubmittedAt, c.Status, c.Privacy)).ToListAsync(ct);
+            ids.UnionWith(keys.Where(Wanted).OrderByDescending(k => k.SubmittedAt).ThenByDescending(k => k.Id).Take(50).Select(k => k.Id));
         }
+
+        var all = ids.ToList();
+        var rows = all.Count == 0 ? [] : await db.Complaints.AsNoTracking().Where(c => EF.Constant(all).Contains(c.Id))
+            .Select(c => new Row(c.Id, c.TrackingCode, c.Title, c.Text, c.Status, c.CategoryId, c.Category!.Name, c.Supporters, c.SubmittedAt,
+                c.Location.Latitude, c.Location.Longitude, c.Location.Kecamatan))
+            .ToListAsync(ct);
 
         var text = TriageTraining.Join(query.Title, query.Text);
         var profile = new TextSimilarity.Profile(query.PublishedOnly ? PersonalDataMask.Apply(text)! : text);
         var found = new List<DuplicateCandidate>();
-        foreach (var r in rows.DistinctBy(r => r.Id))
+        foreach (var r in rows)
         {
             var theirs = TriageTraining.Join(r.Title, r.Text);
             if (query.PublishedOnly)
@@ -100,25 +116,64 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
         return found.OrderByDescending(f => f.Score).ThenByDescending(f => f.SubmittedAt).ThenBy(f => f.Id).Take(take).ToList();
     }
 
-    /// <summary>The reports in a square around the pin (an index range on latitude would need one more index; the square filters the bounded rows), else in the kecamatan; null without a place.</summary>
-    private static IQueryable<Complaint>? InArea(IQueryable<Complaint> q, ComplaintLocation l, double radiusMeters)
+    /// <summary>The square around the pin, in degrees; null without a pin.</summary>
+    private static Box? Square(ComplaintLocation l, double radiusMeters)
     {
-        if (l.Latitude is { } lat && l.Longitude is { } lng)
+        if (l.Latitude is not { } lat || l.Longitude is not { } lng)
         {
-            var dLat = radiusMeters / MetersPerDegree;
-            var dLng = dLat / Math.Max(0.1, Math.Cos(lat * Math.PI / 180));
-            return q.Where(c => c.Location.Latitude >= lat - dLat && c.Location.Latitude <= lat + dLat
-                && c.Location.Longitude >= lng - dLng && c.Location.Longitude <= lng + dLng);
+            return null;
         }
 
-        return l.Kecamatan is { } kecamatan ? q.Where(c => c.Location.Kecamatan == kecamatan) : null;
+        var dLat = radiusMeters / MetersPerDegree;
+        var dLng = dLat / Math.Max(0.1, Math.Cos(lat * Math.PI / 180));
+        return new Box(lat - dLat, lat + dLat, lng - dLng, lng + dLng);
     }
 
-    private static Task<List<Row>> ReadAsync(IQueryable<Complaint> q, int take, CancellationToken ct) =>
-        q.OrderByDescending(c => c.SubmittedAt).Take(take)
-            .Select(c => new Row(c.Id, c.TrackingCode, c.Title, c.Text, c.Status, c.CategoryId, c.Category!.Name, c.Supporters, c.SubmittedAt,
-                c.Location.Latitude, c.Location.Longitude, c.Location.Kecamatan))
-            .ToListAsync(ct);
+    /// <summary>
+    /// The reports of the period in the square (found through the map cells under it, the square checked on
+    /// those rows), else in the kecamatan (from its index alone); none without a place.
+    /// </summary>
+    private async Task<List<Key>> AreaAsync(ComplaintLocation l, Box? square, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        var period = db.Complaints.Where(c => c.SubmittedAt >= since && c.SubmittedAt <= until);
+        IQueryable<Complaint> area;
+        if (square is { } s)
+        {
+            var cells = Cells(s);
+            area = (cells.Count <= MaxCells ? period.Where(c => EF.Constant(cells).Contains(c.MapCell)) : period)
+                .Where(c => c.Location.Latitude >= s.MinLat && c.Location.Latitude <= s.MaxLat
+                    && c.Location.Longitude >= s.MinLng && c.Location.Longitude <= s.MaxLng);
+        }
+        else if (l.Kecamatan is { } kecamatan)
+        {
+            area = period.Where(c => c.Location.Kecamatan == kecamatan);
+        }
+        else
+        {
+            return [];
+        }
+
+        return await area.Select(c => new Key(c.Id, c.CategoryId, c.SubmittedAt, c.Status, c.Privacy)).ToListAsync(ct);
+    }
+
+    /// <summary>The map cells the square touches (one more than <see cref="MaxCells"/> when there are more).</summary>
+    private static List<long?> Cells(Box s)
+    {
+        var cells = new List<long?>();
+        for (var row = ComplaintLocation.CellRow(s.MinLat); row <= ComplaintLocation.CellRow(s.MaxLat); row++)
+        {
+            for (var column = ComplaintLocation.CellColumn(s.MinLng); column <= ComplaintLocation.CellColumn(s.MaxLng); column++)
+            {
+                cells.Add((row * ComplaintLocation.CellsPerRow) + column);
+                if (cells.Count > MaxCells)
+                {
+                    return cells;
+                }
+            }
+        }
+
+        return cells;
+    }
 
     /// <summary>Metres between the pin and a report's, on a local flat approximation (good to a few metres over a city).</summary>
     private static double? Distance(ComplaintLocation l, double? lat, double? lng)
@@ -133,6 +188,11 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
     }
 
     private static string Clip(string text) => text.Length <= ExcerptLength ? text : text[..ExcerptLength] + "…";
+
+    private readonly record struct Box(double MinLat, double MaxLat, double MinLng, double MaxLng);
+
+    /// <summary>What an index read returns of a report: enough to choose the candidates before reading their texts.</summary>
+    private sealed record Key(long Id, long? CategoryId, DateTimeOffset SubmittedAt, ComplaintStatus Status, PrivacyMode Privacy);
 
     private sealed record Row(long Id, string TrackingCode, string? Title, string Text, ComplaintStatus Status, long? CategoryId,
         string? CategoryName, int Supporters, DateTimeOffset SubmittedAt, double? Latitude, double? Longitude, string? Kecamatan);

@@ -44,11 +44,13 @@ public sealed class TriageTraining(AduanDbContext db, TriageModelStore store, Ti
     /// <summary>
     /// Trains a new version when the history holds at least <see cref="TriageOptions.MinimumExamples"/>
     /// dispatched reports: measured first on the newest share held out, then trained on all of them.
-    /// Null when there is too little history (the keywords keep suggesting).
+    /// Null when there is too little history (the keywords keep suggesting). <paramref name="step"/>
+    /// hears each step as it starts (the command line prints them, the admin page shows the current one).
     /// </summary>
-    public async Task<TriageModel?> TrainAsync(CancellationToken ct)
+    public async Task<TriageModel?> TrainAsync(CancellationToken ct, Action<string>? step = null)
     {
         var o = options.Value;
+        step?.Invoke($"reading the newest {o.MaximumExamples} dispatched reports");
         var all = await HistoryAsync(null, null, o.MaximumExamples, ct);
         if (all.Count < o.MinimumExamples || all.Select(e => e.Category).Distinct().Count() < 2)
         {
@@ -56,19 +58,31 @@ public sealed class TriageTraining(AduanDbContext db, TriageModelStore store, Ti
         }
 
         var held = (int)Math.Round(all.Count * o.HoldoutFraction);
+        step?.Invoke($"measuring: training on the older {all.Count - held} reports, scoring the newest {held}");
         var evaluation = Evaluate(all.Take(all.Count - held).ToList(), all.Skip(all.Count - held).ToList());
+        ct.ThrowIfCancellationRequested();
+        step?.Invoke($"training the category model on all {all.Count} reports");
         var category = TextClassifier.Train(all.Select(e => new LabelledText(e.Text, e.Category)));
-        var agency = all.Select(e => e.Agency).Distinct().Count() >= 2
-            ? TextClassifier.Train(all.Select(e => new LabelledText(e.Text, e.Agency))) : null;
+        TextClassifier? agency = null;
+        if (all.Select(e => e.Agency).Distinct().Count() >= 2)
+        {
+            ct.ThrowIfCancellationRequested();
+            step?.Invoke($"training the lead agency model on all {all.Count} reports");
+            agency = TextClassifier.Train(all.Select(e => new LabelledText(e.Text, e.Agency)));
+        }
+
+        step?.Invoke("storing the new version");
         return store.Save(time.Now(), all.Count, held, evaluation?.Category, evaluation?.Agency, category, agency);
     }
 
     /// <summary>Trains on the reports submitted before <paramref name="until"/> and scores those submitted from it on.</summary>
-    public async Task<HistoryEvaluation?> EvaluateHistoryAsync(DateTimeOffset until, CancellationToken ct)
+    public async Task<HistoryEvaluation?> EvaluateHistoryAsync(DateTimeOffset until, CancellationToken ct, Action<string>? step = null)
     {
         var max = options.Value.MaximumExamples;
+        step?.Invoke($"reading the newest {max} dispatched reports on each side of the date");
         var train = await HistoryAsync(until, null, max, ct);
         var test = await HistoryAsync(null, until, max, ct);
+        step?.Invoke($"training on {train.Count} reports, scoring {test.Count}");
         return Evaluate(train, test);
     }
 

@@ -32,7 +32,7 @@ public sealed class DuplicateSearchTests : IAsyncLifetime
         return code;
     }
 
-    private async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(string text, string? category, bool publishedOnly = false, double lat = -6.2443, double lng = 107.0106)
+    private async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(string text, string? category, bool publishedOnly = false, double? lat = -6.2443, double? lng = 107.0106)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
@@ -66,6 +66,34 @@ public sealed class DuplicateSearchTests : IAsyncLifetime
         Assert.Equal(pothole, only.TrackingCode);
         Assert.NotNull(only.DistanceMeters);
         Assert.True(only.DistanceMeters < 500);
+    }
+
+    [Fact]
+    public async Task Find_SameCategoryAcrossAMapCellBorder_IsACandidate()
+    {
+        // About 330 m apart, south-west across both borders of the query's map cell.
+        var pothole = await ReportAsync("Aspal rusak parah dekat pertigaan.", "JALAN",
+            new { address = "Jl. Cut Meutia", kecamatan = "Bekasi Timur", lat = -6.2471, lng = 107.0079 });
+        Assert.NotEqual(ComplaintLocation.CellOf(-6.2449, 107.0101), ComplaintLocation.CellOf(-6.2471, 107.0079));
+        Assert.NotEqual(ComplaintLocation.CellRow(-6.2449), ComplaintLocation.CellRow(-6.2471));
+        Assert.NotEqual(ComplaintLocation.CellColumn(107.0101), ComplaintLocation.CellColumn(107.0079));
+
+        var found = await FindAsync("Ada lubang besar di jalan, bahaya untuk pengendara.", "JALAN", lat: -6.2449, lng: 107.0101);
+
+        Assert.Equal(pothole, Assert.Single(found).TrackingCode);
+        Assert.InRange(found[0].DistanceMeters!.Value, 250, 400);
+    }
+
+    [Fact]
+    public async Task Find_NoPin_ListsTheSameCategoryInTheKecamatanOnly()
+    {
+        var here = await ReportAsync("Aspal rusak parah dekat pertigaan.", "JALAN", new { address = "Jl. Margahayu", kecamatan = "Bekasi Timur" });
+        await ReportAsync("Trotoar amblas di depan ruko.", "JALAN", new { address = "Jl. Ahmad Yani", kecamatan = "Bekasi Selatan" });
+
+        var found = await FindAsync("Ada lubang besar di jalan, bahaya untuk pengendara.", "JALAN", lat: null, lng: null);
+
+        Assert.Equal(here, Assert.Single(found).TrackingCode);
+        Assert.Null(found[0].DistanceMeters);
     }
 
     [Fact]

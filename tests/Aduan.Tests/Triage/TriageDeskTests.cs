@@ -59,14 +59,14 @@ public sealed class TriageDeskTests : IAsyncLifetime
             await manager.ActOkAsync(code, new { action = "dispatch" });
         }
 
-        var model = await _app.Services.GetRequiredService<TriageRetraining>().RunOnceAsync(default);
+        var model = (await _app.Services.GetRequiredService<TriageRetraining>().RunOnceAsync(default)).Model;
         var waiting = await SubmitAsync("jalanan depan rumah bolong2, aspalnya rusak parah");
         using var desk = await PageClient.SignedInAsync(_app, Roles.Manager);
         var page = await desk.GetAsync("/staff/reports/" + waiting);
 
         Assert.NotNull(model);
-        Assert.Equal(1, model.Info.Version);
-        Assert.Equal(32, model.Info.Examples);
+        Assert.Equal(1, model.Version);
+        Assert.Equal(32, model.Examples);
         Assert.Contains("model versi 1", page.QuerySelector("[data-testid=suggestion]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("JALAN", Selected(page, "v-category"));
         Assert.Equal("DBMSDA", Selected(page, "verify-agency"));

@@ -42,6 +42,12 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.Status, c.SubmittedAt });
         b.HasIndex(c => new { c.LeadAgencyId, c.Status, c.SubmittedAt });
         b.HasIndex(c => new { c.CategoryId, c.SubmittedAt });
+
+        // The duplicate search's reports nearby: a few map cells, each a range of the period. Its twin for reports
+        // without a pin, (Location_Kecamatan, SubmittedAt, Status, CategoryId, Privacy), so that a kecamatan's month
+        // is read from the index alone, is made by the DuplicateAreaIndexes migration: EF Core does not index a
+        // complex property's columns.
+        b.HasIndex(c => new { c.MapCell, c.SubmittedAt });
         b.HasIndex(c => c.SubmittedAt);
         b.HasIndex(c => c.NextDueAt);
         b.HasIndex(c => new { c.DueOrder, c.Id }); // "nearest deadline first" without sorting every matching row

@@ -295,6 +295,9 @@ namespace Aduan.Data.Migrations.Postgres
                     b.Property<long?>("LeadAgencyId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("MapCell")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("MaskVersion")
                         .HasColumnType("integer");
 
@@ -482,6 +485,8 @@ namespace Aduan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("IsImported", "SubmittedAt");
+
+                    b.HasIndex("MapCell", "SubmittedAt");
 
                     b.HasIndex("RemotePeer", "RemoteId");
 
@@ -1254,6 +1259,57 @@ namespace Aduan.Data.Migrations.Postgres
                     b.ToTable("DailyCounts");
                 });
 
+            modelBuilder.Entity("Aduan.Triage.TriageDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("AgencyAccepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("CategoryAccepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ModelVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuggestedAgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SuggestedCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("ModelVersion", "DecidedAt", "CategoryAccepted", "AgencyAccepted");
+
+                    b.ToTable("TriageDecisions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1540,6 +1596,15 @@ namespace Aduan.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Aduan.Triage.TriageDecision", b =>
+                {
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

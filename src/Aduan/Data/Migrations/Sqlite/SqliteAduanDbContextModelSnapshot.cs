@@ -281,6 +281,9 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.Property<long?>("LeadAgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MapCell")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaskVersion")
                         .HasColumnType("INTEGER");
 
@@ -450,6 +453,8 @@ namespace Aduan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("IsImported", "SubmittedAt");
+
+                    b.HasIndex("MapCell", "SubmittedAt");
 
                     b.HasIndex("RemotePeer", "RemoteId");
 
@@ -1200,6 +1205,55 @@ namespace Aduan.Data.Migrations.Sqlite
                     b.ToTable("DailyCounts");
                 });
 
+            modelBuilder.Entity("Aduan.Triage.TriageDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AgencyAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CategoryAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ModelVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedAgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("ModelVersion", "DecidedAt", "CategoryAccepted", "AgencyAccepted");
+
+                    b.ToTable("TriageDecisions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1480,6 +1534,15 @@ namespace Aduan.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Aduan.Triage.TriageDecision", b =>
+                {
+                    b.HasOne("Aduan.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
