@@ -22,6 +22,10 @@ public static class Publication
     /// <summary>The one rule of what the public may see: verified (see <see cref="PublicRegister.PublishedStatuses"/>) and not Confidential.</summary>
     public static IQueryable<Complaint> WherePublished(this IQueryable<Complaint> q) => q.Where(Rule);
 
+    /// <summary>The same rule in memory, for rows already read (the duplicate search checks its index reads with it).</summary>
+    public static bool IsPublished(ComplaintStatus status, PrivacyMode privacy) =>
+        privacy != PrivacyMode.Confidential && !Unpublished.Contains(status);
+
     /// <summary>The states never published: every other one than <see cref="PublicRegister.PublishedStatuses"/>.</summary>
     private static readonly ComplaintStatus[] Unpublished = Enum.GetValues<ComplaintStatus>().Except(PublicRegister.PublishedStatuses).ToArray();
 

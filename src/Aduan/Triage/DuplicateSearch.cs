@@ -56,7 +56,7 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
         // The state, privacy and period are checked here, on what the index reads returned: in the SQL, they would
         // tempt the planner to scan the period's (Status, SubmittedAt) range instead.
         bool Wanted(Key k) => k.Id != query.ExcludeId && k.SubmittedAt >= since && k.SubmittedAt <= query.At && Open.Contains(k.Status)
-            && (!query.PublishedOnly || (k.Privacy != PrivacyMode.Confidential && PublicRegister.PublishedStatuses.Contains(k.Status)));
+            && (!query.PublishedOnly || Publication.IsPublished(k.Status, k.Privacy));
 
         var square = Square(query.Location, o.DuplicateRadiusMeters);
         var area = (await AreaAsync(query.Location, square, since, query.At, ct)).Where(Wanted)

@@ -161,6 +161,28 @@ public sealed class PublishedPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public void IsPublished_InMemory_AgreesWithTheQueryRule()
+    {
+        var published = 0;
+        foreach (var status in Enum.GetValues<ComplaintStatus>())
+        {
+            foreach (var privacy in Enum.GetValues<PrivacyMode>())
+            {
+                var complaint = (Complaint)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(Complaint));
+                typeof(Complaint).GetProperty(nameof(Complaint.Status))!.SetValue(complaint, status);
+                typeof(Complaint).GetProperty(nameof(Complaint.Privacy))!.SetValue(complaint, privacy);
+
+                var byRule = new[] { complaint }.AsQueryable().WherePublished().Any();
+
+                Assert.Equal(byRule, Publication.IsPublished(status, privacy));
+                published += byRule ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(PublicRegister.PublishedStatuses.Count * 2, published); // Public and Anonymous, never Confidential
+    }
+
+    [Fact]
     public void Rule_InSql_IsTheIndexCondition()
     {
         var sql = _register.Published().Select(c => c.Id).ToQueryString();
