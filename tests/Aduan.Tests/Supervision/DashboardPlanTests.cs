@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Aduan.Data.Sqlite;
 using Aduan.Statistics;
 using Aduan.Supervision;
+using Aduan.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,35 +64,10 @@ public sealed class DashboardPlanTests : IAsyncLifetime
     [InlineData("Postgres")]
     public void OpenIndexFilter_IsTheMigrationsCondition(string provider)
     {
-        var folder = Path.Combine(RepoRoot(), "src", "Aduan", "Data", "Migrations", provider);
-        var migration = File.ReadAllText(Directory.GetFiles(folder, "*_DailyCounts.cs").Single());
+        var migration = QueryPlans.Migration(provider, "DailyCounts");
 
         Assert.Equal(2, migration.Split("WHERE " + SupervisionQueries.OpenIndexFilter + ";").Length - 1);
     }
 
-    private async Task<string> PlanAsync<T>(IQueryable<T> query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await _db.Database.OpenConnectionAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(3));
-        }
-
-        return string.Join("\n", lines);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Aduan.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Aduan.slnx not found above " + AppContext.BaseDirectory);
-    }
+    private Task<string> PlanAsync<T>(IQueryable<T> query) => QueryPlans.ExplainAsync(_db, query);
 }

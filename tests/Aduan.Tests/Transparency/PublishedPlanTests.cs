@@ -146,14 +146,7 @@ public sealed class PublishedPlanTests : IAsyncLifetime
     [InlineData("Postgres")]
     public void IndexFilter_IsTheMigrationsCondition(string provider)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Aduan.slnx")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("Aduan.slnx not found above " + AppContext.BaseDirectory);
-        }
-
-        var folder = Path.Combine(root.FullName, "src", "Aduan", "Data", "Migrations", provider);
-        var migration = File.ReadAllText(Directory.GetFiles(folder, "*_PublishedIndexes.cs").Single());
+        var migration = QueryPlans.Migration(provider, "PublishedIndexes");
 
         Assert.Equal(4, migration.Split("filter: \"" + Publication.IndexFilter.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"").Length - 1);
         Assert.Contains("\"IX_Complaints_PublishedByKecamatan\" ON \"Complaints\" (\"Location_Kecamatan\", \"SubmittedAt\", \"Id\", \"Status\", \"Privacy\")\n"
@@ -201,17 +194,5 @@ public sealed class PublishedPlanTests : IAsyncLifetime
             To: values.TryGetValue("to", out var to) ? DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
-    private static async Task<string> PlanAsync<T>(IQueryable<T> query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(3));
-        }
-
-        return string.Join("\n", lines);
-    }
+    private Task<string> PlanAsync<T>(IQueryable<T> query) => QueryPlans.ExplainAsync(_db, query);
 }

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Aduan.Tests.Support;
+
+/// <summary>What SQLite's planner does with a query, and the migrations a plan depends on: for the plan tests.</summary>
+public static class QueryPlans
+{
+    /// <summary>The lines of <c>EXPLAIN QUERY PLAN</c> for the query, joined by newlines (the connection is opened if closed).</summary>
+    public static async Task<string> ExplainAsync<T>(DbContext db, IQueryable<T> query)
+    {
+        await using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The text of the one migration of a provider ("Sqlite", "Postgres") whose file name ends with <paramref name="name"/>.</summary>
+    public static string Migration(string provider, string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Aduan.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        var root = dir?.FullName ?? throw new InvalidOperationException("Aduan.slnx not found above " + AppContext.BaseDirectory);
+        var folder = Path.Combine(root, "src", "Aduan", "Data", "Migrations", provider);
+        return File.ReadAllText(Directory.GetFiles(folder, "*_" + name + ".cs").Single());
+    }
+}
