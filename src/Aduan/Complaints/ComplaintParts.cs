@@ -23,7 +23,10 @@ public sealed record ComplaintLocation(string? Address, double? Latitude, double
     /// computes the same with the same arithmetic: both sides are non-negative, so truncation is the floor.
     /// </summary>
     public static long? CellOf(double? latitude, double? longitude) =>
-        latitude is { } lat && longitude is { } lng ? (CellRow(lat) * CellsPerRow) + CellColumn(lng) : null;
+        latitude is { } lat && longitude is { } lng ? Cell(CellRow(lat), CellColumn(lng)) : null;
+
+    /// <summary>The cell in a row and column, as one number.</summary>
+    public static long Cell(long row, long column) => (row * CellsPerRow) + column;
 
     public static long CellRow(double latitude) => (long)((latitude + 90) / CellDegrees);
 

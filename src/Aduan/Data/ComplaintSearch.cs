@@ -51,17 +51,16 @@ public static class ComplaintSearch
             return Matching(query, db, text, publicTexts);
         }
 
-        var match = Match(words);
-        var ids = publicTexts
-            ? db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match}")
-            : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match}");
-        var found = publicTexts
-            ? db.Database.SqlQuery<int>(
-                $"SELECT count(*) AS Value FROM (SELECT rowid FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match} LIMIT {FewMatches + 1})")
-            : db.Database.SqlQuery<int>(
-                $"SELECT count(*) AS Value FROM (SELECT rowid FROM ComplaintSearch WHERE ComplaintSearch MATCH {match} LIMIT {FewMatches + 1})");
-        return await found.SingleAsync(ct) > FewMatches ? query.Where(c => ids.Contains(c.Id + 0)) : query.Where(c => ids.Contains(c.Id));
+        var ids = MatchingIds(db, Match(words), publicTexts);
+        return await ids.Take(FewMatches + 1).CountAsync(ct) > FewMatches
+            ? query.Where(c => ids.Contains(c.Id + 0))
+            : query.Where(c => ids.Contains(c.Id));
     }
+
+    /// <summary>The ids of the reports whose texts (staff's or the public's) match, from SQLite's full-text table.</summary>
+    private static IQueryable<long> MatchingIds(AduanDbContext db, string match, bool publicTexts) => publicTexts
+        ? db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match}")
+        : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match}");
 
     private static string Match(IEnumerable<string> words) => string.Join(" ", words.Select(w => $"\"{w}\"*"));
 
@@ -80,10 +79,7 @@ public static class ComplaintSearch
             return query.Where(c => EF.Property<NpgsqlTsVector>(c, vector).Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
         }
 
-        var match = Match(words);
-        var ids = publicTexts
-            ? db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match}")
-            : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match}");
+        var ids = MatchingIds(db, Match(words), publicTexts);
         return query.Where(c => ids.Contains(c.Id));
     }
 
@@ -118,7 +114,7 @@ public static class ComplaintSearch
             return [];
         }
 
-        var match = string.Join(" ", words.Select(w => $"\"{w}\"*"));
+        var match = Match(words);
         var ids = publicTexts
             ? db.Database.SqlQuery<long>($"""
                 SELECT rowid AS Value FROM ComplaintPublicSearch WHERE ComplaintPublicSearch MATCH {match} AND rowid BETWEEN {lo} AND {hi}

@@ -38,7 +38,7 @@ public static class Publication
     /// </summary>
     private static readonly Expression<Func<Complaint, bool>> Rule = BuildRule();
 
-    /// <summary>The condition of the partial indexes <c>IX_Complaints_Published</c> and <c>IX_Complaints_PublishedByAgency</c>, in SQL.</summary>
+    /// <summary>The condition of the published reports' partial indexes (<c>IX_Complaints_Published</c>, <c>…ByAgency</c>, <c>…ByCategory</c>, <c>…ByKecamatan</c>, <c>…ByStatus</c>), in SQL.</summary>
     public static string IndexFilter =>
         string.Join(" AND ", Unpublished.Select(s => $"\"Status\" <> '{s}'").Prepend($"\"Privacy\" <> '{PrivacyMode.Confidential}'"));
 
@@ -129,7 +129,7 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
             (Math.Min(total, maxCount) + PageSize - 1) / PageSize, total > maxCount);
     }
 
-    /// <summary>The register's order, which <c>IX_Complaints_Published</c> (and per agency <c>IX_Complaints_PublishedByAgency</c>) holds.</summary>
+    /// <summary>The register's order, which <c>IX_Complaints_Published</c> holds, and each filter's published index after its key.</summary>
     internal static IOrderedQueryable<Complaint> NewestFirst(IQueryable<Complaint> q) =>
         q.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id);
 

@@ -164,7 +164,7 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
         {
             for (var column = ComplaintLocation.CellColumn(s.MinLng); column <= ComplaintLocation.CellColumn(s.MaxLng); column++)
             {
-                cells.Add((row * ComplaintLocation.CellsPerRow) + column);
+                cells.Add(ComplaintLocation.Cell(row, column));
                 if (cells.Count > MaxCells)
                 {
                     return cells;
