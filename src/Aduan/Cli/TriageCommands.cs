@@ -117,6 +117,10 @@ public static class TriageCommands
         return 0;
     }
 
+    /// <summary>Each step of a long run on standard error, with the seconds since it began.</summary>
+    private static Action<string> Progress(Stopwatch clock) =>
+        step => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,5:0} s] {step}"));
+
     /// <summary>
     /// Trains on the city's history and makes it the current model: a change of what every desk
     /// suggests, so it is audited as <c>triage.train</c> by the shell's user. Each step is printed
@@ -125,8 +129,7 @@ public static class TriageCommands
     private static async Task<int> TrainHistoryAsync(IServiceProvider sp, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var run = await sp.GetRequiredService<TriageRetraining>().RunOnceAsync(ct,
-            step => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,5:0} s] {step}")));
+        var run = await sp.GetRequiredService<TriageRetraining>().RunOnceAsync(ct, Progress(clock));
         if (run.Model is not { } info)
         {
             var min = sp.GetRequiredService<IOptions<TriageOptions>>().Value.MinimumExamples;
@@ -164,8 +167,7 @@ public static class TriageCommands
         var midnight = day.ToDateTime(TimeOnly.MinValue);
         var at = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
         var clock = Stopwatch.StartNew();
-        var result = await sp.GetRequiredService<TriageTraining>().EvaluateHistoryAsync(at, ct,
-            step => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,5:0} s] {step}")));
+        var result = await sp.GetRequiredService<TriageTraining>().EvaluateHistoryAsync(at, ct, Progress(clock));
         if (result is null)
         {
             await Console.Error.WriteLineAsync(

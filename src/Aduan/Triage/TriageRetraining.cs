@@ -100,10 +100,12 @@ public sealed class TriageRetraining(IServiceScopeFactory scopes, IOptions<Triag
                 return;
             }
 
-            // A scheduled run that started meanwhile served the request.
+            // A scheduled run that started meanwhile served the request. (Scheduled runs are timed by Repeating.)
             if (Status.RequestedAt is not null)
             {
+                var clock = Stopwatch.GetTimestamp();
                 await RunOnceAsync(ct);
+                AduanMetrics.JobPass(Job, Stopwatch.GetElapsedTime(clock));
             }
         }
     }
@@ -116,7 +118,6 @@ public sealed class TriageRetraining(IServiceScopeFactory scopes, IOptions<Triag
     {
         await _oneAtATime.WaitAsync(ct);
         var started = time.GetUtcNow();
-        var clock = Stopwatch.GetTimestamp();
         lock (_lock)
         {
             _requestedAt = null;
@@ -161,7 +162,6 @@ public sealed class TriageRetraining(IServiceScopeFactory scopes, IOptions<Triag
             _last = run;
         }
 
-        AduanMetrics.JobPass(Job, Stopwatch.GetElapsedTime(clock));
         return run;
     }
 
