@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Aduan.Data;
 using Aduan.Outbox;
 using Aduan.Tests.Support;
@@ -31,7 +30,7 @@ public sealed class IdleDispatcherTests : IDisposable
 
         Assert.Equal(Poll, wait);
         Assert.NotEmpty(commands);
-        Assert.All(commands, c => Assert.StartsWith("SELECT", c.TrimStart(), StringComparison.OrdinalIgnoreCase));
+        Assert.All(commands, c => Assert.StartsWith("SELECT", c.Text.TrimStart(), StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -42,18 +41,18 @@ public sealed class IdleDispatcherTests : IDisposable
 
         var (wait, commands) = await CommandRecorder.RecordAsync(() => Dispatcher.RoundAsync(CancellationToken.None));
         Assert.Equal(TimeSpan.FromMilliseconds(300), wait);
-        Assert.All(commands, c => Assert.StartsWith("SELECT", c.TrimStart(), StringComparison.OrdinalIgnoreCase));
+        Assert.All(commands, c => Assert.StartsWith("SELECT", c.Text.TrimStart(), StringComparison.OrdinalIgnoreCase));
 
         _factory.Time.Advance(TimeSpan.FromSeconds(1));
         var (_, due) = await CommandRecorder.RecordAsync(() => Dispatcher.RoundAsync(CancellationToken.None));
-        Assert.Contains(due, c => c.TrimStart().StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(due, c => c.Text.TrimStart().StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase));
 
         // No handler for the type: refused, so dead; nothing is pending any more and the next round only reads again.
         Assert.Equal(OutboxStatus.Dead, await _factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey == "idle-soon")
             .Select(m => m.Status).SingleAsync()));
         var (after, again) = await CommandRecorder.RecordAsync(() => Dispatcher.RoundAsync(CancellationToken.None));
         Assert.Equal(Poll, after);
-        Assert.All(again, c => Assert.StartsWith("SELECT", c.TrimStart(), StringComparison.OrdinalIgnoreCase));
+        Assert.All(again, c => Assert.StartsWith("SELECT", c.Text.TrimStart(), StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -85,56 +84,4 @@ public sealed class IdleDispatcherTests : IDisposable
             });
             return await db.SaveChangesAsync();
         });
-
-    /// <summary>The SQL EF Core runs in one async flow (the app's background work runs its own), from an interceptor.</summary>
-    private sealed class CommandRecorder : DbCommandInterceptor
-    {
-        private static readonly AsyncLocal<List<string>?> Current = new();
-
-        public static async Task<(T Result, List<string> Commands)> RecordAsync<T>(Func<Task<T>> action)
-        {
-            var commands = new List<string>();
-            Current.Value = commands;
-            try
-            {
-                return (await action(), commands);
-            }
-            finally
-            {
-                Current.Value = null;
-            }
-        }
-
-        private static void Record(DbCommand command)
-        {
-            if (Current.Value is { } list)
-            {
-                lock (list)
-                {
-                    list.Add(command.CommandText);
-                }
-            }
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-    }
 }

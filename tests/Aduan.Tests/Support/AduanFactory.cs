@@ -161,7 +161,7 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Time { get; init; } = new(Start);
 
     /// <summary>More services for this app (e.g. a test's own change subscriber), registered after the app's.</summary>
-    public Action<IServiceCollection>? TestServices { get; init; }
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -42,6 +42,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.Status, c.SubmittedAt });
         b.HasIndex(c => new { c.LeadAgencyId, c.Status, c.SubmittedAt });
         b.HasIndex(c => new { c.CategoryId, c.SubmittedAt });
+        // A state and a category together: without it SQLite read every report of the category, newest first, and
+        // checked each one's state (at a million reports 472 ms for "dispatched road reports").
+        b.HasIndex(c => new { c.Status, c.CategoryId, c.SubmittedAt });
 
         // The duplicate search's reports nearby: a few map cells, each a range of the period. Its twin for reports
         // without a pin, (Location_Kecamatan, SubmittedAt, Status, CategoryId, Privacy), so that a kecamatan's month

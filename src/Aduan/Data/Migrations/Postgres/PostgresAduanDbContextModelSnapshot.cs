@@ -500,6 +500,8 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("OmbudsmanFlaggedAt", "IsImported", "LeadAgencyId");
 
+                    b.HasIndex("Status", "CategoryId", "SubmittedAt");
+
                     b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
 
                     b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");

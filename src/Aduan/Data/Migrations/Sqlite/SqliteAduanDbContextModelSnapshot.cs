@@ -468,6 +468,8 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("OmbudsmanFlaggedAt", "IsImported", "LeadAgencyId");
 
+                    b.HasIndex("Status", "CategoryId", "SubmittedAt");
+
                     b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
 
                     b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
