@@ -105,8 +105,13 @@ public static class PublicComplaintsApi
         }
 
         var outcome = await act(code, new Validation(problems.T));
-        return outcome.Refusal is null
-            ? TypedResults.Ok(await views.ViewAsync(outcome.Complaint!, asReporter: true, ct))
-            : outcome.ToProblem(problems, code, action, a => !ComplaintPermissions.StaffActions.Contains(a));
+        if (outcome.Refusal is not null)
+        {
+            return outcome.ToProblem(problems, code, action, a => !ComplaintPermissions.StaffActions.Contains(a));
+        }
+
+        // Read back as the status lookup reads it: what was just committed.
+        var complaint = await views.FindAsync(code, ct);
+        return complaint is null ? problems.NotFound(code) : TypedResults.Ok(await views.ViewAsync(complaint, asReporter: true, ct));
     }
 }

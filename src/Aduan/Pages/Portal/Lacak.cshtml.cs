@@ -140,9 +140,9 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
         return complaint is null ? NotFoundPage() : await ShowAsync(complaint);
     }
 
-    private Task<Complaint?> LoadAsync(string code) => views.FindAsync(code, HttpContext.RequestAborted);
+    private Task<PublicComplaint?> LoadAsync(string code) => views.FindAsync(code, HttpContext.RequestAborted);
 
-    private async Task<IActionResult> ShowAsync(Complaint complaint)
+    private async Task<IActionResult> ShowAsync(PublicComplaint complaint)
     {
         if (!string.IsNullOrEmpty(Kunci) && !ReporterKey.Matches(Kunci, complaint.ReporterKeyHash))
         {
