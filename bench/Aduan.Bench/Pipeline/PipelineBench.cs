@@ -7,23 +7,31 @@ namespace Aduan.Bench.Pipeline;
 /// <summary>
 /// What the app's middleware pipeline costs per request, which every page pays (issue 15): the app's
 /// <c>GET /health/live</c> beside a bare Kestrel endpoint in its own process, measured in the same
-/// run with the built-in client (the ceiling's clients).
+/// run with the built-in client (the ceiling's clients) and, when it is installed, with wrk.
 /// </summary>
 /// <param name="BuiltIn">Per number of clients: /health/live as measured, bare Kestrel as its ceiling.</param>
-public sealed record PipelineResult(List<RatioRow> BuiltIn)
+/// <param name="Wrk">Null when wrk is not installed.</param>
+public sealed record PipelineResult(List<RatioRow> BuiltIn, WrkResult? Wrk)
 {
     /// <summary>The best /health/live over the best bare Kestrel, whatever the number of clients of each.</summary>
     public double BuiltInRatio => BuiltIn.Max(r => r.Ceiling.PerSecond) is > 0 and var bare ? BuiltIn.Max(r => r.Measured.PerSecond) / bare : 0;
 }
 
+/// <param name="Live">/health/live as measured, bare Kestrel as its ceiling.</param>
+/// <param name="Lookup">The lookup as measured, /health/live as its ceiling; null when the lookup was not part of the run.</param>
+public sealed record WrkResult(int Threads, RatioRow Live, RatioRow? Lookup);
+
 public static class PipelineBench
 {
     /// <summary>The numbers of clients at which both intake and lookup measure the ceiling, so /health/live is reused.</summary>
     public static readonly int[] ClientCounts = [16, 64];
+    public const int WrkConnections = 64;
     private const string Bare = "GET / (bare Kestrel)";
     private static readonly Uri Root = new("/", UriKind.Relative);
 
-    public static async Task<PipelineResult> RunAsync(AppInstance app, Ceiling ceiling, TimeSpan duration, CancellationToken ct)
+    /// <param name="lookupPaths">Existing reports' lookup paths for wrk; empty to leave the lookup out.</param>
+    public static async Task<PipelineResult> RunAsync(AppInstance app, Ceiling ceiling, IReadOnlyList<string> lookupPaths,
+        TimeSpan duration, CancellationToken ct)
     {
         Console.WriteLine("==> pipeline: a bare Kestrel's GET / in its own process beside the app's GET /health/live");
         await using var bare = await AppInstance.StartBareKestrelAsync(ct);
@@ -35,7 +43,20 @@ public static class PipelineBench
             builtIn.Add(new RatioRow(await ceiling.AtAsync(clients, ct), measured));
         }
 
-        return new PipelineResult(builtIn);
+        if (!Wrk.IsInstalled)
+        {
+            Console.WriteLine("    wrk not installed (apt-get install wrk): only the built-in client");
+            return new PipelineResult(builtIn, null);
+        }
+
+        Console.WriteLine($"==> the same with wrk ({Wrk.Threads} threads, {WrkConnections} connections)");
+        var bareWrk = await Wrk.RunAsync(bare, "wrk " + Bare, ["/"], WrkConnections, duration, ct);
+        var liveWrk = await Wrk.RunAsync(app, "wrk GET " + Ceiling.Path, [Ceiling.Path], WrkConnections, duration, ct);
+        var lookupWrk = lookupPaths.Count == 0
+            ? null
+            : await Wrk.RunAsync(app, "wrk GET /api/v1/complaints/{code}", lookupPaths, WrkConnections, duration, ct);
+        return new PipelineResult(builtIn, new WrkResult(Wrk.Threads, new RatioRow(liveWrk, bareWrk),
+            lookupWrk is null ? null : new RatioRow(lookupWrk, liveWrk)));
     }
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, CancellationToken ct)

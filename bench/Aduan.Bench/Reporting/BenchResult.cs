@@ -65,6 +65,16 @@ public sealed class BenchResult
             var bare = pipeline.BuiltIn.Max(r => r.Ceiling.PerSecond);
             checks.Add(new TargetCheck("/health/live >= 50% of bare Kestrel (built-in)",
                 F($"{pipeline.BuiltInRatio:P1} ({live:N0}/s of {bare:N0}/s)"), pipeline.BuiltInRatio >= 0.5));
+            if (pipeline.Wrk is { } wrk)
+            {
+                checks.Add(new TargetCheck("/health/live >= 50% of bare Kestrel (wrk)",
+                    F($"{wrk.Live.Ratio:P1} ({wrk.Live.Measured.PerSecond:N0}/s of {wrk.Live.Ceiling.PerSecond:N0}/s)"), wrk.Live.Ratio >= 0.5));
+                if (wrk.Lookup is { } lookup)
+                {
+                    checks.Add(new TargetCheck("lookup >= 50% of the ceiling (wrk)",
+                        F($"{lookup.Ratio:P1} ({lookup.Measured.PerSecond:N0}/s of {lookup.Ceiling.PerSecond:N0}/s)"), lookup.Ratio >= 0.5));
+                }
+            }
         }
 
         if (Scale is { } scale)

@@ -82,6 +82,19 @@ public static class ResultReport
         {
             PrintPipelineRow("built-in", row);
         }
+
+        if (pipeline.Wrk is not { } wrk)
+        {
+            Console.WriteLine("  wrk not installed (apt-get install wrk): only the built-in client");
+            return;
+        }
+
+        PrintPipelineRow("wrk", wrk.Live);
+        if (wrk.Lookup is { } lookup)
+        {
+            var m = lookup.Measured;
+            Console.WriteLine(F($"  lookup with wrk ({m.Clients} connections): {m.PerSecond:N0} reads/s, p50 {m.P50Ms:F2} / p95 {m.P95Ms:F2} / p99 {m.P99Ms:F2} ms, failed {m.Failed}, {lookup.Ratio:P1} of /health/live with wrk, app CPU {m.AppCpuMsPerRequest:F2} ms/req"));
+        }
     }
 
     private static void PrintPipelineRow(string client, RatioRow row)
