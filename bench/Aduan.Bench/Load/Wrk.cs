@@ -58,7 +58,7 @@ public static class Wrk
         var (exit, output) = await AppInstance.RunAsync(Path.GetTempPath(), "wrk", args, null, ct);
         return exit == 0 && output.Contains(Marker, StringComparison.Ordinal)
             ? output
-            : throw new InvalidOperationException($"wrk {string.Join(' ', args)} exited with {exit}:\n{output}");
+            : throw new InvalidOperationException($"wrk {string.Join(' ', args)} exited with {exit}:\n{output.Trim()}");
     }
 
     /// <summary>Non-2xx answers and socket errors are failures, as for the built-in client; latencies are wrk's, of every answer.</summary>

@@ -10,8 +10,8 @@ namespace Aduan.Bench.Pipeline;
 /// run with the built-in client (the ceiling's clients) and, when it is installed, with wrk.
 /// </summary>
 /// <param name="BuiltIn">Per number of clients: /health/live as measured, bare Kestrel as its ceiling.</param>
-/// <param name="Wrk">Null when wrk is not installed.</param>
-public sealed record PipelineResult(List<RatioRow> BuiltIn, WrkResult? Wrk)
+/// <param name="Wrk">Null when wrk is not installed or failed; <paramref name="WithoutWrk"/> then says which.</param>
+public sealed record PipelineResult(List<RatioRow> BuiltIn, WrkResult? Wrk, string? WithoutWrk)
 {
     /// <summary>The best /health/live over the best bare Kestrel, whatever the number of clients of each.</summary>
     public double BuiltInRatio => BuiltIn.Max(r => r.Ceiling.PerSecond) is > 0 and var bare ? BuiltIn.Max(r => r.Measured.PerSecond) / bare : 0;
@@ -45,18 +45,31 @@ public static class PipelineBench
 
         if (!Wrk.IsInstalled)
         {
-            Console.WriteLine("    wrk not installed (apt-get install wrk): only the built-in client");
-            return new PipelineResult(builtIn, null);
+            return Without(builtIn, "wrk not installed (apt-get install wrk): only the built-in client");
         }
 
         Console.WriteLine($"==> the same with wrk ({Wrk.Threads} threads, {WrkConnections} connections)");
-        var bareWrk = await Wrk.RunAsync(bare, "wrk " + Bare, ["/"], WrkConnections, duration, ct);
-        var liveWrk = await Wrk.RunAsync(app, "wrk GET " + Ceiling.Path, [Ceiling.Path], WrkConnections, duration, ct);
-        var lookupWrk = lookupPaths.Count == 0
-            ? null
-            : await Wrk.RunAsync(app, "wrk GET /api/v1/complaints/{code}", lookupPaths, WrkConnections, duration, ct);
-        return new PipelineResult(builtIn, new WrkResult(Wrk.Threads, new RatioRow(liveWrk, bareWrk),
-            lookupWrk is null ? null : new RatioRow(lookupWrk, liveWrk)));
+        try
+        {
+            var bareWrk = await Wrk.RunAsync(bare, "wrk " + Bare, ["/"], WrkConnections, duration, ct);
+            var liveWrk = await Wrk.RunAsync(app, "wrk GET " + Ceiling.Path, [Ceiling.Path], WrkConnections, duration, ct);
+            var lookupWrk = lookupPaths.Count == 0
+                ? null
+                : await Wrk.RunAsync(app, "wrk GET /api/v1/complaints/{code}", lookupPaths, WrkConnections, duration, ct);
+            return new PipelineResult(builtIn, new WrkResult(Wrk.Threads, new RatioRow(liveWrk, bareWrk),
+                lookupWrk is null ? null : new RatioRow(lookupWrk, liveWrk)), null);
+        }
+        catch (InvalidOperationException e)
+        {
+            // wrk is the optional second opinion: its failure leaves the built-in client's figures and the rest of the run.
+            return Without(builtIn, "wrk failed, only the built-in client: " + e.Message);
+        }
+    }
+
+    private static PipelineResult Without(List<RatioRow> builtIn, string why)
+    {
+        Console.WriteLine("    " + why);
+        return new PipelineResult(builtIn, null, why);
     }
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, CancellationToken ct)

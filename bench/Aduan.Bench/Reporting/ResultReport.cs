@@ -85,7 +85,7 @@ public static class ResultReport
 
         if (pipeline.Wrk is not { } wrk)
         {
-            Console.WriteLine("  wrk not installed (apt-get install wrk): only the built-in client");
+            Console.WriteLine("  " + pipeline.WithoutWrk);
             return;
         }
 
