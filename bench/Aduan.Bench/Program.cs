@@ -3,6 +3,11 @@ using Aduan.Bench.Hosting;
 using Aduan.Bench.Reporting;
 
 // The benchmark harness of issue 3: see README "Benchmarks". Prints tables and writes bench/results/<provider>-<UTC>.json.
+if (BareKestrel.IsMode(args))
+{
+    return await BareKestrel.RunAsync(args); // the harness's own child process, the app's pipeline's yardstick
+}
+
 BenchOptions options;
 try
 {

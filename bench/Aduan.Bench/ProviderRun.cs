@@ -3,13 +3,14 @@ using Aduan.Bench.Hosting;
 using Aduan.Bench.Intake;
 using Aduan.Bench.Load;
 using Aduan.Bench.Lookup;
+using Aduan.Bench.Pipeline;
 using Aduan.Bench.Reporting;
 using Aduan.Bench.Scale;
 
 namespace Aduan.Bench;
 
 /// <summary>
-/// One provider's run: intake and lookup against one app process on a fresh database, then scale
+/// One provider's run: intake, lookup and the pipeline's cost against one app process on a fresh database, then scale
 /// on another fresh database. Every process, cluster and directory started here is gone when it returns.
 /// </summary>
 public static class ProviderRun
@@ -37,6 +38,11 @@ public static class ProviderRun
             {
                 result.Lookup = await LookupBench.RunAsync(app, connection, reference, ceiling, duration, ct);
             }
+
+            var lookupPaths = options.Lookup
+                ? (await LookupBench.CodesAsync(connection, Wrk.MaxPaths, ct)).Select(c => "/api/v1/complaints/" + c).ToList()
+                : [];
+            result.Pipeline = await PipelineBench.RunAsync(app, ceiling, lookupPaths, duration, ct);
 
             result.HttpPeakMemoryBytes = app.PeakMemoryBytes();
         }

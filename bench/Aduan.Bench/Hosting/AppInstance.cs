@@ -5,7 +5,10 @@ using System.Net.Sockets;
 
 namespace Aduan.Bench.Hosting;
 
-/// <summary>The app built in Release, started as its own process on a loopback port, as an operator would run it.</summary>
+/// <summary>
+/// A server started as its own process on a loopback port: the app built in Release, as an operator would
+/// run it, or the harness's bare Kestrel to compare it with.
+/// </summary>
 public sealed class AppInstance : IAsyncDisposable
 {
     private readonly Process _process;
@@ -47,12 +50,28 @@ public sealed class AppInstance : IAsyncDisposable
     /// Starts <c>dotnet Aduan.dll serve</c>. The working directory is the build output, so the
     /// app's appsettings.json (log levels) applies as in a deployment; the data goes where the environment says.
     /// </summary>
-    public static async Task<AppInstance> StartAsync(string appDll, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    public static Task<AppInstance> StartAsync(string appDll, IReadOnlyDictionary<string, string> environment, CancellationToken ct) =>
+        StartServerAsync("The app", Path.GetDirectoryName(appDll)!, [appDll, "serve"], environment, "/health/ready", ct);
+
+    /// <summary>
+    /// Starts this harness again in its bare-Kestrel mode (<see cref="BareKestrel"/>), with the server
+    /// garbage collector the app's Web SDK turns on, so the two processes differ only in what runs per request.
+    /// </summary>
+    public static Task<AppInstance> StartBareKestrelAsync(CancellationToken ct)
+    {
+        var benchDll = typeof(BareKestrel).Assembly.Location;
+        return StartServerAsync("Bare Kestrel", Path.GetDirectoryName(benchDll)!, [benchDll, BareKestrel.Mode],
+            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }, "/", ct);
+    }
+
+    /// <summary>Starts <c>dotnet ARGS --urls http://127.0.0.1:PORT</c> and waits until readyPath answers 200.</summary>
+    private static async Task<AppInstance> StartServerAsync(string name, string workingDirectory, string[] args,
+        IReadOnlyDictionary<string, string> environment, string readyPath, CancellationToken ct)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var psi = StartInfo(Path.GetDirectoryName(appDll)!, "dotnet", [appDll, "serve", "--urls", baseAddress.ToString().TrimEnd('/')], environment);
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start the app.");
+        var psi = StartInfo(workingDirectory, "dotnet", [.. args, "--urls", baseAddress.ToString().TrimEnd('/')], environment);
+        var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {name}.");
         var output = new OutputTail(process);
         var app = new AppInstance(process, output, baseAddress);
         using var probe = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
@@ -61,7 +80,7 @@ public sealed class AppInstance : IAsyncDisposable
         {
             try
             {
-                using var response = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
+                using var response = await probe.GetAsync(new Uri(readyPath, UriKind.Relative), ct);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return app;
@@ -79,14 +98,14 @@ public sealed class AppInstance : IAsyncDisposable
             if (process.HasExited)
             {
                 await app.DisposeAsync();
-                throw new InvalidOperationException($"The app exited with {process.ExitCode} while starting:\n{output}");
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode} while starting:\n{output}");
             }
 
             await Task.Delay(100, ct);
         }
 
         await app.DisposeAsync();
-        throw new TimeoutException($"The app did not become ready in 2 minutes:\n{output}");
+        throw new TimeoutException($"{name} did not become ready in 2 minutes:\n{output}");
     }
 
     /// <summary>The process's peak resident memory so far (VmHWM in /proc/PID/status), in bytes.</summary>

@@ -15,7 +15,7 @@ public sealed record RatioRow(LoadMeasurement Measured, LoadMeasurement Ceiling)
 /// </summary>
 public sealed class Ceiling(AppInstance app, TimeSpan duration)
 {
-    private const string Path = "/health/live";
+    public const string Path = "/health/live";
     private static readonly Uri Live = new(Path, UriKind.Relative);
     private readonly Dictionary<int, LoadMeasurement> _measured = [];
 

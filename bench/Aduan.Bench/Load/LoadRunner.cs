@@ -27,15 +27,18 @@ public static class LoadRunner
         SendRequest send, CancellationToken ct)
     {
         var measurement = await MeasureAsync(app, endpoint, clients, duration, send, ct);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"    {endpoint,-28} {clients,3} clients: {measurement.PerSecond,9:N0}/s  p50 {measurement.P50Ms,7:F2} ms  p95 {measurement.P95Ms,7:F2} ms  p99 {measurement.P99Ms,7:F2} ms  app CPU {measurement.AppCpuMsPerRequest,5:F2} ms/req{FailureText(measurement.Failures)}"));
+        Print(measurement);
         return measurement;
     }
+
+    /// <summary>One line per measurement as it is taken, whichever load generator took it.</summary>
+    public static void Print(LoadMeasurement m) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"    {m.Endpoint,-34} {m.Clients,3} clients: {m.PerSecond,9:N0}/s  p50 {m.P50Ms,7:F2} ms  p95 {m.P95Ms,7:F2} ms  p99 {m.P99Ms,7:F2} ms  server CPU {m.AppCpuMsPerRequest,5:F2} ms/req{FailureText(m.Failures)}"));
 
     /// <summary>Runs the endpoint unmeasured for a while, so the JIT has compiled the hot paths before anything counts.</summary>
     public static async Task WarmUpAsync(AppInstance app, string endpoint, SendRequest send, CancellationToken ct)
     {
-        Console.WriteLine($"    {endpoint,-28} warming up (1 + 2 s, 16 clients, not counted)");
+        Console.WriteLine($"    {endpoint,-34} warming up (1 + 2 s, 16 clients, not counted)");
         await MeasureAsync(app, endpoint, 16, TimeSpan.FromSeconds(2), send, ct);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Aduan.Bench.Load;
+using Aduan.Bench.Pipeline;
 using Aduan.Bench.Scale;
 
 namespace Aduan.Bench.Reporting;
@@ -29,6 +30,7 @@ public sealed class BenchResult
     public required MachineInfo Machine { get; init; }
     public List<RatioRow>? Intake { get; set; }
     public List<RatioRow>? Lookup { get; set; }
+    public PipelineResult? Pipeline { get; set; }
 
     /// <summary>Peak resident memory of the app that served intake and lookup.</summary>
     public long? HttpPeakMemoryBytes { get; set; }
@@ -55,6 +57,24 @@ public sealed class BenchResult
             var best = Lookup.MaxBy(r => r.Measured.PerSecond)!;
             checks.Add(new TargetCheck("lookup >= 50% of the ceiling",
                 F($"{best.Ratio:P1} ({best.Measured.PerSecond:N0}/s at {best.Measured.Clients} clients)"), best.Ratio >= 0.5));
+        }
+
+        if (Pipeline is { } pipeline)
+        {
+            var live = pipeline.BuiltIn.Max(r => r.Measured.PerSecond);
+            var bare = pipeline.BuiltIn.Max(r => r.Ceiling.PerSecond);
+            checks.Add(new TargetCheck("/health/live >= 50% of bare Kestrel (built-in)",
+                F($"{pipeline.BuiltInRatio:P1} ({live:N0}/s of {bare:N0}/s)"), pipeline.BuiltInRatio >= 0.5));
+            if (pipeline.Wrk is { } wrk)
+            {
+                checks.Add(new TargetCheck("/health/live >= 50% of bare Kestrel (wrk)",
+                    F($"{wrk.Live.Ratio:P1} ({wrk.Live.Measured.PerSecond:N0}/s of {wrk.Live.Ceiling.PerSecond:N0}/s)"), wrk.Live.Ratio >= 0.5));
+                if (wrk.Lookup is { } lookup)
+                {
+                    checks.Add(new TargetCheck("lookup >= 50% of the ceiling (wrk)",
+                        F($"{lookup.Ratio:P1} ({lookup.Measured.PerSecond:N0}/s of {lookup.Ceiling.PerSecond:N0}/s)"), lookup.Ratio >= 0.5));
+                }
+            }
         }
 
         if (Scale is { } scale)

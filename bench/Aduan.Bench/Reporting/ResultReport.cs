@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Aduan.Bench.Load;
+using Aduan.Bench.Pipeline;
 
 namespace Aduan.Bench.Reporting;
 
@@ -15,6 +16,7 @@ public static class ResultReport
         Console.WriteLine($"==== Results: {r.Provider} — {r.Machine.Cores} cores, {r.Machine.MemoryGiB} GiB, {r.Machine.Runtime}, commit {r.Machine.Commit ?? "?"}, load average at start {r.Machine.LoadAverage.ToString(CultureInfo.InvariantCulture)}");
         PrintRatios("intake (POST /api/v1/complaints)", "reports/s", r.Intake);
         PrintRatios("lookup (GET /api/v1/complaints/{code})", "reads/s", r.Lookup);
+        PrintPipeline(r.Pipeline);
         if (r.HttpPeakMemoryBytes is { } http)
         {
             Console.WriteLine(F($"app peak memory during intake/lookup: {http / 1e6:N0} MB"));
@@ -33,7 +35,7 @@ public static class ResultReport
         }
 
         Console.WriteLine();
-        Console.WriteLine("targets (from issue 3; reported, not asserted):");
+        Console.WriteLine("targets (from issues 3 and 15; reported, not asserted):");
         foreach (var t in r.Targets)
         {
             Console.WriteLine($"  [{(t.Met ? "met" : "MISSED"),-6}] {t.Target,-50} {t.Measured}");
@@ -64,6 +66,41 @@ public static class ResultReport
             var m = row.Measured;
             Console.WriteLine(F($"  {m.Clients,7} {m.PerSecond,11:N0} {m.P50Ms,8:F2} {m.P95Ms,8:F2} {m.P99Ms,8:F2} {m.Failed,7} {row.Ceiling.PerSecond,10:N0} {row.Ceiling.P95Ms,9:F2} {row.Ratio,7:P1} {m.AppCpuMsPerRequest,15:F2}"));
         }
+    }
+
+    private static void PrintPipeline(PipelineResult? pipeline)
+    {
+        if (pipeline is null)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("pipeline (GET /health/live beside a bare Kestrel's GET / in its own process)");
+        Console.WriteLine(F($"  {"client",-8} {"clients",7} {"bare/s",9} {"bare p99",9} {"live/s",9} {"live p99",9} {"ratio",7} {"app CPU ms/req",15} {"bare CPU ms/req",16}"));
+        foreach (var row in pipeline.BuiltIn)
+        {
+            PrintPipelineRow("built-in", row);
+        }
+
+        if (pipeline.Wrk is not { } wrk)
+        {
+            Console.WriteLine("  " + pipeline.WithoutWrk);
+            return;
+        }
+
+        PrintPipelineRow("wrk", wrk.Live);
+        if (wrk.Lookup is { } lookup)
+        {
+            var m = lookup.Measured;
+            Console.WriteLine(F($"  lookup with wrk ({m.Clients} connections): {m.PerSecond:N0} reads/s, p50 {m.P50Ms:F2} / p95 {m.P95Ms:F2} / p99 {m.P99Ms:F2} ms, failed {m.Failed}, {lookup.Ratio:P1} of /health/live with wrk, app CPU {m.AppCpuMsPerRequest:F2} ms/req"));
+        }
+    }
+
+    private static void PrintPipelineRow(string client, RatioRow row)
+    {
+        var (live, bare) = (row.Measured, row.Ceiling);
+        Console.WriteLine(F($"  {client,-8} {live.Clients,7} {bare.PerSecond,9:N0} {bare.P99Ms,9:F2} {live.PerSecond,9:N0} {live.P99Ms,9:F2} {row.Ratio,7:P1} {live.AppCpuMsPerRequest,15:F3} {bare.AppCpuMsPerRequest,16:F3}"));
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
