@@ -30,7 +30,7 @@ public sealed record DuplicateCandidate(long Id, string TrackingCode, string Exc
 /// cells under the pin's square (<see cref="ComplaintLocation.CellOf"/>; the square is checked on those
 /// rows), else in the kecamatan (from its index alone); of them the newest
 /// <see cref="TriageOptions.DuplicateCandidates"/> of the category and as many of any category. By
-/// text: the newest <see cref="TextMatches"/> full-text matches of its two longest words among the
+/// text: the newest <see cref="TextMatches"/> full-text matches of its two longest words (whole words) among the
 /// reports of the period, of which the newest 50 open ones are kept. The ids are written into the SQL
 /// as constants, so the planner looks the rows up by key; the texts are read only for the candidates kept.
 /// </remarks>

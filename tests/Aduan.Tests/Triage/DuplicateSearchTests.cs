@@ -112,6 +112,21 @@ public sealed class DuplicateSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Find_ElsewhereInTheCity_ByItsLongestWordsWhole()
+    {
+        // Another kecamatan and another category: only the text search can find these.
+        var far = new { address = "Jl. Narogong", kecamatan = "Bantar Gebang", lat = -6.3150, lng = 107.0000 };
+        var same = await ReportAsync("Gorong-gorong Kaliabang tersumbat, genangan merendam halaman.", "BANJIR", far);
+        var longer = await ReportAsync("Gorong-gorong Kaliabangnya tersumbat, genangannya merendam halamannya.", "BANJIR", far);
+
+        // Whole words only: FTS5 reads a prefix by merging the lists of every word it begins, before the period cuts them.
+        var found = await FindAsync("Kaliabang tersumbat genangan", "JALAN");
+
+        Assert.Contains(found, f => f.TrackingCode == same);
+        Assert.DoesNotContain(found, f => f.TrackingCode == longer);
+    }
+
+    [Fact]
     public async Task Find_SharedNikOnly_IsNotSimilar()
     {
         await ReportAsync("Lampu jalan padam di Gang Kenanga, NIK saya 3275012345670001.", "PJU", Margahayu);
