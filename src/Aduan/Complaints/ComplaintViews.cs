@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Aduan.Sla;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Complaints;
 
@@ -75,6 +76,23 @@ public sealed record StaffComplaintListItem(
 
 /// <summary>A page of a list. <see cref="TotalCountCapped"/>: there are more than <see cref="TotalCount"/> matches (the count stops there).</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages, bool TotalCountCapped = false);
+
+/// <summary>
+/// A list's count that stops at <c>max</c>: counting every match of a broad filter at a million reports costs more
+/// than the page itself, so the lists say "more than max" instead.
+/// </summary>
+public readonly record struct CappedCount(int Total, bool Capped)
+{
+    public static async Task<CappedCount> OfAsync<T>(IQueryable<T> query, int max, CancellationToken ct)
+    {
+        var counted = await query.Take(max + 1).CountAsync(ct);
+        return new CappedCount(Math.Min(counted, max), counted > max);
+    }
+
+    /// <summary>A page of the list this counts.</summary>
+    public PagedList<T> Page<T>(IReadOnlyList<T> items, int page, int pageSize) =>
+        new(items, page, pageSize, Total, (Total + pageSize - 1) / pageSize, Capped);
+}
 
 /// <param name="NamePublished">The reporter chose to be named on the public register.</param>
 /// <param name="ErasedAt">When the contact details were erased (retention or a request); null while held or when none was given.</param>

@@ -178,9 +178,7 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
         // Counting every match of a broad filter at a million reports costs more than the page itself:
         // the count stops at MaxCount (a text search at MaxSearchCount), and the page says when there are more.
         var maxCount = text is null ? MaxCount : MaxSearchCount;
-        var total = await q.Take(maxCount + 1).CountAsync(ct);
-        var capped = total > maxCount;
-        total = Math.Min(total, maxCount);
+        var count = await CappedCount.OfAsync(q, maxCount, ct);
         q = sort switch
         {
             "oldest" => q.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id),
@@ -205,6 +203,6 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
             r.CategoryCode is null ? null : new CodeName(r.CategoryCode, r.CategoryName),
             ComplaintPresenter.AgencyOf(byId, r.LeadAgencyId), r.SubmittedAt, r.UpdatedAt, r.NextDueAt,
             r.NextDueAt < now, r.ForwardCount, r.NextDueClock?.ToString(), r.Kecamatan, r.Latitude, r.Longitude)).ToList();
-        return new PagedList<StaffComplaintListItem>(items, page, pageSize, total, (total + pageSize - 1) / pageSize, capped);
+        return count.Page(items, page, pageSize);
     }
 }

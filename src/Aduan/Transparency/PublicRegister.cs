@@ -117,7 +117,7 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
         var q = await FilterAsync(Published(), query, ct);
         // A search counts less far: with a common word its matches are found by walking the register's index.
         var maxCount = string.IsNullOrWhiteSpace(query.Q) ? MaxCount : MaxSearchCount;
-        var total = await q.Take(maxCount + 1).CountAsync(ct);
+        var count = await CappedCount.OfAsync(q, maxCount, ct);
         var rows = await NewestFirst(q)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.TrackingCode, c.Title, c.Text, c.Status, c.CategoryId, c.LeadAgencyId,
@@ -125,8 +125,7 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
                 c.NamePublished && c.Privacy == PrivacyMode.Public ? c.Reporter.Name : null))
             .ToListAsync(ct);
         var items = await ToItemsAsync(rows, ct);
-        return new PagedList<RegisterItem>(items, page, PageSize, Math.Min(total, maxCount),
-            (Math.Min(total, maxCount) + PageSize - 1) / PageSize, total > maxCount);
+        return count.Page(items, page, PageSize);
     }
 
     /// <summary>The register's order, which <c>IX_Complaints_Published</c> holds, and each filter's published index after its key.</summary>
