@@ -11,8 +11,8 @@ namespace Aduan.Data;
 /// may read, so that a search cannot tell which report holds a phone number, NIK or e-mail address the
 /// page shows masked. SQLite: FTS5 tables kept in step by triggers (ComplaintSearch, created by the
 /// Initial migration; ComplaintPublicSearch, by PublicSearch). PostgreSQL: generated tsvector columns
-/// with GIN indexes. Every word of the query must match, as a prefix. Only letters and digits of the
-/// query are used, and as a parameter, so search syntax and SQL metacharacters are just text.
+/// with GIN indexes. Every word of the query must match, as a prefix (the duplicate search's, whole). Only
+/// letters and digits of the query are used, and as a parameter, so search syntax and SQL metacharacters are just text.
 /// </summary>
 public static class ComplaintSearch
 {
@@ -137,10 +137,26 @@ public static class ComplaintSearch
 
     private sealed record IdRange(long? Lo, long? Hi);
 
-    private static List<string> Words(string text) => text
-        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-        .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
-        .Where(w => w.Length > 0)
-        .Take(10)
-        .ToList();
+    private static List<string> Words(string text) => Tokens(text).Distinct().Take(10).ToList();
+
+    /// <summary>
+    /// The words of a text as the full-text indexes cut it: runs of letters and digits, lower case ("Gorong-gorong"
+    /// is "gorong" twice, "jl.margahayu" is "jl" and "margahayu"), so that a query's word is one the index holds.
+    /// </summary>
+    public static IEnumerable<string> Tokens(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                start = start < 0 ? i : start;
+            }
+            else if (start >= 0)
+            {
+                yield return text[start..i].ToLowerInvariant();
+                start = -1;
+            }
+        }
+    }
 }

@@ -70,7 +70,8 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
         ids.UnionWith(area.Take(o.DuplicateCandidates).Select(a => a.Id));
 
         // The same words anywhere in the city: a report pinned a street away, or with no place at all.
-        var rare = string.Join(' ', TextSimilarity.Words(query.Text).Where(w => w.Length >= 5 && !w.All(char.IsDigit))
+        // The words as the index holds them, not as the similarity normalises them ("gorong2", "banjirrr", "jalanan" stay).
+        var rare = string.Join(' ', ComplaintSearch.Tokens(query.Text).Where(w => w.Length >= 5 && TextSimilarity.Counts(w)).Distinct()
             .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(2));
         var matching = rare.Length == 0 ? [] : await ComplaintSearch.NewestMatchingIdsAsync(db, rare, query.PublishedOnly, since, query.At, TextMatches, ct);
         if (matching.Count > 0)

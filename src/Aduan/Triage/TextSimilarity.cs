@@ -16,8 +16,10 @@ public static class TextSimilarity
     };
 
     /// <summary>The words that count: normalised, without numbers and function words.</summary>
-    public static IEnumerable<string> Words(string? text) =>
-        TextNormalizer.Tokens(text).Where(w => !Stop.Contains(w) && !w.All(char.IsDigit));
+    public static IEnumerable<string> Words(string? text) => TextNormalizer.Tokens(text).Where(Counts);
+
+    /// <summary>Whether a word says something of the problem: not a number, not one of the commonest function words.</summary>
+    public static bool Counts(string word) => !Stop.Contains(word) && !word.All(char.IsDigit);
 
     public static double Of(string a, string b) => new Profile(a).Similarity(new Profile(b));
 
