@@ -74,7 +74,7 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
         }
     }
 
-    /// <summary>Read-only, with what the public view shows: category, lead agency, clocks.</summary>
+    /// <summary>Read-only, with its category, lead agency and clocks (the SMS status reply; the public view reads <see cref="PublicComplaint"/>).</summary>
     public IQueryable<Complaint> ForPublic() => db.Complaints.AsNoTracking()
         .Include(c => c.Category).Include(c => c.LeadAgency).Include(c => c.Clocks);
 

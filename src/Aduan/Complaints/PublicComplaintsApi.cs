@@ -110,7 +110,8 @@ public static class PublicComplaintsApi
             return outcome.ToProblem(problems, code, action, a => !ComplaintPermissions.StaffActions.Contains(a));
         }
 
-        // Read back as the status lookup reads it: what was just committed.
+        // Read back as the status lookup reads it: what was just committed, with every deadline, met or not. (Reports are
+        // never deleted and codes never change, so the read finds it; the 404 only keeps the type honest.)
         var complaint = await views.FindAsync(code, ct);
         return complaint is null ? problems.NotFound(code) : TypedResults.Ok(await views.ViewAsync(complaint, asReporter: true, ct));
     }

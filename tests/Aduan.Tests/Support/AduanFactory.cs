@@ -100,9 +100,12 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A factory with extra settings, for tests that need their own app.</summary>
-    public static AduanFactory With(params (string Key, string? Value)[] settings)
+    public static AduanFactory With(params (string Key, string? Value)[] settings) => With(null, settings);
+
+    /// <summary>As above, with more services for this app (see <see cref="TestServices"/>).</summary>
+    public static AduanFactory With(Action<IServiceCollection>? testServices, params (string Key, string? Value)[] settings)
     {
-        var factory = new AduanFactory();
+        var factory = new AduanFactory { TestServices = testServices };
         foreach (var (k, v) in settings)
         {
             factory._settings[k] = v;
@@ -161,7 +164,7 @@ public sealed class AduanFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Time { get; init; } = new(Start);
 
     /// <summary>More services for this app (e.g. a test's own change subscriber), registered after the app's.</summary>
-    public Action<IServiceCollection>? TestServices { get; set; }
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
