@@ -277,6 +277,11 @@ public sealed class PublicComplaintsApiTests(AduanFactory factory) : IClassFixtu
 
         var view = (await response.Content.ReadFromJsonAsync<PublicComplaintView>(TestApi.Json))!;
         Assert.Equal("InProgress", view.Status);
+
+        // The answer is the status lookup's view with the key: the same deadlines (met ones too) and timeline.
+        var lookup = await _client.PublicAsync(created.TrackingCode, created.ReporterKey);
+        Assert.Equal(JsonSerializer.Serialize(lookup, TestApi.Json), JsonSerializer.Serialize(view, TestApi.Json));
+        Assert.True(view.Deadlines.Count > 1, $"{view.Deadlines.Count} deadlines");
     }
 
     [Fact]

@@ -62,6 +62,10 @@ public sealed class StaffListTests : IDisposable
         Assert.Equal([drain.TrackingCode], (await ListAsync(manager, "?q=tersumbat")).Items.Select(i => i.TrackingCode));
         Assert.Equal([drain.TrackingCode], (await ListAsync(manager, "?q=KARTIN")).Items.Select(i => i.TrackingCode)); // prefix, any case
         Assert.Empty((await ListAsync(manager, "?q=kartini+ktp")).Items); // every word must match
+
+        // Words are cut as the index cuts them: a hyphen or a stop separates words, in the query too.
+        Assert.Equal([drain.TrackingCode], (await ListAsync(manager, "?q=gorong-gorong")).Items.Select(i => i.TrackingCode));
+        Assert.Equal([drain.TrackingCode], (await ListAsync(manager, "?q=kartini,tersumbat")).Items.Select(i => i.TrackingCode));
     }
 
     [Fact]
