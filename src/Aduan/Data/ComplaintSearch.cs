@@ -86,31 +86,32 @@ public static class ComplaintSearch
     }
 
     /// <summary>
-    /// The ids of the newest <paramref name="max"/> reports (by id) submitted from <paramref name="since"/>
-    /// to <paramref name="until"/> whose texts (staff's or the public's) hold every word of <paramref name="text"/>
-    /// whole: a bounded read, however common the words. SQLite reads the full-text index backwards between the
-    /// smallest and the largest id of the period (one read of the SubmittedAt index alone) and stops at
-    /// <paramref name="max"/>; PostgreSQL combines its GIN index with the period's.
+    /// The newest <paramref name="max"/> reports (by id) submitted from <paramref name="since"/> to
+    /// <paramref name="until"/> whose texts (staff's or the public's) hold every word of <paramref name="text"/>
+    /// whole, as a query to project from (the rows are read once, by the search itself): a bounded read, however
+    /// common the words. SQLite reads the full-text index backwards between the smallest and the largest id of the
+    /// period (one read of the SubmittedAt index alone), stops at <paramref name="max"/> and looks the rows up by
+    /// key; PostgreSQL combines its GIN index with the period's.
     /// </summary>
     /// <remarks>
     /// Whole words, not prefixes as in the lists' search: FTS5 answers a prefix by merging the complete lists of
     /// every word that starts with it before the id range can cut them, so a word in half the reports
     /// ("kelurahan" at a million: 560,774) cost 50 to 80 ms; the whole word is read from the range alone (7 ms).
     /// </remarks>
-    public static async Task<List<long>> NewestMatchingIdsAsync(AduanDbContext db, string text, bool publicTexts, DateTimeOffset since,
-        DateTimeOffset until, int max, CancellationToken ct)
+    public static async Task<IQueryable<Complaint>> NewestMatchingAsync(AduanDbContext db, string text, bool publicTexts,
+        DateTimeOffset since, DateTimeOffset until, int max, CancellationToken ct)
     {
         var words = Words(text);
         if (words.Count == 0)
         {
-            return [];
+            return db.Complaints.Where(_ => false);
         }
 
         if (db is PostgresAduanDbContext)
         {
-            return await Matching(db.Complaints.Where(c => c.SubmittedAt >= since && c.SubmittedAt <= until), db, text, publicTexts,
+            return Matching(db.Complaints.Where(c => c.SubmittedAt >= since && c.SubmittedAt <= until), db, text, publicTexts,
                     prefixes: false)
-                .OrderByDescending(c => c.Id).Take(max).Select(c => c.Id).ToListAsync(ct);
+                .OrderByDescending(c => c.Id).Take(max);
         }
 
         // The period's smallest and largest id in one read of the SubmittedAt index (instants as SQLite stores them).
@@ -119,7 +120,7 @@ public static class ComplaintSearch
             $"SELECT min(Id) AS Lo, max(Id) AS Hi FROM Complaints WHERE SubmittedAt BETWEEN {from} AND {to}").SingleAsync(ct);
         if (range is not { Lo: { } lo, Hi: { } hi })
         {
-            return [];
+            return db.Complaints.Where(_ => false);
         }
 
         var match = Match(words, prefixes: false);
@@ -132,7 +133,7 @@ public static class ComplaintSearch
                 SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match} AND rowid BETWEEN {lo} AND {hi}
                 ORDER BY rowid DESC LIMIT {max}
                 """);
-        return await ids.ToListAsync(ct);
+        return db.Complaints.Where(c => ids.Contains(c.Id));
     }
 
     private sealed record IdRange(long? Lo, long? Hi);

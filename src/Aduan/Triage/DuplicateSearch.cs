@@ -42,6 +42,12 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
     private const int ExcerptLength = 160;
     private const double MetersPerDegree = 111_320;
 
+    /// <summary>Words of an address, left out of the text search: the area search finds the place.</summary>
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
+    {
+        "kelurahan", "kecamatan", "perumahan", "kompleks", "komplek", "kampung", "kabupaten", "provinsi",
+    };
+
     /// <summary>The newest full-text matches of the period read (and the newest 50 open ones of them kept).</summary>
     public const int TextMatches = 1000;
 
@@ -70,15 +76,16 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
         ids.UnionWith(area.Take(o.DuplicateCandidates).Select(a => a.Id));
 
         // The same words anywhere in the city: a report pinned a street away, or with no place at all.
-        // The words as the index holds them, not as the similarity normalises them ("gorong2", "banjirrr", "jalanan" stay).
-        var rare = string.Join(' ', ComplaintSearch.Tokens(query.Text).Where(w => w.Length >= 5 && TextSimilarity.Counts(w)).Distinct()
+        // The words as the index holds them, not as the similarity normalises them ("gorong2", "banjirrr", "jalanan"
+        // stay); words of an address say where, not what (the area is searched for that), and are in half the reports.
+        var rare = string.Join(' ', ComplaintSearch.Tokens(query.Text)
+            .Where(w => w.Length >= 5 && TextSimilarity.Counts(w) && !PlaceWords.Contains(w)).Distinct()
             .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(2));
-        var matching = rare.Length == 0 ? [] : await ComplaintSearch.NewestMatchingIdsAsync(db, rare, query.PublishedOnly, since, query.At, TextMatches, ct);
-        if (matching.Count > 0)
+        if (rare.Length > 0)
         {
-            // Of the matches, the newest 50 open ones: their keys first, so the texts read stay few.
-            var keys = await db.Complaints.Where(c => EF.Constant(matching).Contains(c.Id))
-                .Select(c => new Key(c.Id, c.CategoryId, c.SubmittedAt, c.Status, c.Privacy)).ToListAsync(ct);
+            // Of the newest matches, the newest 50 open ones: their keys read by the search itself, so the texts read stay few.
+            var matching = await ComplaintSearch.NewestMatchingAsync(db, rare, query.PublishedOnly, since, query.At, TextMatches, ct);
+            var keys = await matching.Select(c => new Key(c.Id, c.CategoryId, c.SubmittedAt, c.Status, c.Privacy)).ToListAsync(ct);
             ids.UnionWith(keys.Where(Wanted).OrderByDescending(k => k.SubmittedAt).ThenByDescending(k => k.Id).Take(50).Select(k => k.Id));
         }
 
