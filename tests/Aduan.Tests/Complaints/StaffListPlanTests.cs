@@ -96,28 +96,10 @@ public sealed class StaffListPlanTests : IAsyncLifetime
         Assert.True(page is not null, string.Join("; ", v.Errors.Select(e => e.Key)));
 
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
-        await db.Database.OpenConnectionAsync();
         var plans = new List<string>();
         foreach (var recorded in commands.Where(c => c.Text.Contains("FROM \"Complaints\" AS \"c\"", StringComparison.Ordinal)))
         {
-            await using var explain = db.Database.GetDbConnection().CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + recorded.Text;
-            foreach (var (name, value) in recorded.Parameters)
-            {
-                var parameter = explain.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value ?? DBNull.Value;
-                explain.Parameters.Add(parameter);
-            }
-
-            await using var reader = await explain.ExecuteReaderAsync();
-            var lines = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(3));
-            }
-
-            plans.Add(string.Join("\n", lines));
+            plans.Add(await QueryPlans.ExplainAsync(db, recorded));
         }
 
         return plans;

@@ -9,6 +9,28 @@ public static class QueryPlans
     public static async Task<string> ExplainAsync<T>(DbContext db, IQueryable<T> query)
     {
         await using var command = query.CreateDbCommand();
+        return await ExplainAsync(db, command);
+    }
+
+    /// <summary>As above, for a statement EF ran (see <see cref="CommandRecorder"/>), with its parameters' values.</summary>
+    public static async Task<string> ExplainAsync(DbContext db, RecordedCommand recorded)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = recorded.Text;
+        foreach (var (name, value) in recorded.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return await ExplainAsync(db, command);
+    }
+
+    private static async Task<string> ExplainAsync(DbContext db, System.Data.Common.DbCommand command)
+    {
         command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
         await db.Database.OpenConnectionAsync();
         await using var reader = await command.ExecuteReaderAsync();
