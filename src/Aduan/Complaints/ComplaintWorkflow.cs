@@ -74,9 +74,8 @@ public sealed class ComplaintWorkflow(AduanDbContext db, SlaPolicyProvider slaPr
         }
     }
 
-    /// <summary>Read-only, with its category, lead agency and clocks (the SMS status reply; the public view reads <see cref="PublicComplaint"/>).</summary>
-    public IQueryable<Complaint> ForPublic() => db.Complaints.AsNoTracking()
-        .Include(c => c.Category).Include(c => c.LeadAgency).Include(c => c.Clocks);
+    /// <summary>Read-only, with its lead agency: what the SMS status reply says (the public view reads <see cref="PublicComplaint"/>).</summary>
+    public IQueryable<Complaint> ForPublic() => db.Complaints.AsNoTracking().Include(c => c.LeadAgency);
 
     /// <summary>Events the viewer may read, oldest first.</summary>
     public Task<List<ComplaintEvent>> EventsAsync(long complaintId, IReadOnlyCollection<EventVisibility> visible, CancellationToken ct) =>
