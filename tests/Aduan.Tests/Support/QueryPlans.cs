@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Tests.Support;
 
-/// <summary>What SQLite's planner does with a query, and the migrations a plan depends on: for the plan tests.</summary>
+/// <summary>What the planner (SQLite's, or PostgreSQL's) does with a query, and the migrations a plan depends on: for the plan tests.</summary>
 public static class QueryPlans
 {
-    /// <summary>The lines of <c>EXPLAIN QUERY PLAN</c> for the query, joined by newlines (the connection is opened if closed).</summary>
+    /// <summary>The lines of <c>EXPLAIN QUERY PLAN</c> (PostgreSQL: <c>EXPLAIN</c>) for the query, joined by newlines (the connection is opened if closed).</summary>
     public static async Task<string> ExplainAsync<T>(DbContext db, IQueryable<T> query)
     {
         await using var command = query.CreateDbCommand();
@@ -31,13 +31,15 @@ public static class QueryPlans
 
     private static async Task<string> ExplainAsync(DbContext db, System.Data.Common.DbCommand command)
     {
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        // SQLite: the fourth column of EXPLAIN QUERY PLAN; PostgreSQL: the one column of EXPLAIN, without the costs.
+        var postgres = db.Database.IsNpgsql();
+        command.CommandText = (postgres ? "EXPLAIN (COSTS OFF) " : "EXPLAIN QUERY PLAN ") + command.CommandText;
         await db.Database.OpenConnectionAsync();
         await using var reader = await command.ExecuteReaderAsync();
         var lines = new List<string>();
         while (await reader.ReadAsync())
         {
-            lines.Add(reader.GetString(3));
+            lines.Add(reader.GetString(postgres ? 0 : 3));
         }
 
         return string.Join("\n", lines);

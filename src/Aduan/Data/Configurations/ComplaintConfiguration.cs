@@ -48,8 +48,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 
         // The duplicate search's reports nearby: a few map cells, each a range of the period. Its twin for reports
         // without a pin, (Location_Kecamatan, SubmittedAt, Status, CategoryId, Privacy), so that a kecamatan's month
-        // is read from the index alone, is made by the DuplicateAreaIndexes migration: EF Core does not index a
-        // complex property's columns.
+        // is read from the index alone, is made by the DuplicateAreaIndexes migration (on PostgreSQL with Id too, by
+        // DuplicateAreaIndexCoversId: SQLite's indexes hold the row id anyway): EF Core does not index a complex
+        // property's columns.
         b.HasIndex(c => new { c.MapCell, c.SubmittedAt });
         b.HasIndex(c => c.SubmittedAt);
         b.HasIndex(c => c.NextDueAt);
