@@ -3,6 +3,7 @@ using Aduan.Data;
 using Aduan.Infrastructure;
 using Aduan.Transparency;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Aduan.Triage;
@@ -30,11 +31,13 @@ public sealed record DuplicateCandidate(long Id, string TrackingCode, string Exc
 /// cells under the pin's square (<see cref="ComplaintLocation.CellOf"/>; the square is checked on those
 /// rows), else in the kecamatan (from its index alone); of them the newest
 /// <see cref="TriageOptions.DuplicateCandidates"/> of the category and as many of any category. By
-/// text: the newest <see cref="TextMatches"/> full-text matches of its two longest words (whole words) among the
-/// reports of the period, of which the newest 50 open ones are kept. The ids are written into the SQL
+/// text: the newest <see cref="TextMatches"/> full-text matches of two of its words (<see cref="SearchWords"/>)
+/// among the reports of the period, of which the newest 50 open ones are kept. On PostgreSQL one of them
+/// is the rarest by the planner's word statistics, since its GIN index reads every match of each word;
+/// SQLite reads the matches newest first and stops, so the two longest serve there. The ids are written into the SQL
 /// as constants, so the planner looks the rows up by key; the texts are read only for the candidates kept.
 /// </remarks>
-public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> options)
+public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> options, IMemoryCache cache)
 {
     private static readonly ComplaintStatus[] Open = Enum.GetValues<ComplaintStatus>()
         .Where(s => !ComplaintStateMachine.IsClosed(s) && s != ComplaintStatus.Merged).ToArray();
@@ -78,9 +81,7 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
         // The same words anywhere in the city: a report pinned a street away, or with no place at all.
         // The words as the index holds them, not as the similarity normalises them ("gorong2", "banjirrr", "jalanan"
         // stay); words of an address say where, not what (the area is searched for that), and are in half the reports.
-        var rare = string.Join(' ', ComplaintSearch.Tokens(query.Text)
-            .Where(w => w.Length >= 5 && TextSimilarity.Counts(w) && !PlaceWords.Contains(w)).Distinct()
-            .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(2));
+        var rare = string.Join(' ', SearchWords(query.Text, await CommonWordsAsync(query.PublishedOnly, ct)));
         if (rare.Length > 0)
         {
             // Of the newest matches, the newest 50 open ones: their keys read by the search itself, so the texts read stay few.
@@ -123,6 +124,31 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
 
         return found.OrderByDescending(f => f.Score).ThenByDescending(f => f.SubmittedAt).ThenBy(f => f.Id).Take(take).ToList();
     }
+
+    /// <summary>
+    /// The two words the text search asks for, whole: the rarest by <paramref name="common"/> (a street's or a place's
+    /// name rather than "diperbaiki"; a word not in it is rarer than all of them) and the longest of the others; with
+    /// no statistics (SQLite), the two longest. Not the two rarest: they are often one name ("Kaliabang Tengah"), whose
+    /// matches PostgreSQL's planner, taking the words as independent, counts a hundred times too few, and then reads
+    /// every one of them from the table (200 ms at a million reports). Words of an address are left out (the area
+    /// search finds the place), and so are short ones and those the similarity does not count.
+    /// </summary>
+    public static IReadOnlyList<string> SearchWords(string text, IReadOnlyDictionary<string, double> common)
+    {
+        var words = ComplaintSearch.Tokens(text)
+            .Where(w => w.Length >= 5 && TextSimilarity.Counts(w) && !PlaceWords.Contains(w)).Distinct()
+            .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList();
+        var rarest = words.MinBy(w => common.GetValueOrDefault(w));
+        return rarest is null ? [] : [rarest, .. words.Where(w => w != rarest).Take(1)];
+    }
+
+    /// <summary>The engine's most common words with their shares (<see cref="ComplaintSearch.CommonWordsAsync"/>), read every ten minutes.</summary>
+    private async Task<IReadOnlyDictionary<string, double>> CommonWordsAsync(bool publicTexts, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(publicTexts ? "triage:common-words:public" : "triage:common-words", e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return ComplaintSearch.CommonWordsAsync(db, publicTexts, ct);
+        }))!;
 
     /// <summary>The square around the pin, in degrees; null without a pin.</summary>
     private static Box? Square(ComplaintLocation l, double radiusMeters)

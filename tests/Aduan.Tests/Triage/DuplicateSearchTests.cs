@@ -129,6 +129,46 @@ public sealed class DuplicateSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Find_ElsewhereInTheCity_ByTheRarestWordTheEngineCounted()
+    {
+        // Every report but one says "diperbaiki", two "kartini": after ANALYZE, PostgreSQL's statistics say so, and the
+        // search asks the index for "kartini" and checks "diperbaiki" on its matches.
+        // SQLite keeps no such statistics: the two longest (ties in the order of the alphabet).
+        for (var i = 0; i < 30; i++)
+        {
+            await ReportAsync($"Mohon segera diperbaiki secepatnya, laporan ke-{i} dari warga RW 0{i % 9}.", "SAMPAH", FarAway, dispatch: false);
+        }
+
+        var rare = await ReportAsync("Lampu Kartini padam, mohon segera diperbaiki secepatnya.", "PJU", FarAway, dispatch: false);
+        var park = await ReportAsync("Taman Kartini kotor dan gelap.", "SAMPAH", FarAway, dispatch: false);
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(AduanFactory.OnPostgres ? "ANALYZE \"Complaints\"" : "ANALYZE"));
+        const string text = "Kartini: mohon segera diperbaiki secepatnya";
+
+        var common = await _app.WithDbAsync(db => ComplaintSearch.CommonWordsAsync(db, publicTexts: false, default));
+        var found = await FindAsync(text, "JALAN");
+
+        if (AduanFactory.OnPostgres)
+        {
+            Assert.InRange(common["diperbaiki"], 0.9, 1.0);
+            Assert.True(common.GetValueOrDefault("kartini") < 0.1, "kartini is in two reports of 32");
+            Assert.Equal(["kartini", "diperbaiki"], DuplicateSearch.SearchWords(text, common));
+        }
+        else
+        {
+            Assert.Empty(common);
+            Assert.Equal(["diperbaiki", "secepatnya"], DuplicateSearch.SearchWords(text, common));
+        }
+
+        Assert.Contains(found, f => f.TrackingCode == rare);
+
+        // Both words must be there: on PostgreSQL the second one is checked on the rows, not read from the index.
+        var matching = await _app.WithDbAsync(async db => await (await ComplaintSearch.NewestMatchingAsync(db, "kartini diperbaiki", false,
+            _app.Time.GetUtcNow().AddDays(-1), _app.Time.GetUtcNow(), 100, default)).Select(c => c.TrackingCode).ToListAsync());
+        Assert.Equal([rare], matching);
+        Assert.DoesNotContain(park, matching);
+    }
+
+    [Fact]
     public async Task Find_ElsewhereInTheCity_AnExactCopyInInformalSpelling()
     {
         // "gorong2" is one of the two longest words; the similarity reads it as "gorong", the index holds it as written.
