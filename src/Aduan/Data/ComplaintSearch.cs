@@ -113,7 +113,7 @@ public static class ComplaintSearch
             // as `(vector || '') @@ query`, which no index serves. Asked of the index together, two words of one name
             // ("kaliabang & tengah") were estimated as independent, a hundred times too few, and the planner then read
             // all 12,000 matches of the city from the table instead of combining them with the period's index (160 ms
-            // at a million reports, warm; 36 ms now).
+            // warm at a million reports, 450 ms cold; 36 ms now).
             var vector = publicTexts ? PostgresAduanDbContext.PublicSearchVector : PostgresAduanDbContext.SearchVector;
             var query = db.Complaints.Where(c => c.SubmittedAt >= since && c.SubmittedAt <= until
                 && EF.Property<NpgsqlTsVector>(c, vector).Matches(EF.Functions.ToTsQuery("simple", words[0])));
@@ -165,7 +165,7 @@ public static class ComplaintSearch
             return new Dictionary<string, double>();
         }
 
-        // The frequencies array ends with three more figures (the least, the most, the share of nulls): no word pairs with them.
+        // The frequencies array ends with more figures than there are words (the least and the most): no word pairs with them.
         var column = publicTexts ? PostgresAduanDbContext.PublicSearchVector : PostgresAduanDbContext.SearchVector;
         var table = db.Model.FindEntityType(typeof(Complaint))!.GetTableName()!;
         var rows = await db.Database.SqlQuery<WordShare>($"""

@@ -81,14 +81,18 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
         // The same words anywhere in the city: a report pinned a street away, or with no place at all.
         // The words as the index holds them, not as the similarity normalises them ("gorong2", "banjirrr", "jalanan"
         // stay); words of an address say where, not what (the area is searched for that), and are in half the reports.
+        // A word the statistics do not name may be rare or may be a typo in no other report: when the rarest word finds
+        // nothing, the two longest are asked, as without statistics.
         var rare = string.Join(' ', SearchWords(query.Text, await CommonWordsAsync(query.PublishedOnly, ct)));
-        if (rare.Length > 0)
+        var longest = string.Join(' ', SearchWords(query.Text, NoStatistics));
+        var keys = await NewestMatchingAsync(rare, query.PublishedOnly, since, query.At, ct);
+        if (keys.Count == 0 && longest != rare)
         {
-            // Of the newest matches, the newest 50 open ones: their keys read by the search itself, so the texts read stay few.
-            var matching = await ComplaintSearch.NewestMatchingAsync(db, rare, query.PublishedOnly, since, query.At, TextMatches, ct);
-            var keys = await matching.Select(c => new Key(c.Id, c.CategoryId, c.SubmittedAt, c.Status, c.Privacy)).ToListAsync(ct);
-            ids.UnionWith(keys.Where(Wanted).OrderByDescending(k => k.SubmittedAt).ThenByDescending(k => k.Id).Take(50).Select(k => k.Id));
+            keys = await NewestMatchingAsync(longest, query.PublishedOnly, since, query.At, ct);
         }
+
+        // Of the newest matches, the newest 50 open ones: their keys read by the search itself, so the texts read stay few.
+        ids.UnionWith(keys.Where(Wanted).OrderByDescending(k => k.SubmittedAt).ThenByDescending(k => k.Id).Take(50).Select(k => k.Id));
 
         var all = ids.ToList();
         var rows = all.Count == 0 ? [] : await db.Complaints.AsNoTracking().Where(c => EF.Constant(all).Contains(c.Id))
@@ -128,10 +132,9 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
     /// <summary>
     /// The two words the text search asks for, whole: the rarest by <paramref name="common"/> (a street's or a place's
     /// name rather than "diperbaiki"; a word not in it is rarer than all of them) and the longest of the others; with
-    /// no statistics (SQLite), the two longest. Not the two rarest: they are often one name ("Kaliabang Tengah"), whose
-    /// matches PostgreSQL's planner, taking the words as independent, counts a hundred times too few, and then reads
-    /// every one of them from the table (200 ms at a million reports). Words of an address are left out (the area
-    /// search finds the place), and so are short ones and those the similarity does not count.
+    /// no statistics (SQLite), the two longest. Not the two rarest: they are often one name ("Kaliabang Tengah"), and
+    /// the second then adds nothing to the first. Words of an address are left out (the area search finds the place),
+    /// and so are short ones and those the similarity does not count.
     /// </summary>
     public static IReadOnlyList<string> SearchWords(string text, IReadOnlyDictionary<string, double> common)
     {
@@ -140,6 +143,21 @@ public sealed class DuplicateSearch(AduanDbContext db, IOptions<TriageOptions> o
             .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList();
         var rarest = words.MinBy(w => common.GetValueOrDefault(w));
         return rarest is null ? [] : [rarest, .. words.Where(w => w != rarest).Take(1)];
+    }
+
+    private static readonly IReadOnlyDictionary<string, double> NoStatistics = new Dictionary<string, double>();
+
+    /// <summary>The keys of the newest <see cref="TextMatches"/> reports of the period whose texts hold these words.</summary>
+    private async Task<List<Key>> NewestMatchingAsync(string words, bool publicTexts, DateTimeOffset since, DateTimeOffset until,
+        CancellationToken ct)
+    {
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        var matching = await ComplaintSearch.NewestMatchingAsync(db, words, publicTexts, since, until, TextMatches, ct);
+        return await matching.Select(c => new Key(c.Id, c.CategoryId, c.SubmittedAt, c.Status, c.Privacy)).ToListAsync(ct);
     }
 
     /// <summary>The engine's most common words with their shares (<see cref="ComplaintSearch.CommonWordsAsync"/>), read every ten minutes.</summary>
