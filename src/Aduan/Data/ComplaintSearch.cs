@@ -77,7 +77,7 @@ public static class ComplaintSearch
         if (db is PostgresAduanDbContext)
         {
             var tsQuery = string.Join(" & ", words.Select(w => prefixes ? w + ":*" : w));
-            var vector = publicTexts ? PostgresAduanDbContext.PublicSearchVector : PostgresAduanDbContext.SearchVector;
+            var vector = SearchVector(publicTexts);
             return query.Where(c => EF.Property<NpgsqlTsVector>(c, vector).Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
         }
 
@@ -114,11 +114,11 @@ public static class ComplaintSearch
             // ("kaliabang & tengah") were estimated as independent, a hundred times too few, and the planner then read
             // all 12,000 matches of the city from the table instead of combining them with the period's index (160 ms
             // warm at a million reports, 450 ms cold; 36 ms now).
-            var vector = publicTexts ? PostgresAduanDbContext.PublicSearchVector : PostgresAduanDbContext.SearchVector;
-            var query = db.Complaints.Where(c => c.SubmittedAt >= since && c.SubmittedAt <= until
-                && EF.Property<NpgsqlTsVector>(c, vector).Matches(EF.Functions.ToTsQuery("simple", words[0])));
+            var query = Matching(db.Complaints.Where(c => c.SubmittedAt >= since && c.SubmittedAt <= until), db, words[0], publicTexts,
+                prefixes: false);
             if (words.Count > 1)
             {
+                var vector = SearchVector(publicTexts);
                 var others = string.Join(" & ", words.Skip(1));
                 query = query.Where(c => EF.Property<NpgsqlTsVector>(c, vector).Concat(EF.Functions.ToTsVector("simple", ""))
                     .Matches(EF.Functions.ToTsQuery("simple", others)));
@@ -166,7 +166,7 @@ public static class ComplaintSearch
         }
 
         // The frequencies array ends with more figures than there are words (the least and the most): no word pairs with them.
-        var column = publicTexts ? PostgresAduanDbContext.PublicSearchVector : PostgresAduanDbContext.SearchVector;
+        var column = SearchVector(publicTexts);
         var table = db.Model.FindEntityType(typeof(Complaint))!.GetTableName()!;
         var rows = await db.Database.SqlQuery<WordShare>($"""
             SELECT u.w AS "Word", u.f AS "Share"
@@ -177,6 +177,10 @@ public static class ComplaintSearch
     }
 
     private sealed record WordShare(string Word, float Share);
+
+    /// <summary>PostgreSQL: the column of the staff's texts or of the public's.</summary>
+    private static string SearchVector(bool publicTexts) =>
+        publicTexts ? PostgresAduanDbContext.PublicSearchVector : PostgresAduanDbContext.SearchVector;
 
     private static List<string> Words(string text) => Tokens(text).Distinct().Take(10).ToList();
 
