@@ -37,8 +37,12 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
     public const int MaxPage = 100_000;
     public const int MaxCount = 10_000;
 
-    /// <summary>How far a text search counts its matches ("more than 1,000").</summary>
-    public const int MaxSearchCount = 1_000;
+    /// <summary>
+    /// How far a text search counts its matches ("more than 500"): on PostgreSQL, a list's first
+    /// <see cref="ComplaintSearch.SearchWindow"/> entries answer that for any word in one report of forty or more. A
+    /// search's twentieth page is no way to find a report; a narrower query is.
+    /// </summary>
+    public const int MaxSearchCount = 500;
     public static readonly IReadOnlyList<string> Sorts = ["newest", "oldest", "due", "updated"];
 
     /// <summary>Values of the filter <c>flag</c>: <c>ombudsman</c>, the reports flagged for the Ombudsman.</summary>
@@ -169,23 +173,33 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
             q = q.Where(c => c.OmbudsmanFlaggedAt != null);
         }
 
-        if (text is not null)
+        Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order = sort switch
         {
-            // Orders held by an index may walk it among a common word's matches; "updated" has no index of its own.
-            q = sort == "updated" ? q.Matching(db, text) : await q.MatchingAsync(db, text, ct);
-        }
+            "oldest" => l => l.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id),
+            "due" => l => l.OrderBy(c => c.DueOrder).ThenBy(c => c.Id),
+            "updated" => l => l.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            _ => l => l.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id),
+        };
 
         // Counting every match of a broad filter at a million reports costs more than the page itself:
         // the count stops at MaxCount (a text search at MaxSearchCount), and the page says when there are more.
-        var maxCount = text is null ? MaxCount : MaxSearchCount;
-        var count = await CappedCount.OfAsync(q, maxCount, ct);
-        q = sort switch
+        CappedCount count;
+        if (text is null)
         {
-            "oldest" => q.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id),
-            "due" => q.OrderBy(c => c.DueOrder).ThenBy(c => c.Id),
-            "updated" => q.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-            _ => q.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id),
-        };
+            count = await CappedCount.OfAsync(q, MaxCount, ct);
+        }
+        else if (sort == "updated")
+        {
+            // No index holds this order, so no walk along it.
+            q = q.Matching(db, text);
+            count = await CappedCount.OfAsync(q, MaxSearchCount, ct);
+        }
+        else
+        {
+            (q, count) = await q.SearchAsync(db, text, order, MaxSearchCount, page * pageSize, ct);
+        }
+
+        q = order(q);
         var rows = await q.Skip((page - 1) * pageSize).Take(pageSize).Select(c => new
         {
             c.TrackingCode, c.Title, Excerpt = c.Text.Substring(0, 160), c.Status, c.Kind, c.Privacy, c.Priority, c.Channel,

@@ -68,8 +68,8 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
     public const int MaxPage = 500;
     public const int MaxCount = 10_000;
 
-    /// <summary>How far a text search counts its matches; beyond, the register says "more than 1,000" (narrow it with a filter).</summary>
-    public const int MaxSearchCount = 1_000;
+    /// <summary>How far a text search counts its matches; beyond, the register says "more than 500" (narrow it with a filter), as the staff list.</summary>
+    public const int MaxSearchCount = StaffComplaintList.MaxSearchCount;
     public const int ExcerptLength = 200;
 
     public static readonly IReadOnlyList<ComplaintStatus> PublishedStatuses =
@@ -114,10 +114,18 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
     public async Task<PagedList<RegisterItem>> FindAsync(RegisterQuery query, CancellationToken ct)
     {
         var page = Math.Clamp(query.Page, 1, MaxPage);
-        var q = await FilterAsync(Published(), query, ct);
-        // A search counts less far: with a common word its matches are found by walking the register's index.
-        var maxCount = string.IsNullOrWhiteSpace(query.Q) ? MaxCount : MaxSearchCount;
-        var count = await CappedCount.OfAsync(q, maxCount, ct);
+        var q = await FilterAsync(Published(), query with { Q = null }, ct);
+        CappedCount count;
+        if (string.IsNullOrWhiteSpace(query.Q))
+        {
+            count = await CappedCount.OfAsync(q, MaxCount, ct);
+        }
+        else
+        {
+            // A search counts less far: with a common word its matches are found by walking the register's index.
+            (q, count) = await q.SearchPublicTextAsync(db, SearchText(query.Q), NewestFirst, MaxSearchCount, page * PageSize, ct);
+        }
+
         var rows = await NewestFirst(q)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.TrackingCode, c.Title, c.Text, c.Status, c.CategoryId, c.LeadAgencyId,
@@ -127,6 +135,8 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
         var items = await ToItemsAsync(rows, ct);
         return count.Page(items, page, PageSize);
     }
+
+    private static string SearchText(string q) => q.Length > 200 ? q[..200] : q;
 
     /// <summary>The register's order, which <c>IX_Complaints_Published</c> holds, and each filter's published index after its key.</summary>
     internal static IOrderedQueryable<Complaint> NewestFirst(IQueryable<Complaint> q) =>
@@ -190,7 +200,7 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            q = await q.MatchingPublicTextAsync(db, query.Q.Length > 200 ? query.Q[..200] : query.Q, ct);
+            q = await q.MatchingPublicTextAsync(db, SearchText(query.Q), ct);
         }
 
         return q;
