@@ -63,13 +63,16 @@ public static class ComplaintSearch
     /// <summary>
     /// A list searched for <paramref name="text"/> in the staff's texts, and its count up to <paramref name="max"/>, for a
     /// list in <paramref name="order"/>, an order an index holds; the caller orders the matches and reads its page, which
-    /// ends at the <paramref name="pageEnd"/>th entry.
+    /// ends at the <paramref name="pageEnd"/>th entry. <paramref name="walkFirst"/>: look through the list's first entries
+    /// (PostgreSQL, below), only when an index holds the list in its order with every filter: a scope or a filter checked
+    /// row by row would make those 20,000 entries a walk of the whole table.
     /// </summary>
     public static Task<(IQueryable<Complaint> Matches, CappedCount Count)> SearchAsync(this IQueryable<Complaint> query,
         AduanDbContext db, string text, Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order, int max, int pageEnd,
-        CancellationToken ct) => SearchAsync(query, db, text, publicTexts: false, order, max, pageEnd, SearchWindow, ct);
+        bool walkFirst, CancellationToken ct) =>
+        SearchAsync(query, db, text, publicTexts: false, order, max, pageEnd, walkFirst ? SearchWindow : 0, ct);
 
-    /// <summary>As <see cref="SearchAsync(IQueryable{Complaint}, AduanDbContext, string, Func{IQueryable{Complaint}, IOrderedQueryable{Complaint}}, int, int, CancellationToken)"/>, in what the public may read.</summary>
+    /// <summary>As <see cref="SearchAsync(IQueryable{Complaint}, AduanDbContext, string, Func{IQueryable{Complaint}, IOrderedQueryable{Complaint}}, int, int, bool, CancellationToken)"/>, in what the public may read: the register's every filter has a published index in its order, so it always looks through its first entries.</summary>
     public static Task<(IQueryable<Complaint> Matches, CappedCount Count)> SearchPublicTextAsync(this IQueryable<Complaint> query,
         AduanDbContext db, string text, Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order, int max, int pageEnd,
         CancellationToken ct) => SearchAsync(query, db, text, publicTexts: true, order, max, pageEnd, SearchWindow, ct);
@@ -80,8 +83,9 @@ public static class ComplaintSearch
     /// way: at a million reports a word in no report ("zzqx") was thought common, so the page walked the whole list in its
     /// order looking for matches (1.3 to 2 s), and the count of a common pair ("jalan rusak", 52,729 matches) built GIN's
     /// bitmap of every match before its limit applied (110 to 230 ms). So the search first looks through the list's
-    /// <paramref name="window"/> (<see cref="SearchWindow"/>) first entries in its order, a bounded walk (20 ms warm): more than <paramref name="max"/>
-    /// matches there, and the list is "more than max", its page read from that walk. Otherwise the matches are read from
+    /// <paramref name="window"/> (<see cref="SearchWindow"/>; none when 0) first entries in its order, a bounded walk (20 ms
+    /// warm): more than <paramref name="max"/> matches there, and the list is "more than max", its page read from that walk
+    /// when the window holds it. Otherwise the matches are read from
     /// the full-text index, at most <paramref name="max"/> + 1 ids: few, and the page is read by those ids; more (matches
     /// spread thinly over the years), and it is "more than max", its page read from the walk when the window holds it.
     /// </summary>
@@ -95,14 +99,14 @@ public static class ComplaintSearch
             return (found, await CappedCount.OfAsync(found, max, ct));
         }
 
+        var matches = Matching(query, db, text, publicTexts);
         var inWindow = Matching(order(query).Take(window), db, text, publicTexts);
-        var first = await inWindow.Take(max + 1).CountAsync(ct);
+        var first = window == 0 ? 0 : await inWindow.Take(Math.Max(max + 1, pageEnd)).CountAsync(ct);
         if (first > max)
         {
-            return (inWindow, new CappedCount(max, Capped: true));
+            return (first >= pageEnd ? inWindow : matches, new CappedCount(max, Capped: true));
         }
 
-        var matches = Matching(query, db, text, publicTexts);
         var ids = await matches.Select(c => c.Id).Take(max + 1).ToListAsync(ct);
         if (ids.Count <= max)
         {

@@ -18,17 +18,18 @@ public sealed class ComplaintSearchPathTests : IAsyncLifetime
 
     private readonly AduanFactory _app = new();
 
-    // Oldest first. The newest six, the window: "qorvax" four times (more than the cap), "zelmit" once.
+    // Oldest first. The newest six, the window: "qorvax" four times (more than the cap), "zelmit" once; "kirlap" four
+    // times there and twice before.
     private static readonly string[] Texts =
     [
-        "Trotoar zelmit prundo retak di depan pasar",
-        "Trotoar zelmit retak dekat halte bus",
+        "Trotoar zelmit prundo kirlap retak di depan pasar",
+        "Trotoar zelmit kirlap retak dekat halte bus",
         "Trotoar zelmit prundo retak di ujung gang",
         "Trotoar zelmit retak di simpang empat",
-        "Lampu qorvax zelmit padam sejak minggu lalu",
-        "Lampu qorvax padam di taman kota",
-        "Lampu qorvax padam dekat masjid",
-        "Lampu qorvax padam di jalan utama",
+        "Lampu qorvax zelmit kirlap padam sejak minggu lalu",
+        "Lampu qorvax kirlap padam di taman kota",
+        "Lampu qorvax kirlap padam dekat masjid",
+        "Lampu qorvax kirlap padam di jalan utama",
         "Saluran air tersumbat sampah plastik",
         "Saluran air meluap setiap hujan deras",
     ];
@@ -47,12 +48,13 @@ public sealed class ComplaintSearchPathTests : IAsyncLifetime
     private static IOrderedQueryable<Complaint> NewestFirst(IQueryable<Complaint> q) =>
         q.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id);
 
-    private async Task<(CappedCount Count, List<string> Page, List<string> Expected)> SearchAsync(string text, int page, int pageSize)
+    private async Task<(CappedCount Count, List<string> Page, List<string> Expected)> SearchAsync(string text, int page, int pageSize,
+        int window = Window)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
         var (matches, count) = await ComplaintSearch.SearchAsync(db.Complaints, db, text, publicTexts: false, NewestFirst, Max,
-            page * pageSize, Window, CancellationToken.None);
+            page * pageSize, window, CancellationToken.None);
         var found = await NewestFirst(matches).Skip((page - 1) * pageSize).Take(pageSize).Select(c => c.Text).ToListAsync();
         var expected = await NewestFirst(db.Complaints.Matching(db, text)).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => c.Text).ToListAsync();
@@ -65,7 +67,7 @@ public sealed class ComplaintSearchPathTests : IAsyncLifetime
         var (count, page, expected) = await SearchAsync("qorvax", page: 2, pageSize: 2);
 
         Assert.Equal(new CappedCount(Max, Capped: true), count);
-        Assert.Equal(["Lampu qorvax padam di taman kota", "Lampu qorvax zelmit padam sejak minggu lalu"], page);
+        Assert.Equal([Texts[5], Texts[4]], page);
         Assert.Equal(expected, page);
     }
 
@@ -75,7 +77,7 @@ public sealed class ComplaintSearchPathTests : IAsyncLifetime
         var (count, page, expected) = await SearchAsync("prundo", page: 1, pageSize: 5);
 
         Assert.Equal(new CappedCount(2, Capped: false), count);
-        Assert.Equal(["Trotoar zelmit prundo retak di ujung gang", "Trotoar zelmit prundo retak di depan pasar"], page);
+        Assert.Equal([Texts[2], Texts[0]], page);
         Assert.Equal(expected, page);
     }
 
@@ -100,5 +102,19 @@ public sealed class ComplaintSearchPathTests : IAsyncLifetime
         Assert.Single(page);
         Assert.Equal(expected, page);
         Assert.Equal(Texts[4 - (pageNumber - 1)], page[0]);
+    }
+
+    [Theory]
+    [InlineData(4, Window)] // the window's last match
+    [InlineData(5, Window)] // past the window's matches, though it holds more than the cap
+    [InlineData(6, Window)]
+    [InlineData(5, 0)] // a list whose filters no index holds in its order: no window
+    public async Task ManyAmongTheNewestAndMoreBefore_APagePastTheWindow_IsTheOlderMatch(int pageNumber, int window)
+    {
+        var (count, page, expected) = await SearchAsync("kirlap", pageNumber, pageSize: 1, window);
+
+        Assert.Equal(new CappedCount(Max, Capped: true), count);
+        Assert.Equal(expected, page);
+        Assert.Equal([Texts[pageNumber switch { 4 => 4, 5 => 1, _ => 0 }]], page);
     }
 }
