@@ -197,7 +197,7 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
         else
         {
             // Only the whole city's list without a filter is held by an index in its order alone.
-            var walkFirst = staff.IsCityWide && figures is null && statuses.Count == 0 && agencyId is null && categoryId is null
+            var walkFirst = staff.IsCityWide && (figures is null || figures.IsEmpty) && statuses.Count == 0 && agencyId is null && categoryId is null
                 && channel is null && query.Overdue is null && query.Flagged is null && query.Imported is null && query.Flag is null;
             (q, count) = await q.SearchAsync(db, text, order, MaxSearchCount, page * pageSize, walkFirst, ct);
         }

@@ -123,7 +123,10 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
         else
         {
             // A search counts less far: with a common word its matches are found by walking the register's index.
-            (q, count) = await q.SearchPublicTextAsync(db, SearchText(query.Q), NewestFirst, MaxSearchCount, page * PageSize, ct);
+            // With a filter, PostgreSQL walked the submission index checking each row's filter rather than the filter's own
+            // published index, whose order it thought scattered: 171,331 rows for 20,000 road reports.
+            var walkFirst = query with { Q = null, Page = 1 } == new RegisterQuery();
+            (q, count) = await q.SearchPublicTextAsync(db, SearchText(query.Q), NewestFirst, MaxSearchCount, page * PageSize, walkFirst, ct);
         }
 
         var rows = await NewestFirst(q)
