@@ -188,18 +188,15 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
         {
             count = await CappedCount.OfAsync(q, MaxCount, ct);
         }
-        else if (sort == "updated")
-        {
-            // No index holds this order, so no walk along it.
-            q = q.Matching(db, text);
-            count = await CappedCount.OfAsync(q, MaxSearchCount, ct);
-        }
         else
         {
-            // Only the whole city's list without a filter is held by an index in its order alone.
-            var walkFirst = staff.IsCityWide && (figures is null || figures.IsEmpty) && statuses.Count == 0 && agencyId is null && categoryId is null
-                && channel is null && query.Overdue is null && query.Flagged is null && query.Imported is null && query.Flag is null;
-            (q, count) = await q.SearchAsync(db, text, order, MaxSearchCount, page * pageSize, walkFirst, ct);
+            // Only the whole city's list without a filter is held by an index in its order alone; "updated" by none.
+            var held = sort == "updated" ? OrderHeld.ByNoIndex
+                : staff.IsCityWide && (figures is null || figures.IsEmpty) && statuses.Count == 0 && agencyId is null && categoryId is null
+                    && channel is null && query.Overdue is null && query.Flagged is null && query.Imported is null && query.Flag is null
+                    ? OrderHeld.ByAnIndexWithEveryFilter
+                    : OrderHeld.ByAnIndex;
+            (q, count) = await q.SearchAsync(db, text, order, held, MaxSearchCount, page * pageSize, ct);
         }
 
         q = order(q);

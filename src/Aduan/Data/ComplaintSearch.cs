@@ -27,18 +27,18 @@ public static class ComplaintSearch
     /// <summary>Above this many matching texts, a list newest first walks its own index instead of reading every match.</summary>
     public const int FewMatches = 2_000;
 
-    /// <summary>
-    /// For the public register, read a page at a time in an indexed order: as <see cref="MatchingPublicText"/>, but on
-    /// SQLite it first counts the matching texts, up to <see cref="FewMatches"/>. Few: the matches are read by id, as
-    /// before. Many (a common word, 40,000 matches for "jalan rusak" at a million reports): the list's index is walked
-    /// in its order and each report looked up among the matches, so a page stops after a few hundred index entries
-    /// instead of reading and sorting every match. The id is written <c>Id + 0</c> for that: SQLite then cannot use the
-    /// matches to drive the read by primary key. PostgreSQL plans this itself.
-    /// </summary>
+    /// <summary>For the public, as <see cref="MatchingAsync(IQueryable{Complaint}, AduanDbContext, string, CancellationToken)"/>.</summary>
     public static Task<IQueryable<Complaint>> MatchingPublicTextAsync(this IQueryable<Complaint> query, AduanDbContext db,
         string text, CancellationToken ct) => MatchingAsync(query, db, text, publicTexts: true, ct);
 
-    /// <summary>For staff, as <see cref="MatchingPublicTextAsync"/>: only for a list whose order an index holds.</summary>
+    /// <summary>
+    /// For staff, read a page at a time in an indexed order: as <see cref="Matching(IQueryable{Complaint}, AduanDbContext, string)"/>,
+    /// but on SQLite it first counts the matching texts, up to <see cref="FewMatches"/>. Few: the matches are read by id, as
+    /// before. Many (a common word, 40,000 matches for "jalan rusak" at a million reports): the list's index is walked in its
+    /// order and each report looked up among the matches, so a page stops after a few hundred index entries instead of
+    /// reading and sorting every match. The id is written <c>Id + 0</c> for that: SQLite then cannot use the matches to
+    /// drive the read by primary key. PostgreSQL plans this itself.
+    /// </summary>
     public static Task<IQueryable<Complaint>> MatchingAsync(this IQueryable<Complaint> query, AduanDbContext db, string text,
         CancellationToken ct) => MatchingAsync(query, db, text, publicTexts: false, ct);
 
@@ -62,21 +62,20 @@ public static class ComplaintSearch
 
     /// <summary>
     /// A list searched for <paramref name="text"/> in the staff's texts, and its count up to <paramref name="max"/>, for a
-    /// list in <paramref name="order"/>, an order an index holds; the caller orders the matches and reads its page, which
-    /// ends at the <paramref name="pageEnd"/>th entry. <paramref name="walkFirst"/>: look through the list's first entries
-    /// (PostgreSQL, below), only for a list without a scope or a filter: PostgreSQL walks the submission index and checks
-    /// a scope or filter on each row, so its 20,000 entries could be a walk of the whole table.
+    /// list in <paramref name="order"/>; the caller orders the matches and reads its page, which ends at the
+    /// <paramref name="pageEnd"/>th entry. <paramref name="held"/>: what holds that order, which decides how the search
+    /// may walk it.
     /// </summary>
     public static Task<(IQueryable<Complaint> Matches, CappedCount Count)> SearchAsync(this IQueryable<Complaint> query,
-        AduanDbContext db, string text, Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order, int max, int pageEnd,
-        bool walkFirst, CancellationToken ct) =>
-        SearchAsync(query, db, text, publicTexts: false, order, max, pageEnd, walkFirst ? SearchWindow : 0, ct);
+        AduanDbContext db, string text, Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order, OrderHeld held, int max,
+        int pageEnd, CancellationToken ct) =>
+        SearchAsync(query, db, text, publicTexts: false, order, held, max, pageEnd, SearchWindow, ct);
 
-    /// <summary>As <see cref="SearchAsync(IQueryable{Complaint}, AduanDbContext, string, Func{IQueryable{Complaint}, IOrderedQueryable{Complaint}}, int, int, bool, CancellationToken)"/>, in what the public may read.</summary>
+    /// <summary>As <see cref="SearchAsync(IQueryable{Complaint}, AduanDbContext, string, Func{IQueryable{Complaint}, IOrderedQueryable{Complaint}}, OrderHeld, int, int, CancellationToken)"/>, in what the public may read.</summary>
     public static Task<(IQueryable<Complaint> Matches, CappedCount Count)> SearchPublicTextAsync(this IQueryable<Complaint> query,
-        AduanDbContext db, string text, Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order, int max, int pageEnd,
-        bool walkFirst, CancellationToken ct) =>
-        SearchAsync(query, db, text, publicTexts: true, order, max, pageEnd, walkFirst ? SearchWindow : 0, ct);
+        AduanDbContext db, string text, Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order, OrderHeld held, int max,
+        int pageEnd, CancellationToken ct) =>
+        SearchAsync(query, db, text, publicTexts: true, order, held, max, pageEnd, SearchWindow, ct);
 
     /// <summary>
     /// SQLite: <see cref="MatchingAsync(IQueryable{Complaint}, AduanDbContext, string, CancellationToken)"/> and a count.
@@ -84,25 +83,27 @@ public static class ComplaintSearch
     /// way: at a million reports a word in no report ("zzqx") was thought common, so the page walked the whole list in its
     /// order looking for matches (1.3 to 2 s), and the count of a common pair ("jalan rusak", 52,729 matches) built GIN's
     /// bitmap of every match before its limit applied (110 to 230 ms). So the search first looks through the list's
-    /// <paramref name="window"/> (<see cref="SearchWindow"/>; none when 0) first entries in its order, a bounded walk (20 ms
+    /// <paramref name="window"/> (<see cref="SearchWindow"/>) first entries in its order, when <paramref name="held"/> allows, a bounded walk (20 ms
     /// warm): more than <paramref name="max"/> matches there, and the list is "more than max", its page read from that walk
     /// when the window holds it. Otherwise the matches are read from
     /// the full-text index, at most <paramref name="max"/> + 1 ids: few, and the page is read by those ids; more (matches
     /// spread thinly over the years), and it is "more than max", its page read from the walk when the window holds it.
     /// </summary>
     internal static async Task<(IQueryable<Complaint> Matches, CappedCount Count)> SearchAsync(IQueryable<Complaint> query,
-        AduanDbContext db, string text, bool publicTexts, Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order, int max,
-        int pageEnd, int window, CancellationToken ct)
+        AduanDbContext db, string text, bool publicTexts, Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order,
+        OrderHeld held, int max, int pageEnd, int window, CancellationToken ct)
     {
         if (db is not PostgresAduanDbContext)
         {
-            var found = await MatchingAsync(query, db, text, publicTexts, ct);
+            var found = held == OrderHeld.ByNoIndex
+                ? Matching(query, db, text, publicTexts)
+                : await MatchingAsync(query, db, text, publicTexts, ct);
             return (found, await CappedCount.OfAsync(found, max, ct));
         }
 
         var matches = Matching(query, db, text, publicTexts);
         var inWindow = Matching(order(query).Take(window), db, text, publicTexts);
-        var first = window == 0 ? 0 : await inWindow.Take(Math.Max(max + 1, pageEnd)).CountAsync(ct);
+        var first = held != OrderHeld.ByAnIndexWithEveryFilter ? 0 : await inWindow.Take(Math.Max(max + 1, pageEnd)).CountAsync(ct);
         if (first > max)
         {
             return (first >= pageEnd ? inWindow : matches, new CappedCount(max, Capped: true));
@@ -126,7 +127,7 @@ public static class ComplaintSearch
     /// </summary>
     private static async Task<T> BitmapOnlyAsync<T>(AduanDbContext db, Func<Task<T>> read, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is not null)
+        if (db.Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null)
         {
             return await read();
         }
@@ -285,4 +286,21 @@ public static class ComplaintSearch
             }
         }
     }
+}
+
+/// <summary>What holds a searched list's order, which decides how a search may walk it (<see cref="ComplaintSearch.SearchAsync(IQueryable{Complaint}, AduanDbContext, string, Func{IQueryable{Complaint}, IOrderedQueryable{Complaint}}, OrderHeld, int, int, CancellationToken)"/>).</summary>
+public enum OrderHeld
+{
+    /// <summary>No index ("recently updated"): the matches are read from the full-text index and sorted.</summary>
+    ByNoIndex,
+
+    /// <summary>
+    /// An index, but a scope or filter is checked row by row along it: PostgreSQL walked the submission index checking each
+    /// row's scope or filter, not the filter's own published index (171,331 rows for 20,000 road reports), so a list's
+    /// first entries could be a walk of the whole table.
+    /// </summary>
+    ByAnIndex,
+
+    /// <summary>An index with every filter (an unfiltered list): a search may look through the list's first entries.</summary>
+    ByAnIndexWithEveryFilter,
 }

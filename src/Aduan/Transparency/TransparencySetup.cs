@@ -60,9 +60,7 @@ public static class TransparencySetup
     private static async Task<IResult> MapPointsAsync([AsParameters] RegisterFilter filter, PublicRegister register,
         ComplaintPresenter presenter, CancellationToken ct)
     {
-        var q = await register.FilterAsync(register.Published(), filter.ToQuery(), ct);
-        var points = await q.Where(c => c.Location.Latitude != null && c.Location.Longitude != null)
-            .OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id).Take(MapPoints)
+        var points = await (await register.PinnedAsync(filter.ToQuery(), ct)).Take(MapPoints)
             .Select(c => new
             {
                 c.TrackingCode, c.Title, TextStart = c.PublicText!.Substring(0, PublicRegister.HeadlineLength * 2),

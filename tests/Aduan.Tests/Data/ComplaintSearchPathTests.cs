@@ -53,8 +53,8 @@ public sealed class ComplaintSearchPathTests : IAsyncLifetime
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
-        var (matches, count) = await ComplaintSearch.SearchAsync(db.Complaints, db, text, publicTexts: false, NewestFirst, Max,
-            page * pageSize, window, CancellationToken.None);
+        var (matches, count) = await ComplaintSearch.SearchAsync(db.Complaints, db, text, publicTexts: false, NewestFirst,
+            window > 0 ? OrderHeld.ByAnIndexWithEveryFilter : OrderHeld.ByAnIndex, Max, page * pageSize, window, CancellationToken.None);
         var found = await NewestFirst(matches).Skip((page - 1) * pageSize).Take(pageSize).Select(c => c.Text).ToListAsync();
         var expected = await NewestFirst(db.Complaints.Matching(db, text)).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => c.Text).ToListAsync();

@@ -95,8 +95,10 @@ public sealed class PublishedPlanTests : IAsyncLifetime
             await tx.CommitAsync();
         }
 
-        var common = await _register.FilterAsync(_register.Published(), Query(filter) with { Q = "jalan rusak" }, CancellationToken.None);
-        var rare = await _register.FilterAsync(_register.Published(), Query(filter) with { Q = "zzqx" }, CancellationToken.None);
+        // As the register searches on SQLite (ComplaintSearch.SearchPublicTextAsync).
+        var filtered = await _register.FilterAsync(_register.Published(), Query(filter), CancellationToken.None);
+        var common = await filtered.MatchingPublicTextAsync(_db, "jalan rusak", CancellationToken.None);
+        var rare = await filtered.MatchingPublicTextAsync(_db, "zzqx", CancellationToken.None);
 
         var commonPlan = await PlanAsync(PublicRegister.NewestFirst(common).Take(PublicRegister.PageSize));
         var rarePlan = await PlanAsync(PublicRegister.NewestFirst(rare).Take(PublicRegister.PageSize));
