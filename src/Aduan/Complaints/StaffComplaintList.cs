@@ -38,7 +38,7 @@ public sealed class StaffComplaintList(AduanDbContext db, AgencyDirectory agenci
     public const int MaxCount = 10_000;
 
     /// <summary>
-    /// How far a text search counts its matches ("more than 500"): on PostgreSQL, a list's first
+    /// How far a text search counts its matches ("more than 500"): on PostgreSQL, an unfiltered list's first
     /// <see cref="ComplaintSearch.SearchWindow"/> entries answer that for any word in one report of forty or more. A
     /// search's twentieth page is no way to find a report; a narrower query is.
     /// </summary>

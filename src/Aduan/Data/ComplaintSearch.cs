@@ -82,12 +82,12 @@ public static class ComplaintSearch
     /// PostgreSQL plans a search by its estimate of how many texts match, and a prefix's estimate can be far off either
     /// way: at a million reports a word in no report ("zzqx") was thought common, so the page walked the whole list in its
     /// order looking for matches (1.3 to 2 s), and the count of a common pair ("jalan rusak", 52,729 matches) built GIN's
-    /// bitmap of every match before its limit applied (110 to 230 ms). So the search first looks through the list's
-    /// <paramref name="window"/> (<see cref="SearchWindow"/>) first entries in its order, when <paramref name="held"/> allows, a bounded walk (20 ms
-    /// warm): more than <paramref name="max"/> matches there, and the list is "more than max", its page read from that walk
-    /// when the window holds it. Otherwise the matches are read from
-    /// the full-text index, at most <paramref name="max"/> + 1 ids: few, and the page is read by those ids; more (matches
-    /// spread thinly over the years), and it is "more than max", its page read from the walk when the window holds it.
+    /// bitmap of every match before its limit applied (110 to 230 ms). So, when <paramref name="held"/> allows, the search
+    /// first looks through the list's <paramref name="window"/> (<see cref="SearchWindow"/>) first entries in its order, a
+    /// bounded walk (20 ms warm): more than <paramref name="max"/> matches there, and the list is "more than max", its page
+    /// read from that walk when the window holds it. Otherwise the matches are read from the full-text index, at most
+    /// <paramref name="max"/> + 1 ids: few, and the page is read by those ids; more (matches spread thinly over the years),
+    /// and it is "more than max", its page read from the walk when the window holds it.
     /// </summary>
     internal static async Task<(IQueryable<Complaint> Matches, CappedCount Count)> SearchAsync(IQueryable<Complaint> query,
         AduanDbContext db, string text, bool publicTexts, Func<IQueryable<Complaint>, IOrderedQueryable<Complaint>> order,

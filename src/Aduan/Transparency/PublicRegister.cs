@@ -122,8 +122,8 @@ public sealed class PublicRegister(AduanDbContext db, AgencyDirectory agencies, 
         }
         else
         {
-            // A search counts less far: with a common word its matches are found by walking the register's index.
-var held = query with { Q = null, Page = 1 } == new RegisterQuery() ? OrderHeld.ByAnIndexWithEveryFilter : OrderHeld.ByAnIndex;
+            // A search counts less far; only the unfiltered register may look through its newest entries first.
+            var held = query with { Q = null, Page = 1 } == new RegisterQuery() ? OrderHeld.ByAnIndexWithEveryFilter : OrderHeld.ByAnIndex;
             (q, count) = await q.SearchPublicTextAsync(db, SearchText(query.Q), NewestFirst, held, MaxSearchCount, page * PageSize, ct);
         }
 
