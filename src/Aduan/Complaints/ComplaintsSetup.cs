@@ -20,6 +20,8 @@ public static class ComplaintsSetup
         services.AddScoped<StaffComplaintList>();
         services.AddScoped<ComplaintPresenter>();
         services.AddScoped<PublicComplaintViews>();
+        services.AddOptions<PublicViewCacheOptions>().BindConfiguration(PublicViewCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublicViewCache>();
         services.AddScoped<Supporters>();
         services.AddSingleton<ServerSecrets>();
         return services;

@@ -60,27 +60,42 @@ public static class PublicComplaintsApi
         }
     }
 
-    public static async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> Get(
-        string trackingCode, [FromHeader(Name = ReporterKeyHeader)] string? reporterKey, PublicComplaintViews views, Problems problems,
+    /// <summary>
+    /// Without the key the view is the one anybody sees, kept in memory and checked against the report on every read
+    /// (<see cref="PublicViewCache"/>); with the key, the reporter's own, read afresh. The services a view is built
+    /// with are asked for only when it is, since a kept view needs one row.
+    /// </summary>
+    public static async Task<Results<Ok<PublicComplaintView>, KeptJson, ProblemHttpResult>> Get(
+        string trackingCode, [FromHeader(Name = ReporterKeyHeader)] string? reporterKey, PublicViewCache cache, HttpContext http,
         CancellationToken ct)
     {
+        var services = http.RequestServices;
         if (!TrackingCode.TryNormalize(trackingCode, out var code))
         {
-            return problems.InvalidCode(Validation.Clip(trackingCode));
+            return services.GetRequiredService<Problems>().InvalidCode(Validation.Clip(trackingCode));
         }
 
+        if (reporterKey is null)
+        {
+            return await cache.GetAsync(code, services, ct) is { } kept
+                ? new KeptJson(kept.Json)
+                : services.GetRequiredService<Problems>().NotFound(code);
+        }
+
+        var views = services.GetRequiredService<PublicComplaintViews>();
+        var problems = services.GetRequiredService<Problems>();
         var complaint = await views.FindAsync(code, ct);
         if (complaint is null)
         {
             return problems.NotFound(code);
         }
 
-        if (reporterKey is not null && !ReporterKey.Matches(reporterKey, complaint.ReporterKeyHash))
+        if (!ReporterKey.Matches(reporterKey, complaint.ReporterKeyHash))
         {
             return problems.ReporterKey();
         }
 
-        return TypedResults.Ok(await views.ViewAsync(complaint, reporterKey is not null, ct));
+        return TypedResults.Ok(await views.ViewAsync(complaint, asReporter: true, ct));
     }
 
     public static Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> Reply(

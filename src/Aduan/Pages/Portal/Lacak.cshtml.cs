@@ -15,7 +15,7 @@ namespace Aduan.Pages.Portal;
 /// <c>?kunci=</c> still works for links made before.
 /// </summary>
 [EnableRateLimiting(RateLimits.Intake)]
-public sealed class LacakModel(ReporterActions actions, PublicComplaintViews views) : PortalPageModel
+public sealed class LacakModel(ReporterActions actions, PublicComplaintViews views, PublicViewCache cache) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -61,6 +61,14 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
         if (code != Code)
         {
             return Redirect("/lacak/" + code + (string.IsNullOrEmpty(Kunci) ? "" : "?kunci=" + Uri.EscapeDataString(Kunci)));
+        }
+
+        if (string.IsNullOrEmpty(Kunci))
+        {
+            // What anybody sees: the kept view, checked against the report (the JSON lookup's too).
+            return await cache.GetAsync(code, HttpContext.RequestServices, HttpContext.RequestAborted) is { } kept
+                ? Show(kept)
+                : NotFoundPage();
         }
 
         var complaint = await LoadAsync(code);
@@ -151,10 +159,18 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
         }
 
         AsReporter = !string.IsNullOrEmpty(Kunci);
-        Status = complaint.Status;
-        Supporters = complaint.Supporters;
-        Published = complaint.Privacy != PrivacyMode.Confidential && Transparency.PublicRegister.PublishedStatuses.Contains(complaint.Status);
-        View = await views.ViewAsync(complaint, AsReporter, HttpContext.RequestAborted);
+        return Show(await views.ViewAsync(complaint, AsReporter, HttpContext.RequestAborted), complaint.Status, complaint.Privacy,
+            complaint.Supporters);
+    }
+
+    private PageResult Show(KeptPublicView kept) => Show(kept.View, kept.Status, kept.Privacy, kept.Supporters);
+
+    private PageResult Show(PublicComplaintView view, ComplaintStatus status, PrivacyMode privacy, int supporters)
+    {
+        View = view;
+        Status = status;
+        Supporters = supporters;
+        Published = privacy != PrivacyMode.Confidential && Transparency.PublicRegister.PublishedStatuses.Contains(status);
         return Page();
     }
 

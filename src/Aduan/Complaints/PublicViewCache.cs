@@ -1,0 +1,250 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Aduan.Data;
+using Aduan.Sla;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Aduan.Complaints;
+
+/// <summary>Section <c>Aduan:PublicViews</c>.</summary>
+public sealed class PublicViewCacheOptions
+{
+    public const string Section = "Aduan:PublicViews";
+
+    /// <summary>Reports whose anonymous view (per language) is kept in memory; 0 keeps none.</summary>
+    [Range(0, 1_000_000)]
+    public int CacheEntries { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long a kept view may be shown before it is built again even though its report did not change: a renamed
+    /// category or agency shows by its new name after this at the latest (the agency directory keeps names a minute too).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CacheFor { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// What of the report's row a kept view is checked against on every read. Every change to what the public view shows
+/// adds to <see cref="Complaint.Version"/> (state, category, agency, privacy, merge, clocks) or to
+/// <see cref="Complaint.EventCount"/> (an event); support and the hub's copy are written without either, so they are
+/// here themselves.
+/// </summary>
+public sealed record PublicViewStamp(int Version, int EventCount, int Supporters, string? RemoteId, string? RemoteUrl);
+
+/// <summary>A report's anonymous view as built once, with what the tracking page needs beside it, and its JSON.</summary>
+public sealed record KeptPublicView(
+    PublicViewStamp Stamp, DateTimeOffset ValidUntil, PublicComplaintView View, byte[] Json, ComplaintStatus Status,
+    PrivacyMode Privacy, int Supporters);
+
+/// <summary>
+/// The anonymous status view of a report (the JSON lookup and <c>/lacak</c> without the reporter key), kept per
+/// (code, language) and checked on every read against the report's <see cref="PublicViewStamp"/>, one indexed row: a
+/// flood's busiest read costs that row instead of the report, its clocks and its events read and turned into a view
+/// each time. Nothing is invalidated by hand, so a change made by another instance, the CLI or a bulk update is seen
+/// on the next read. What the stamp cannot see is bounded in time: a view is built again after
+/// <see cref="PublicViewCacheOptions.CacheFor"/>, and before a running deadline passes (it then shows as overdue).
+/// The reporter's own view (with the key) is never kept.
+/// </summary>
+public sealed class PublicViewCache : IDisposable
+{
+    private readonly MemoryCache? _cache;
+    private readonly PublicViewCacheOptions _options;
+    private readonly TimeProvider _time;
+    private readonly JsonSerializerOptions _json;
+    private readonly StampReader _stamps = new();
+
+    public PublicViewCache(IOptions<PublicViewCacheOptions> options, TimeProvider time,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        _options = options.Value;
+        _time = time;
+        _json = json.Value.SerializerOptions;
+        _cache = _options.CacheEntries == 0 ? null : new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.CacheEntries });
+    }
+
+    private readonly record struct Key(string Code, string Language);
+
+    /// <summary>The report's anonymous view in the request's language; null when no report has this code.</summary>
+    /// <param name="code">A normalized tracking code.</param>
+    /// <param name="services">The request's services: the stamp is read with its database context, a view built with its views.</param>
+    public async Task<KeptPublicView?> GetAsync(string code, IServiceProvider services, CancellationToken ct)
+    {
+        var stamp = await _stamps.ReadAsync(code, services, ct);
+        if (stamp is null)
+        {
+            return null;
+        }
+
+        var key = new Key(code, CultureInfo.CurrentUICulture.Name);
+        var now = _time.GetUtcNow();
+        if (_cache is not null && _cache.TryGetValue(key, out KeptPublicView? kept) && kept!.Stamp == stamp && now < kept.ValidUntil)
+        {
+            return kept;
+        }
+
+        // Built from what is read now, which may be newer than the stamp read just before: kept under the older stamp, it
+        // is built again on the next read, never shown stale.
+        var views = services.GetRequiredService<PublicComplaintViews>();
+        var complaint = await views.FindAsync(code, ct);
+        if (complaint is null)
+        {
+            return null;
+        }
+
+        var view = await views.ViewAsync(complaint, asReporter: false, ct);
+        var validUntil = ValidUntil(complaint.Clocks, now, _options.CacheFor);
+        kept = new KeptPublicView(stamp, validUntil, view, JsonSerializer.SerializeToUtf8Bytes(view, _json), complaint.Status,
+            complaint.Privacy, complaint.Supporters);
+        if (_cache is not null && validUntil > now)
+        {
+            _cache.Set(key, kept, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = validUntil - now });
+        }
+
+        return kept;
+    }
+
+    /// <summary>Until <paramref name="cacheFor"/> from now, or until the first running deadline not yet passed, which then turns overdue.</summary>
+    public static DateTimeOffset ValidUntil(IEnumerable<SlaClock> clocks, DateTimeOffset now, TimeSpan cacheFor)
+    {
+        var until = now + cacheFor;
+        foreach (var clock in clocks)
+        {
+            if (clock.IsRunning && !clock.IsOverdue(now) && clock.DueAt < until)
+            {
+                until = clock.DueAt;
+            }
+        }
+
+        return until;
+    }
+
+    public void Dispose()
+    {
+        _cache?.Dispose();
+        _stamps.Dispose();
+    }
+
+    /// <summary>
+    /// Reads stamps with a few connections of its own, each keeping its statement prepared: through EF, the read
+    /// cost several times the row itself (a context rented, the query looked up, SQLite's statement parsed anew, the
+    /// connection opened and closed). A burst beyond the idle ones kept gets connections of its own, closed after.
+    /// </summary>
+    private sealed class StampReader : IDisposable
+    {
+        private const string Sql =
+            """SELECT "Version", "EventCount", "Supporters", "RemoteId", "RemoteUrl" FROM "Complaints" WHERE "TrackingCode" = @code""";
+
+        private readonly ConcurrentBag<Prepared> _idle = [];
+        private readonly int _maxIdle = Math.Max(4, Environment.ProcessorCount * 2);
+        private (DbProviderFactory Factory, string ConnectionString)? _source;
+        private bool _disposed;
+
+        public async Task<PublicViewStamp?> ReadAsync(string code, IServiceProvider services, CancellationToken ct)
+        {
+            if (!_idle.TryTake(out var prepared))
+            {
+                prepared = await PrepareAsync(services, ct);
+            }
+
+            try
+            {
+                prepared.Code.Value = code;
+                PublicViewStamp? stamp = null;
+                await using (var reader = await prepared.Command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct))
+                {
+                    if (await reader.ReadAsync(ct))
+                    {
+                        stamp = new PublicViewStamp(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2),
+                            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+                    }
+                }
+
+                if (_disposed || _idle.Count >= _maxIdle)
+                {
+                    await prepared.DisposeAsync();
+                }
+                else
+                {
+                    _idle.Add(prepared);
+                }
+
+                return stamp;
+            }
+            catch
+            {
+                // A broken connection (a restarted server, a cancelled read) is not kept.
+                await prepared.DisposeAsync();
+                throw;
+            }
+        }
+
+        private async Task<Prepared> PrepareAsync(IServiceProvider services, CancellationToken ct)
+        {
+            if (_source is not { } source)
+            {
+                // The app's own database, as its context is configured (SQLite's file or PostgreSQL's server).
+                var db = services.GetRequiredService<AduanDbContext>().Database;
+                source = (DbProviderFactories.GetFactory(db.GetDbConnection())!, db.GetConnectionString()!);
+                _source = source;
+            }
+
+            var connection = source.Factory.CreateConnection()!;
+            connection.ConnectionString = source.ConnectionString;
+            try
+            {
+                await connection.OpenAsync(ct);
+                var command = connection.CreateCommand();
+                command.CommandText = Sql;
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@code";
+                parameter.DbType = DbType.String;
+                parameter.Value = "";
+                command.Parameters.Add(parameter);
+                await command.PrepareAsync(ct);
+                return new Prepared(connection, command, parameter);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            _disposed = true;
+            while (_idle.TryTake(out var prepared))
+            {
+                prepared.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        private sealed record Prepared(DbConnection Connection, DbCommand Command, DbParameter Code) : IAsyncDisposable
+        {
+            public async ValueTask DisposeAsync()
+            {
+                await Command.DisposeAsync();
+                await Connection.DisposeAsync();
+            }
+        }
+    }
+}
+
+/// <summary>A kept view's JSON, written as it was serialized (the same bytes <c>Ok</c> would write for the view).</summary>
+public sealed class KeptJson(byte[] utf8) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = utf8.Length;
+        return response.Body.WriteAsync(utf8, httpContext.RequestAborted).AsTask();
+    }
+}
