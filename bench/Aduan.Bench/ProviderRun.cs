@@ -39,10 +39,8 @@ public static class ProviderRun
                 result.Lookup = await LookupBench.RunAsync(app, connection, reference, ceiling, duration, ct);
             }
 
-            var lookupPaths = options.Lookup
-                ? (await LookupBench.CodesAsync(connection, Wrk.MaxPaths, ct)).Select(c => "/api/v1/complaints/" + c).ToList()
-                : [];
-            result.Pipeline = await PipelineBench.RunAsync(app, ceiling, lookupPaths, duration, ct);
+            var lookupCodes = options.Lookup ? await LookupBench.CodesAsync(connection, Wrk.MaxPaths, ct) : [];
+            result.Pipeline = await PipelineBench.RunAsync(app, ceiling, lookupCodes, duration, ct);
 
             result.HttpPeakMemoryBytes = app.PeakMemoryBytes();
         }

@@ -19,7 +19,8 @@ public sealed record PipelineResult(List<RatioRow> BuiltIn, WrkResult? Wrk, stri
 
 /// <param name="Live">/health/live as measured, bare Kestrel as its ceiling.</param>
 /// <param name="Lookup">The lookup as measured, /health/live as its ceiling; null when the lookup was not part of the run.</param>
-public sealed record WrkResult(int Threads, RatioRow Live, RatioRow? Lookup);
+/// <param name="TrackingPage">The tracking page <c>/lacak/{code}</c> (HTML) for the same codes, /health/live as its ceiling; null as the lookup.</param>
+public sealed record WrkResult(int Threads, RatioRow Live, RatioRow? Lookup, RatioRow? TrackingPage = null);
 
 public static class PipelineBench
 {
@@ -29,8 +30,8 @@ public static class PipelineBench
     private const string Bare = "GET / (bare Kestrel)";
     private static readonly Uri Root = new("/", UriKind.Relative);
 
-    /// <param name="lookupPaths">Existing reports' lookup paths for wrk; empty to leave the lookup out.</param>
-    public static async Task<PipelineResult> RunAsync(AppInstance app, Ceiling ceiling, IReadOnlyList<string> lookupPaths,
+    /// <param name="lookupCodes">Existing reports' tracking codes, for the lookup and the tracking page with wrk; empty to leave both out.</param>
+    public static async Task<PipelineResult> RunAsync(AppInstance app, Ceiling ceiling, IReadOnlyList<string> lookupCodes,
         TimeSpan duration, CancellationToken ct)
     {
         Console.WriteLine("==> pipeline: a bare Kestrel's GET / in its own process beside the app's GET /health/live");
@@ -53,11 +54,16 @@ public static class PipelineBench
         {
             var bareWrk = await Wrk.RunAsync(bare, "wrk " + Bare, ["/"], WrkConnections, duration, ct);
             var liveWrk = await Wrk.RunAsync(app, "wrk GET " + Ceiling.Path, [Ceiling.Path], WrkConnections, duration, ct);
-            var lookupWrk = lookupPaths.Count == 0
-                ? null
-                : await Wrk.RunAsync(app, "wrk GET /api/v1/complaints/{code}", lookupPaths, WrkConnections, duration, ct);
-            return new PipelineResult(builtIn, new WrkResult(Wrk.Threads, new RatioRow(liveWrk, bareWrk),
-                lookupWrk is null ? null : new RatioRow(lookupWrk, liveWrk)), null);
+            if (lookupCodes.Count == 0)
+            {
+                return new PipelineResult(builtIn, new WrkResult(Wrk.Threads, new RatioRow(liveWrk, bareWrk), null), null);
+            }
+
+            var lookupWrk = await Wrk.RunAsync(app, "wrk GET /api/v1/complaints/{code}", [.. lookupCodes.Select(c => "/api/v1/complaints/" + c)],
+                WrkConnections, duration, ct);
+            var pageWrk = await Wrk.RunAsync(app, "wrk GET /lacak/{code}", [.. lookupCodes.Select(c => "/lacak/" + c)], WrkConnections, duration, ct);
+            return new PipelineResult(builtIn, new WrkResult(Wrk.Threads, new RatioRow(liveWrk, bareWrk), new RatioRow(lookupWrk, liveWrk),
+                new RatioRow(pageWrk, liveWrk)), null);
         }
         catch (InvalidOperationException e)
         {

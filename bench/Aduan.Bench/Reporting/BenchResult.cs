@@ -74,6 +74,12 @@ public sealed class BenchResult
                     checks.Add(new TargetCheck("lookup >= 50% of the ceiling (wrk)",
                         F($"{lookup.Ratio:P1} ({lookup.Measured.PerSecond:N0}/s of {lookup.Ceiling.PerSecond:N0}/s)"), lookup.Ratio >= 0.5));
                 }
+
+                if (wrk.TrackingPage is { } page)
+                {
+                    checks.Add(new TargetCheck("/lacak/{code} (HTML) >= 30% of the ceiling (wrk)",
+                        F($"{page.Ratio:P1} ({page.Measured.PerSecond:N0}/s of {page.Ceiling.PerSecond:N0}/s)"), page.Ratio >= 0.3));
+                }
             }
         }
 

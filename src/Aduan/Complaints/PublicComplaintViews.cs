@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Aduan.Data;
 using Aduan.Sla;
 using Aduan.Transparency;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Aduan.Complaints;
 
@@ -16,7 +18,8 @@ public sealed record PublicComplaint(long Id, string TrackingCode, ComplaintStat
     string? RemoteId, string? RemoteUrl, List<SlaClock> Clocks);
 
 /// <summary>What anyone with the tracking code sees, and the reporter with the key: for the JSON API and <c>/lacak</c>.</summary>
-public sealed class PublicComplaintViews(AduanDbContext db, ComplaintWorkflow workflow, ComplaintPresenter presenter)
+public sealed class PublicComplaintViews(AduanDbContext db, ComplaintWorkflow workflow, ComplaintPresenter presenter,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     /// <param name="code">A normalized tracking code.</param>
     public Task<PublicComplaint?> FindAsync(string code, CancellationToken ct) =>
@@ -25,6 +28,20 @@ public sealed class PublicComplaintViews(AduanDbContext db, ComplaintWorkflow wo
                 c.Category!.Code, c.Category.Name, c.LeadAgency!.Code, c.LeadAgency.Name, c.MergedIntoId, c.SubmittedAt, c.UpdatedAt,
                 c.Title, c.Text, c.ReporterKeyHash, c.RemotePeer, c.RemoteId, c.RemoteUrl, c.Clocks.ToList()))
             .SingleOrDefaultAsync(ct);
+
+    /// <summary>The view anybody sees, to be kept (<see cref="PublicViewCache"/>), with its JSON as the API writes it.</summary>
+    public async Task<Built<KeptPublicView>> BuildKeptAsync(string code, CancellationToken ct)
+    {
+        if (await FindAsync(code, ct) is not { } c)
+        {
+            return new Built<KeptPublicView>(null, []);
+        }
+
+        var view = await ViewAsync(c, asReporter: false, ct);
+        return new Built<KeptPublicView>(
+            new KeptPublicView(view, JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions), c.Status, c.Privacy, c.Supporters),
+            c.Clocks);
+    }
 
     /// <summary>
     /// Never personal data: no reporter, no officer names; phone numbers, e-mails and NIK typed in

@@ -77,9 +77,9 @@ public static class PublicComplaintsApi
 
         if (reporterKey is null)
         {
-            return await cache.GetAsync(code, services, ct) is { } kept
-                ? new KeptJson(kept.Json)
-                : services.GetRequiredService<Problems>().NotFound(code);
+            var kept = await cache.GetAsync(code, services,
+                token => services.GetRequiredService<PublicComplaintViews>().BuildKeptAsync(code, token), ct);
+            return kept is null ? services.GetRequiredService<Problems>().NotFound(code) : new KeptJson(kept.Json);
         }
 
         var views = services.GetRequiredService<PublicComplaintViews>();

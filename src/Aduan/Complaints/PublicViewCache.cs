@@ -3,7 +3,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Aduan.Data;
 using Aduan.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -38,42 +37,47 @@ public sealed class PublicViewCacheOptions
 public sealed record PublicViewStamp(int Version, int EventCount, int Supporters, string? RemoteId, string? RemoteUrl);
 
 /// <summary>A report's anonymous view as built once, with what the tracking page needs beside it, and its JSON.</summary>
-public sealed record KeptPublicView(
-    PublicViewStamp Stamp, DateTimeOffset ValidUntil, PublicComplaintView View, byte[] Json, ComplaintStatus Status,
-    PrivacyMode Privacy, int Supporters);
+public sealed record KeptPublicView(PublicComplaintView View, byte[] Json, ComplaintStatus Status, PrivacyMode Privacy, int Supporters);
+
+/// <summary>What a kept value was built from: the value, null when the report has none to show (not published), and its clocks.</summary>
+public readonly record struct Built<T>(T? Value, IReadOnlyCollection<SlaClock> Clocks) where T : class;
 
 /// <summary>
-/// The anonymous status view of a report (the JSON lookup and <c>/lacak</c> without the reporter key), kept per
-/// (code, language) and checked on every read against the report's <see cref="PublicViewStamp"/>, one indexed row: a
-/// flood's busiest read costs that row instead of the report, its clocks and its events read and turned into a view
-/// each time. Nothing is invalidated by hand, so a change made by another instance, the CLI or a bulk update is seen
-/// on the next read. What the stamp cannot see is bounded in time: a view is built again after
+/// What anybody may see of a report, kept per (what, code, language) and checked on every read against the report's
+/// <see cref="PublicViewStamp"/>, one indexed row: a flood's busiest reads (the status lookup, <c>/lacak</c> without the
+/// reporter key, <c>/laporan/{code}</c>) cost that row instead of the report, its clocks and its events read and turned
+/// into a view each time. Nothing is invalidated by hand, so a change made by another instance, the CLI or a bulk update
+/// is seen on the next read. What the stamp cannot see is bounded in time: a value is built again after
 /// <see cref="PublicViewCacheOptions.CacheFor"/>, and before a running deadline passes (it then shows as overdue).
-/// The reporter's own view (with the key) is never kept.
+/// Never a reporter's own view (with the key): only what is the same for every reader.
 /// </summary>
 public sealed class PublicViewCache : IDisposable
 {
     private readonly MemoryCache? _cache;
     private readonly PublicViewCacheOptions _options;
     private readonly TimeProvider _time;
-    private readonly JsonSerializerOptions _json;
     private readonly StampReader _stamps = new();
 
-    public PublicViewCache(IOptions<PublicViewCacheOptions> options, TimeProvider time,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    public PublicViewCache(IOptions<PublicViewCacheOptions> options, TimeProvider time)
     {
         _options = options.Value;
         _time = time;
-        _json = json.Value.SerializerOptions;
         _cache = _options.CacheEntries == 0 ? null : new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.CacheEntries });
     }
 
-    private readonly record struct Key(string Code, string Language);
+    private readonly record struct Key(Type What, string Code, string Language);
 
-    /// <summary>The report's anonymous view in the request's language; null when no report has this code.</summary>
+    private sealed record Entry(PublicViewStamp Stamp, DateTimeOffset ValidUntil, object? Value);
+
+    /// <summary>
+    /// The kept <typeparamref name="T"/> of the report in the request's language, or <paramref name="build"/>'s; null when
+    /// no report has this code or it has nothing to show.
+    /// </summary>
     /// <param name="code">A normalized tracking code.</param>
-    /// <param name="services">The request's services: the stamp is read with its database context, a view built with its views.</param>
-    public async Task<KeptPublicView?> GetAsync(string code, IServiceProvider services, CancellationToken ct)
+    /// <param name="services">The request's services: the stamp's connection string comes from its database context once.</param>
+    /// <param name="build">Reads and builds the value; asked only when none is kept, so it resolves what it needs itself.</param>
+    public async Task<T?> GetAsync<T>(string code, IServiceProvider services, Func<CancellationToken, Task<Built<T>>> build,
+        CancellationToken ct) where T : class
     {
         var stamp = await _stamps.ReadAsync(code, services, ct);
         if (stamp is null)
@@ -81,32 +85,24 @@ public sealed class PublicViewCache : IDisposable
             return null;
         }
 
-        var key = new Key(code, CultureInfo.CurrentUICulture.Name);
+        var key = new Key(typeof(T), code, CultureInfo.CurrentUICulture.Name);
         var now = _time.GetUtcNow();
-        if (_cache is not null && _cache.TryGetValue(key, out KeptPublicView? kept) && kept!.Stamp == stamp && now < kept.ValidUntil)
+        if (_cache is not null && _cache.TryGetValue(key, out Entry? kept) && kept!.Stamp == stamp && now < kept.ValidUntil)
         {
-            return kept;
+            return (T?)kept.Value;
         }
 
         // Built from what is read now, which may be newer than the stamp read just before: kept under the older stamp, it
         // is built again on the next read, never shown stale.
-        var views = services.GetRequiredService<PublicComplaintViews>();
-        var complaint = await views.FindAsync(code, ct);
-        if (complaint is null)
-        {
-            return null;
-        }
-
-        var view = await views.ViewAsync(complaint, asReporter: false, ct);
-        var validUntil = ValidUntil(complaint.Clocks, now, _options.CacheFor);
-        kept = new KeptPublicView(stamp, validUntil, view, JsonSerializer.SerializeToUtf8Bytes(view, _json), complaint.Status,
-            complaint.Privacy, complaint.Supporters);
+        var built = await build(ct);
+        var validUntil = ValidUntil(built.Clocks, now, _options.CacheFor);
         if (_cache is not null && validUntil > now)
         {
-            _cache.Set(key, kept, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = validUntil - now });
+            _cache.Set(key, new Entry(stamp, validUntil, built.Value),
+                new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = validUntil - now });
         }
 
-        return kept;
+        return built.Value;
     }
 
     /// <summary>Until <paramref name="cacheFor"/> from now, or until the first running deadline not yet passed, which then turns overdue.</summary>

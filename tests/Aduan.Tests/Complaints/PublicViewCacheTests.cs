@@ -99,6 +99,22 @@ public sealed class PublicViewCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReportPage_AfterAFollowUpAndThenMadeConfidential_ShowsEachAndThenNothing()
+    {
+        var created = await _public.SubmitAsync(TestApi.Report(category: "JALAN"));
+        var manager = await _app.StaffClientAsync("Manager");
+        var officer = await _app.StaffClientAsync("AgencyOfficer", "DBMSDA");
+        await manager.ActOkAsync(created.TrackingCode, new { action = "dispatch" });
+        Assert.DoesNotContain("Lubang ditambal", await _public.GetStringAsync($"/laporan/{created.TrackingCode}"));
+
+        await officer.ActOkAsync(created.TrackingCode, new { action = "follow-up", text = "Lubang ditambal pagi ini.", final = false });
+        Assert.Contains("Lubang ditambal", await _public.GetStringAsync($"/laporan/{created.TrackingCode}"));
+        await manager.ActOkAsync(created.TrackingCode, new { action = "classify", privacy = "Confidential" });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _public.GetAsync($"/laporan/{created.TrackingCode}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Read_WhenARunningDeadlinePasses_ShowsItOverdue()
     {
         var created = await _public.SubmitAsync();
@@ -212,7 +228,9 @@ public sealed class PublicViewCacheTests : IAsyncLifetime
     {
         CultureInfo.CurrentUICulture = new CultureInfo("id");
         await using var scope = app.Services.CreateAsyncScope();
-        var cache = scope.ServiceProvider.GetRequiredService<PublicViewCache>();
-        return await CommandRecorder.RecordAsync(() => cache.GetAsync(code, scope.ServiceProvider, CancellationToken.None));
+        var services = scope.ServiceProvider;
+        var cache = services.GetRequiredService<PublicViewCache>();
+        return await CommandRecorder.RecordAsync(() => cache.GetAsync(code, services,
+            ct => services.GetRequiredService<PublicComplaintViews>().BuildKeptAsync(code, ct), CancellationToken.None));
     }
 }

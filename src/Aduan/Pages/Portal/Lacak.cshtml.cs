@@ -66,7 +66,7 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
         if (string.IsNullOrEmpty(Kunci))
         {
             // What anybody sees: the kept view, checked against the report (the JSON lookup's too).
-            return await cache.GetAsync(code, HttpContext.RequestServices, HttpContext.RequestAborted) is { } kept
+            return await cache.GetAsync(code, HttpContext.RequestServices, ct => views.BuildKeptAsync(code, ct), HttpContext.RequestAborted) is { } kept
                 ? Show(kept)
                 : NotFoundPage();
         }

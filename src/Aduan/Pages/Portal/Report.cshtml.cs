@@ -13,10 +13,13 @@ namespace Aduan.Pages.Portal;
 /// that is not published (Confidential, not verified yet, archived) is "not found", like a wrong code.
 /// No reporter is shown, except the name of one who chose to be named on a public report.
 /// </summary>
-public sealed class ReportModel(PublicRegister register, AduanDbContext db, ComplaintWorkflow workflow,
-    ComplaintPresenter presenter, IOptions<MapOptions> map) : PortalPageModel
+public sealed class ReportModel(PublicViewCache cache, IOptions<MapOptions> map) : PortalPageModel
 {
     public sealed record Photo(string PublicId, int Width, int Height);
+
+    /// <summary>What the page shows of the report, the same for every reader: kept (<see cref="PublicViewCache"/>).</summary>
+    public sealed record Shown(RegisterItem Report, string Text, string? Address, IReadOnlyList<TimelineEntry> Timeline,
+        ILookup<int, Photo> Photos);
 
     public RegisterItem Report { get; private set; } = null!;
     public string Text { get; private set; } = "";
@@ -32,6 +35,20 @@ public sealed class ReportModel(PublicRegister register, AduanDbContext db, Comp
             return NotFound();
         }
 
+        var services = HttpContext.RequestServices;
+        if (await cache.GetAsync(code, services, token => BuildAsync(services, code, token), ct) is not { } shown)
+        {
+            return NotFound();
+        }
+
+        (Report, Text, Address, Timeline, Photos) = shown;
+        return Page();
+    }
+
+    /// <summary>Asked only when no page is kept, so its services are resolved here, not for every request.</summary>
+    private static async Task<Built<Shown>> BuildAsync(IServiceProvider services, string code, CancellationToken ct)
+    {
+        var register = services.GetRequiredService<PublicRegister>();
         var c = await register.Published().Where(c => c.TrackingCode == code)
             .Select(c => new { c.Id, c.Text, c.Location.Address, Row = new PublicRegister.Row(c.TrackingCode, c.Title, c.Text, c.Status,
                 c.CategoryId, c.LeadAgencyId, c.Location.Kecamatan, c.SubmittedAt, c.Location.Latitude, c.Location.Longitude,
@@ -39,17 +56,19 @@ public sealed class ReportModel(PublicRegister register, AduanDbContext db, Comp
             .SingleOrDefaultAsync(ct);
         if (c is null)
         {
-            return NotFound();
+            return new Built<Shown>(null, []);
         }
 
-        Report = (await register.ToItemsAsync([c.Row], ct))[0];
-        Text = PersonalDataMask.Apply(c.Text) ?? "";
-        Address = PersonalDataMask.Apply(c.Address);
-        var events = await workflow.EventsAsync(c.Id, [EventVisibility.Public], ct);
-        Timeline = await presenter.TimelineAsync(events, forStaff: false, e => PersonalDataMask.Apply(e.Text), ct);
-        Photos = (await db.Attachments.AsNoTracking().Where(a => a.ComplaintId == c.Id && a.Visibility == EventVisibility.Public)
-            .OrderBy(a => a.Id).Select(a => new { a.EventSequence, a.PublicId, a.Width, a.Height }).ToListAsync(ct))
-            .ToLookup(a => a.EventSequence, a => new Photo(a.PublicId, a.Width, a.Height));
-        return Page();
+        var presenter = services.GetRequiredService<ComplaintPresenter>();
+        var events = await services.GetRequiredService<ComplaintWorkflow>().EventsAsync(c.Id, [EventVisibility.Public], ct);
+        var photos = await services.GetRequiredService<AduanDbContext>().Attachments.AsNoTracking()
+            .Where(a => a.ComplaintId == c.Id && a.Visibility == EventVisibility.Public)
+            .OrderBy(a => a.Id).Select(a => new { a.EventSequence, a.PublicId, a.Width, a.Height }).ToListAsync(ct);
+        return new Built<Shown>(new Shown(
+            (await register.ToItemsAsync([c.Row], ct))[0],
+            PersonalDataMask.Apply(c.Text) ?? "",
+            PersonalDataMask.Apply(c.Address),
+            await presenter.TimelineAsync(events, forStaff: false, e => PersonalDataMask.Apply(e.Text), ct),
+            photos.ToLookup(a => a.EventSequence, a => new Photo(a.PublicId, a.Width, a.Height))), []);
     }
 }
