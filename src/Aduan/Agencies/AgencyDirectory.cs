@@ -1,3 +1,4 @@
+using Aduan.Complaints;
 using Aduan.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -8,7 +9,7 @@ namespace Aduan.Agencies;
 /// Agency codes and names by id, cached briefly: views name agencies on every timeline entry and
 /// clock, and intake checks every kecamatan against the kecamatan offices.
 /// </summary>
-public sealed class AgencyDirectory(AduanDbContext db, IMemoryCache cache)
+public sealed class AgencyDirectory(AduanDbContext db, IMemoryCache cache, PublicViewCache views)
 {
     private const string CacheKey = "agencies:by-id";
 
@@ -61,5 +62,10 @@ public sealed class AgencyDirectory(AduanDbContext db, IMemoryCache cache)
         return Math.Sqrt((x * x) + (y * y)) * 111.32;
     }
 
-    public void Invalidate() => cache.Remove(CacheKey);
+    /// <summary>After a change: read again on next use, and the public views that name them built again.</summary>
+    public void Invalidate()
+    {
+        cache.Remove(CacheKey);
+        views.Clear();
+    }
 }

@@ -1,3 +1,4 @@
+using Aduan.Complaints;
 using Aduan.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -8,7 +9,7 @@ namespace Aduan.Categories;
 /// Categories by code, cached briefly: every submitted report and every filtered list names one.
 /// The instances are shared and untracked: read them, never attach them to a context.
 /// </summary>
-public sealed class CategoryCatalog(AduanDbContext db, IMemoryCache cache)
+public sealed class CategoryCatalog(AduanDbContext db, IMemoryCache cache, PublicViewCache views)
 {
     private const string CacheKey = "categories:by-code";
 
@@ -28,5 +29,10 @@ public sealed class CategoryCatalog(AduanDbContext db, IMemoryCache cache)
     public async Task<IReadOnlyList<Category>> ActiveAsync(CancellationToken ct) =>
         (await GetAsync(ct)).Values.Where(c => c.IsActive).OrderBy(c => c.Name).ToList();
 
-    public void Invalidate() => cache.Remove(CacheKey);
+    /// <summary>After a change: read again on next use, and the public views that name them built again.</summary>
+    public void Invalidate()
+    {
+        cache.Remove(CacheKey);
+        views.Clear();
+    }
 }

@@ -16,13 +16,13 @@ public sealed class PublicViewCacheOptions
 {
     public const string Section = "Aduan:PublicViews";
 
-    /// <summary>Reports whose anonymous view (per language) is kept in memory; 0 keeps none.</summary>
+    /// <summary>Views kept in memory (a report's, per kind of view and language); 0 keeps none, and every read builds its view.</summary>
     [Range(0, 1_000_000)]
     public int CacheEntries { get; set; } = 10_000;
 
     /// <summary>
-    /// How long a kept view may be shown before it is built again even though its report did not change: a renamed
-    /// category or agency shows by its new name after this at the latest (the agency directory keeps names a minute too).
+    /// How long a kept view may be shown before it is built again even though its report did not change: a category or
+    /// agency renamed on another instance shows by its new name after this and that instance's own directory's minute.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CacheFor { get; set; } = TimeSpan.FromMinutes(1);
@@ -31,10 +31,10 @@ public sealed class PublicViewCacheOptions
 /// <summary>
 /// What of the report's row a kept view is checked against on every read. Every change to what the public view shows
 /// adds to <see cref="Complaint.Version"/> (state, category, agency, privacy, merge, clocks) or to
-/// <see cref="Complaint.EventCount"/> (an event); support and the hub's copy are written without either, so they are
-/// here themselves.
+/// <see cref="Complaint.EventCount"/> (an event); support and the hub's copy are written without either (a bulk update),
+/// so they are here themselves.
 /// </summary>
-public sealed record PublicViewStamp(int Version, int EventCount, int Supporters, string? RemoteId, string? RemoteUrl);
+public sealed record PublicViewStamp(int Version, int EventCount, int Supporters, string? RemotePeer, string? RemoteId, string? RemoteUrl);
 
 /// <summary>A report's anonymous view as built once, with what the tracking page needs beside it, and its JSON.</summary>
 public sealed record KeptPublicView(PublicComplaintView View, byte[] Json, ComplaintStatus Status, PrivacyMode Privacy, int Supporters);
@@ -79,6 +79,11 @@ public sealed class PublicViewCache : IDisposable
     public async Task<T?> GetAsync<T>(string code, IServiceProvider services, Func<CancellationToken, Task<Built<T>>> build,
         CancellationToken ct) where T : class
     {
+        if (_cache is null)
+        {
+            return (await build(ct)).Value;
+        }
+
         var stamp = await _stamps.ReadAsync(code, services, ct);
         if (stamp is null)
         {
@@ -87,7 +92,7 @@ public sealed class PublicViewCache : IDisposable
 
         var key = new Key(typeof(T), code, CultureInfo.CurrentUICulture.Name);
         var now = _time.GetUtcNow();
-        if (_cache is not null && _cache.TryGetValue(key, out Entry? kept) && kept!.Stamp == stamp && now < kept.ValidUntil)
+        if (_cache.TryGetValue(key, out Entry? kept) && kept!.Stamp == stamp && now < kept.ValidUntil)
         {
             return (T?)kept.Value;
         }
@@ -96,7 +101,7 @@ public sealed class PublicViewCache : IDisposable
         // is built again on the next read, never shown stale.
         var built = await build(ct);
         var validUntil = ValidUntil(built.Clocks, now, _options.CacheFor);
-        if (_cache is not null && validUntil > now)
+        if (validUntil > now)
         {
             _cache.Set(key, new Entry(stamp, validUntil, built.Value),
                 new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = validUntil - now });
@@ -104,6 +109,12 @@ public sealed class PublicViewCache : IDisposable
 
         return built.Value;
     }
+
+    /// <summary>
+    /// Drops every kept view in this instance: a category or an agency renamed here shows by its new name at once (other
+    /// instances show it after <see cref="PublicViewCacheOptions.CacheFor"/> and their own directory's minute).
+    /// </summary>
+    public void Clear() => _cache?.Compact(1.0);
 
     /// <summary>Until <paramref name="cacheFor"/> from now, or until the first running deadline not yet passed, which then turns overdue.</summary>
     public static DateTimeOffset ValidUntil(IEnumerable<SlaClock> clocks, DateTimeOffset now, TimeSpan cacheFor)
@@ -127,27 +138,42 @@ public sealed class PublicViewCache : IDisposable
     }
 
     /// <summary>
-    /// Reads stamps with a few connections of its own, each keeping its statement prepared: through EF, the read
-    /// cost several times the row itself (a context rented, the query looked up, SQLite's statement parsed anew, the
-    /// connection opened and closed). A burst beyond the idle ones kept gets connections of its own, closed after.
+    /// Reads stamps with a few connections of its own, each keeping its statement prepared: through EF, the read cost
+    /// several times the row itself (a context rented, the query looked up, SQLite's statement parsed anew). At most
+    /// <see cref="MaxIdle"/> are kept between reads (on PostgreSQL each is one of the pool's connections held); a burst
+    /// beyond them opens connections from the provider's pool and returns them after. A kept connection found broken
+    /// (a restarted server, a dropped idle session) is dropped and the read tried once more on a fresh one.
     /// </summary>
     private sealed class StampReader : IDisposable
     {
-        private const string Sql =
-            """SELECT "Version", "EventCount", "Supporters", "RemoteId", "RemoteUrl" FROM "Complaints" WHERE "TrackingCode" = @code""";
+        private const int MaxIdle = 4;
 
-        private readonly ConcurrentBag<Prepared> _idle = [];
-        private readonly int _maxIdle = Math.Max(4, Environment.ProcessorCount * 2);
-        private (DbProviderFactory Factory, string ConnectionString)? _source;
-        private bool _disposed;
+        private const string Sql = """
+            SELECT "Version", "EventCount", "Supporters", "RemotePeer", "RemoteId", "RemoteUrl" FROM "Complaints" WHERE "TrackingCode" = @code
+            """;
+
+        private readonly ConcurrentQueue<Prepared> _idle = new();
+        private int _idleCount;
+        private Source? _source;
+        private volatile bool _disposed;
+
+        private sealed record Source(DbProviderFactory Factory, string ConnectionString);
 
         public async Task<PublicViewStamp?> ReadAsync(string code, IServiceProvider services, CancellationToken ct)
         {
-            if (!_idle.TryTake(out var prepared))
+            var kept = TakeIdle();
+            try
             {
-                prepared = await PrepareAsync(services, ct);
+                return await ReadAsync(kept ?? await PrepareAsync(services, ct), code, ct);
             }
+            catch (DbException) when (kept is not null && !ct.IsCancellationRequested)
+            {
+                return await ReadAsync(await PrepareAsync(services, ct), code, ct);
+            }
+        }
 
+        private async Task<PublicViewStamp?> ReadAsync(Prepared prepared, string code, CancellationToken ct)
+        {
             try
             {
                 prepared.Code.Value = code;
@@ -156,38 +182,56 @@ public sealed class PublicViewCache : IDisposable
                 {
                     if (await reader.ReadAsync(ct))
                     {
-                        stamp = new PublicViewStamp(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2),
-                            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+                        stamp = new PublicViewStamp(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), Text(reader, 3),
+                            Text(reader, 4), Text(reader, 5));
                     }
                 }
 
-                if (_disposed || _idle.Count >= _maxIdle)
-                {
-                    await prepared.DisposeAsync();
-                }
-                else
-                {
-                    _idle.Add(prepared);
-                }
-
+                await ReturnAsync(prepared);
                 return stamp;
             }
             catch
             {
-                // A broken connection (a restarted server, a cancelled read) is not kept.
+                // Not kept: its connection may be broken, or a cancelled read left it mid-statement.
                 await prepared.DisposeAsync();
                 throw;
             }
         }
 
+        private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+        private Prepared? TakeIdle()
+        {
+            if (!_idle.TryDequeue(out var prepared))
+            {
+                return null;
+            }
+
+            Interlocked.Decrement(ref _idleCount);
+            return prepared;
+        }
+
+        private async ValueTask ReturnAsync(Prepared prepared)
+        {
+            if (!_disposed && Interlocked.Increment(ref _idleCount) <= MaxIdle)
+            {
+                _idle.Enqueue(prepared);
+                return;
+            }
+
+            Interlocked.Decrement(ref _idleCount);
+            await prepared.DisposeAsync();
+        }
+
         private async Task<Prepared> PrepareAsync(IServiceProvider services, CancellationToken ct)
         {
-            if (_source is not { } source)
+            var source = Volatile.Read(ref _source);
+            if (source is null)
             {
                 // The app's own database, as its context is configured (SQLite's file or PostgreSQL's server).
                 var db = services.GetRequiredService<AduanDbContext>().Database;
-                source = (DbProviderFactories.GetFactory(db.GetDbConnection())!, db.GetConnectionString()!);
-                _source = source;
+                source = new Source(DbProviderFactories.GetFactory(db.GetDbConnection())!, db.GetConnectionString()!);
+                Volatile.Write(ref _source, source);
             }
 
             var connection = source.Factory.CreateConnection()!;
@@ -215,7 +259,7 @@ public sealed class PublicViewCache : IDisposable
         public void Dispose()
         {
             _disposed = true;
-            while (_idle.TryTake(out var prepared))
+            while (TakeIdle() is { } prepared)
             {
                 prepared.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }

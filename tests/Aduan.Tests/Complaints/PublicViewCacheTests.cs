@@ -83,6 +83,10 @@ public sealed class PublicViewCacheTests : IAsyncLifetime
 
         var hub = (await _public.PublicAsync(created.TrackingCode)).Hub;
         Assert.Equal("LAPOR-123", hub?.Code);
+        await _app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == created.TrackingCode)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RemotePeer, "bekasikab")));
+
+        Assert.Null((await _public.PublicAsync(created.TrackingCode)).Hub); // a peer's copy, not the hub's
     }
 
     [Fact]
@@ -118,10 +122,13 @@ public sealed class PublicViewCacheTests : IAsyncLifetime
     public async Task Read_WhenARunningDeadlinePasses_ShowsItOverdue()
     {
         var created = await _public.SubmitAsync();
-        var clock = Assert.Single((await _public.PublicAsync(created.TrackingCode)).Deadlines);
-        Assert.False(clock.Overdue);
+        var dueAt = Assert.Single((await _public.PublicAsync(created.TrackingCode)).Deadlines).DueAt;
+        _app.Time.SetUtcNow(dueAt.AddSeconds(-30));
+        Assert.False(Assert.Single((await _public.PublicAsync(created.TrackingCode)).Deadlines).Overdue);
+        var (_, commands) = await ReadAsync(created.TrackingCode);
+        Assert.Empty(commands); // kept, well inside the minute a view is otherwise kept
 
-        _app.Time.SetUtcNow(clock.DueAt.AddSeconds(1)); // well inside the minute a view is otherwise kept
+        _app.Time.Advance(TimeSpan.FromSeconds(31));
 
         Assert.True(Assert.Single((await _public.PublicAsync(created.TrackingCode)).Deadlines).Overdue);
     }
@@ -136,6 +143,22 @@ public sealed class PublicViewCacheTests : IAsyncLifetime
 
         Assert.Equal(before, (await _public.PublicAsync(created.TrackingCode)).Category!.Name); // kept: a rename moves no report
         _app.Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Jalan dan Trotoar", (await _public.PublicAsync(created.TrackingCode)).Category!.Name);
+    }
+
+    [Fact]
+    public async Task Read_AfterAnAdminRenamesHere_ShowsTheNewNameAtOnce()
+    {
+        var created = await _public.SubmitAsync(TestApi.Report(category: "JALAN"));
+        await _public.PublicAsync(created.TrackingCode);
+        await _app.WithDbAsync(db => db.Categories.Where(c => c.Code == "JALAN")
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, "Jalan dan Trotoar")));
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Aduan.Categories.CategoryCatalog>().Invalidate(); // as the admin's edit page does
+        }
 
         Assert.Equal("Jalan dan Trotoar", (await _public.PublicAsync(created.TrackingCode)).Category!.Name);
     }
@@ -207,6 +230,68 @@ public sealed class PublicViewCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReportPage_ReadTwice_SecondIsKeptAndReadsNothingThroughEf()
+    {
+        var created = await _public.SubmitAsync(TestApi.Report(category: "JALAN"));
+        var manager = await _app.StaffClientAsync("Manager");
+        await manager.ActOkAsync(created.TrackingCode, new { action = "dispatch" });
+
+        var (first, firstCommands) = await ReadPageAsync(created.TrackingCode);
+        var (second, secondCommands) = await ReadPageAsync(created.TrackingCode);
+
+        Assert.NotEmpty(firstCommands);
+        Assert.Empty(secondCommands);
+        Assert.Same(first, second);
+        Assert.Equal(created.TrackingCode, second!.Report.TrackingCode);
+    }
+
+    [Fact]
+    public async Task Read_AfterTheReporterReplies_ShowsTheReplyToTheReporterOnly()
+    {
+        var created = await _public.SubmitAsync();
+        var manager = await _app.StaffClientAsync("Manager");
+        await manager.ActOkAsync(created.TrackingCode, new { action = "defer", question = "Di RT/RW berapa?" });
+        Assert.Equal("Deferred", (await _public.PublicAsync(created.TrackingCode)).Status);
+
+        var reply = await _public.PostAsReporterAsync($"/api/v1/complaints/{created.TrackingCode}/replies", created.ReporterKey,
+            new { text = "RT 03 / RW 07, dekat masjid." });
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+
+        var anonymous = await _public.PublicAsync(created.TrackingCode);
+        Assert.Equal("Submitted", anonymous.Status); // back to the desk
+        Assert.DoesNotContain(anonymous.Timeline, e => e.Text?.Contains("RW 07") == true);
+        Assert.Contains((await _public.PublicAsync(created.TrackingCode, created.ReporterKey)).Timeline, e => e.Text?.Contains("RW 07") == true);
+    }
+
+    [Fact]
+    public async Task Read_Anonymous_IsJsonInUtf8()
+    {
+        var created = await _public.SubmitAsync();
+
+        var response = await _public.GetAsync($"/api/v1/complaints/{created.TrackingCode}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        var view = (await response.Content.ReadFromJsonAsync<PublicComplaintView>(TestApi.Json))!;
+        Assert.Equal(created.TrackingCode, view.TrackingCode);
+    }
+
+    [Fact]
+    public async Task Read_Cancelled_LeavesTheNextReadWorking()
+    {
+        var created = await _public.SubmitAsync();
+        await ReadAsync(created.TrackingCode);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var cache = services.GetRequiredService<PublicViewCache>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetAsync(created.TrackingCode, services,
+            ct => services.GetRequiredService<PublicComplaintViews>().BuildKeptAsync(created.TrackingCode, ct), new CancellationToken(true)));
+
+        Assert.Equal(created.TrackingCode, (await _public.PublicAsync(created.TrackingCode)).TrackingCode);
+    }
+
+    [Fact]
     public void ValidUntil_IsTheFirstRunningDeadlineNotYetPassed_OrTheKeepingTime()
     {
         var now = new DateTimeOffset(2026, 6, 2, 3, 0, 0, TimeSpan.Zero);
@@ -222,6 +307,16 @@ public sealed class PublicViewCacheTests : IAsyncLifetime
     }
 
     private Task<(KeptPublicView? View, List<RecordedCommand> Commands)> ReadAsync(string code) => ReadAsync(_app, code);
+
+    private async Task<(Aduan.Pages.Portal.ReportModel.Shown? Page, List<RecordedCommand> Commands)> ReadPageAsync(string code)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("id");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var cache = services.GetRequiredService<PublicViewCache>();
+        return await CommandRecorder.RecordAsync(() => cache.GetAsync(code, services,
+            ct => Aduan.Pages.Portal.ReportModel.BuildAsync(services, code, ct), CancellationToken.None));
+    }
 
     /// <summary>The cache as the lookup uses it, in Indonesian, in the test's own flow so that EF's commands are recorded.</summary>
     private static async Task<(KeptPublicView? View, List<RecordedCommand> Commands)> ReadAsync(AduanFactory app, string code)

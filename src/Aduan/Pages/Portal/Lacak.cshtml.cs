@@ -15,8 +15,13 @@ namespace Aduan.Pages.Portal;
 /// <c>?kunci=</c> still works for links made before.
 /// </summary>
 [EnableRateLimiting(RateLimits.Intake)]
-public sealed class LacakModel(ReporterActions actions, PublicComplaintViews views, PublicViewCache cache) : PortalPageModel
+public sealed class LacakModel(PublicViewCache cache) : PortalPageModel
 {
+    // Asked for when used, not by the constructor: the busiest request, a kept view shown to anybody, needs neither.
+    private ReporterActions Actions => HttpContext.RequestServices.GetRequiredService<ReporterActions>();
+
+    private PublicComplaintViews Views => HttpContext.RequestServices.GetRequiredService<PublicComplaintViews>();
+
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
@@ -66,7 +71,7 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
         if (string.IsNullOrEmpty(Kunci))
         {
             // What anybody sees: the kept view, checked against the report (the JSON lookup's too).
-            return await cache.GetAsync(code, HttpContext.RequestServices, ct => views.BuildKeptAsync(code, ct), HttpContext.RequestAborted) is { } kept
+            return await cache.GetAsync(code, HttpContext.RequestServices, ct => Views.BuildKeptAsync(code, ct), HttpContext.RequestAborted) is { } kept
                 ? Show(kept)
                 : NotFoundPage();
         }
@@ -98,13 +103,13 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
     public Task<IActionResult> OnPostKeyAsync() => OnPostFindAsync();
 
     public Task<IActionResult> OnPostReplyAsync() =>
-        ActAsync((code, v, ct) => actions.ReplyAsync(code, Kunci, ReplyText, v, ct), "ReplyText", "Portal.Track.Replied");
+        ActAsync((code, v, ct) => Actions.ReplyAsync(code, Kunci, ReplyText, v, ct), "ReplyText", "Portal.Track.Replied");
 
     public Task<IActionResult> OnPostAcceptAsync() =>
-        ActAsync((code, v, ct) => actions.FeedbackAsync(code, Kunci, new FeedbackRequest(true, Rating, Comment), v, ct), "", "Portal.Track.Accepted");
+        ActAsync((code, v, ct) => Actions.FeedbackAsync(code, Kunci, new FeedbackRequest(true, Rating, Comment), v, ct), "", "Portal.Track.Accepted");
 
     public Task<IActionResult> OnPostRejectAsync() =>
-        ActAsync((code, v, ct) => actions.FeedbackAsync(code, Kunci, new FeedbackRequest(false, null, Comment), v, ct), "", "Portal.Track.Rejected");
+        ActAsync((code, v, ct) => Actions.FeedbackAsync(code, Kunci, new FeedbackRequest(false, null, Comment), v, ct), "", "Portal.Track.Rejected");
 
     /// <summary>The same actions as the JSON API; the page is shown again with the key kept.</summary>
     /// <param name="textField">The form's name for the API's <c>text</c> field.</param>
@@ -144,11 +149,11 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
                 break;
         }
 
-        var complaint = await views.FindAsync(code, ct);
+        var complaint = await Views.FindAsync(code, ct);
         return complaint is null ? NotFoundPage() : await ShowAsync(complaint);
     }
 
-    private Task<PublicComplaint?> LoadAsync(string code) => views.FindAsync(code, HttpContext.RequestAborted);
+    private Task<PublicComplaint?> LoadAsync(string code) => Views.FindAsync(code, HttpContext.RequestAborted);
 
     private async Task<IActionResult> ShowAsync(PublicComplaint complaint)
     {
@@ -159,7 +164,7 @@ public sealed class LacakModel(ReporterActions actions, PublicComplaintViews vie
         }
 
         AsReporter = !string.IsNullOrEmpty(Kunci);
-        return Show(await views.ViewAsync(complaint, AsReporter, HttpContext.RequestAborted), complaint.Status, complaint.Privacy,
+        return Show(await Views.ViewAsync(complaint, AsReporter, HttpContext.RequestAborted), complaint.Status, complaint.Privacy,
             complaint.Supporters);
     }
 

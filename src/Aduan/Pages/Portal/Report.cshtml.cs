@@ -46,7 +46,7 @@ public sealed class ReportModel(PublicViewCache cache, IOptions<MapOptions> map)
     }
 
     /// <summary>Asked only when no page is kept, so its services are resolved here, not for every request.</summary>
-    private static async Task<Built<Shown>> BuildAsync(IServiceProvider services, string code, CancellationToken ct)
+    internal static async Task<Built<Shown>> BuildAsync(IServiceProvider services, string code, CancellationToken ct)
     {
         var register = services.GetRequiredService<PublicRegister>();
         var c = await register.Published().Where(c => c.TrackingCode == code)
