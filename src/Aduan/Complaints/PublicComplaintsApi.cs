@@ -77,8 +77,7 @@ public static class PublicComplaintsApi
 
         if (reporterKey is null)
         {
-            var kept = await cache.GetAsync(code, services,
-                token => services.GetRequiredService<PublicComplaintViews>().BuildKeptAsync(code, token), ct);
+            var kept = await cache.StatusAsync(code, services, ct);
             return kept is null ? services.GetRequiredService<Problems>().NotFound(code) : new KeptJson(kept.Json);
         }
 

@@ -110,6 +110,10 @@ public sealed class PublicViewCache : IDisposable
         return built.Value;
     }
 
+    /// <summary>The status view anybody sees (the lookup without the key, <c>/lacak</c> without it), kept or built.</summary>
+    public Task<KeptPublicView?> StatusAsync(string code, IServiceProvider services, CancellationToken ct) =>
+        GetAsync(code, services, token => services.GetRequiredService<PublicComplaintViews>().BuildKeptAsync(code, token), ct);
+
     /// <summary>
     /// Drops every kept view in this instance: a category or an agency renamed here shows by its new name at once (other
     /// instances show it after <see cref="PublicViewCacheOptions.CacheFor"/> and their own directory's minute).

@@ -285,8 +285,7 @@ public sealed class PublicViewCacheTests : IAsyncLifetime
         var services = scope.ServiceProvider;
         var cache = services.GetRequiredService<PublicViewCache>();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetAsync(created.TrackingCode, services,
-            ct => services.GetRequiredService<PublicComplaintViews>().BuildKeptAsync(created.TrackingCode, ct), new CancellationToken(true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.StatusAsync(created.TrackingCode, services, new CancellationToken(true)));
 
         Assert.Equal(created.TrackingCode, (await _public.PublicAsync(created.TrackingCode)).TrackingCode);
     }
@@ -325,7 +324,6 @@ public sealed class PublicViewCacheTests : IAsyncLifetime
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var cache = services.GetRequiredService<PublicViewCache>();
-        return await CommandRecorder.RecordAsync(() => cache.GetAsync(code, services,
-            ct => services.GetRequiredService<PublicComplaintViews>().BuildKeptAsync(code, ct), CancellationToken.None));
+        return await CommandRecorder.RecordAsync(() => cache.StatusAsync(code, services, CancellationToken.None));
     }
 }

@@ -71,7 +71,7 @@ public sealed class LacakModel(PublicViewCache cache) : PortalPageModel
         if (string.IsNullOrEmpty(Kunci))
         {
             // What anybody sees: the kept view, checked against the report (the JSON lookup's too).
-            return await cache.GetAsync(code, HttpContext.RequestServices, ct => Views.BuildKeptAsync(code, ct), HttpContext.RequestAborted) is { } kept
+            return await cache.StatusAsync(code, HttpContext.RequestServices, HttpContext.RequestAborted) is { } kept
                 ? Show(kept)
                 : NotFoundPage();
         }
@@ -175,7 +175,7 @@ public sealed class LacakModel(PublicViewCache cache) : PortalPageModel
         View = view;
         Status = status;
         Supporters = supporters;
-        Published = privacy != PrivacyMode.Confidential && Transparency.PublicRegister.PublishedStatuses.Contains(status);
+        Published = Transparency.Publication.IsPublished(status, privacy);
         return Page();
     }
 
