@@ -1,5 +1,7 @@
 using Aduan.Pages.Admin;
 using Aduan.Pages.Staff;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Aduan.Web;
 
@@ -20,6 +22,8 @@ public static class PagesSetup
             })
             .AddMvcOptions(o => o.Filters.Add<StaffPageFilter>())
             .AddViewLocalization();
+        services.AddSingleton<CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, QuietTempDataProvider>());
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "aduan.af";
