@@ -5,6 +5,7 @@ using System.Data.Common;
 using System.Globalization;
 using Aduan.Data;
 using Aduan.Sla;
+using Aduan.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -36,8 +37,15 @@ public sealed class PublicViewCacheOptions
 /// </summary>
 public sealed record PublicViewStamp(int Version, int EventCount, int Supporters, string? RemotePeer, string? RemoteId, string? RemoteUrl);
 
-/// <summary>A report's anonymous view as built once, with what the tracking page needs beside it, and its JSON.</summary>
-public sealed record KeptPublicView(PublicComplaintView View, byte[] Json, ComplaintStatus Status, PrivacyMode Privacy, int Supporters);
+/// <summary>
+/// A report's anonymous view as built once, with what the tracking page needs beside it, its JSON, and the tracking page
+/// once rendered from it.
+/// </summary>
+public sealed record KeptPublicView(PublicComplaintView View, byte[] Json, ComplaintStatus Status, PrivacyMode Privacy, int Supporters)
+    : IKeepsPage
+{
+    public KeptPage? Page { get; set; }
+}
 
 /// <summary>What a kept value was built from: the value, null when the report has none to show (not published), and its clocks.</summary>
 public readonly record struct Built<T>(T? Value, IReadOnlyCollection<SlaClock> Clocks) where T : class;
@@ -108,6 +116,28 @@ public sealed class PublicViewCache : IDisposable
         }
 
         return built.Value;
+    }
+
+    /// <summary>Whether this instance keeps anything (<see cref="PublicViewCacheOptions.CacheEntries"/> is not 0).</summary>
+    public bool Keeps => _cache is not null;
+
+    /// <summary>
+    /// The page rendered from the kept <paramref name="what"/> of the report in the request's language while that view is
+    /// still good, else null (nothing kept or no page rendered yet, the report changed or is gone). Never builds: for
+    /// serving a kept page before Razor Pages is asked, which builds and renders on a null. No page kept costs nothing;
+    /// a page kept costs its view's stamp.
+    /// </summary>
+    public async Task<KeptPage?> KeptPageAsync(Type what, string code, IServiceProvider services, CancellationToken ct)
+    {
+        if (_cache is null
+            || !_cache.TryGetValue(new Key(what, code, CultureInfo.CurrentUICulture.Name), out Entry? kept)
+            || kept!.Value is not IKeepsPage { Page: { } page })
+        {
+            return null;
+        }
+
+        var stamp = await _stamps.ReadAsync(code, services, ct);
+        return kept.Stamp == stamp && _time.GetUtcNow() < kept.ValidUntil ? page : null;
     }
 
     /// <summary>The status view anybody sees (the lookup without the key, <c>/lacak</c> without it), kept or built.</summary>

@@ -104,6 +104,9 @@ public static class InfrastructureSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
+
+        // Last, so that every limit, timeout and header above applies to a kept page as to a rendered one.
+        app.Use(KeptPages.ServeAsync);
         return app;
     }
 

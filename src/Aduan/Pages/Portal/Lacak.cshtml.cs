@@ -15,6 +15,7 @@ namespace Aduan.Pages.Portal;
 /// <c>?kunci=</c> still works for links made before.
 /// </summary>
 [EnableRateLimiting(RateLimits.Intake)]
+[ServesKeptPage(typeof(KeptPublicView), "/lacak/")]
 public sealed class LacakModel(PublicViewCache cache) : PortalPageModel
 {
     // Asked for when used, not by the constructor: the busiest request, a kept view shown to anybody, needs neither.
@@ -71,9 +72,14 @@ public sealed class LacakModel(PublicViewCache cache) : PortalPageModel
         if (string.IsNullOrEmpty(Kunci))
         {
             // What anybody sees: the kept view, checked against the report (the JSON lookup's too).
-            return await cache.StatusAsync(code, HttpContext.RequestServices, HttpContext.RequestAborted) is { } kept
-                ? Show(kept)
-                : NotFoundPage();
+            // Shown to most readers as rendered for the first (KeptPage): only the antiforgery token is theirs.
+            if (await cache.StatusAsync(code, HttpContext.RequestServices, HttpContext.RequestAborted) is not { } kept)
+            {
+                return NotFoundPage();
+            }
+
+            var page = Show(kept);
+            return cache.Keeps && KeptPage.IsShared(this, "/lacak/" + code) ? new KeptPageResult(kept) : page;
         }
 
         var complaint = await LoadAsync(code);

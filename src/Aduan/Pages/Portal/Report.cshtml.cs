@@ -13,13 +13,18 @@ namespace Aduan.Pages.Portal;
 /// that is not published (Confidential, not verified yet, archived) is "not found", like a wrong code.
 /// No reporter is shown, except the name of one who chose to be named on a public report.
 /// </summary>
+[ServesKeptPage(typeof(Shown), "/laporan/")]
 public sealed class ReportModel(PublicViewCache cache, IOptions<MapOptions> map) : PortalPageModel
 {
     public sealed record Photo(string PublicId, int Width, int Height);
 
     /// <summary>What the page shows of the report, the same for every reader: kept (<see cref="PublicViewCache"/>).</summary>
     public sealed record Shown(RegisterItem Report, string Text, string? Address, IReadOnlyList<TimelineEntry> Timeline,
-        ILookup<int, Photo> Photos);
+        ILookup<int, Photo> Photos) : IKeepsPage
+    {
+        /// <summary>The page once rendered from it, for the readers with nothing of their own on it.</summary>
+        public KeptPage? Page { get; set; }
+    }
 
     public RegisterItem Report { get; private set; } = null!;
     public string Text { get; private set; } = "";
@@ -42,7 +47,7 @@ public sealed class ReportModel(PublicViewCache cache, IOptions<MapOptions> map)
         }
 
         (Report, Text, Address, Timeline, Photos) = shown;
-        return Page();
+        return cache.Keeps && KeptPage.IsShared(this, "/laporan/" + code) ? new KeptPageResult(shown) : Page();
     }
 
     /// <summary>Asked only when no page is kept, so its services are resolved here, not for every request.</summary>
