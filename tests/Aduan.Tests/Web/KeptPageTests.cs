@@ -101,8 +101,7 @@ public sealed partial class KeptPageTests : IAsyncLifetime
     [Fact]
     public async Task ReportPage_KeptAndCompressed_IsThePageWithAFreshToken()
     {
-        var created = await _api.SubmitAsync(TestApi.Report(category: "JALAN"));
-        await (await _app.StaffClientAsync("Manager")).ActOkAsync(created.TrackingCode, new { action = "dispatch" });
+        var created = await PublishedAsync();
         var path = "/laporan/" + created.TrackingCode;
         var rendered = await _api.GetStringAsync(path);
 
@@ -155,8 +154,7 @@ public sealed partial class KeptPageTests : IAsyncLifetime
     [Fact]
     public async Task TrackingPage_WithAMessageWaiting_ShowsItOnceAndTheKeptPageNever()
     {
-        var created = await _api.SubmitAsync(TestApi.Report(category: "JALAN"));
-        await (await _app.StaffClientAsync("Manager")).ActOkAsync(created.TrackingCode, new { action = "dispatch" }); // published: anyone may follow
+        var created = await PublishedAsync(); // anyone may follow it
         var path = "/lacak/" + created.TrackingCode;
         using var citizen = PageClient.For(_app);
         await citizen.GetAsync(path);
@@ -207,8 +205,7 @@ public sealed partial class KeptPageTests : IAsyncLifetime
     [Fact]
     public async Task ReportPage_ReadAgain_IsTheKeptPageWithAFreshToken()
     {
-        var created = await _api.SubmitAsync(TestApi.Report(category: "JALAN"));
-        await (await _app.StaffClientAsync("Manager")).ActOkAsync(created.TrackingCode, new { action = "dispatch" });
+        var created = await PublishedAsync();
         var path = "/laporan/" + created.TrackingCode;
 
         var rendered = await _api.GetStringAsync(path);
@@ -239,6 +236,14 @@ public sealed partial class KeptPageTests : IAsyncLifetime
         Assert.Contains(created.TrackingCode, page, StringComparison.Ordinal);
         Assert.Contains("returnUrl=" + Uri.EscapeDataString(new Uri(_api.BaseAddress!, other).PathAndQuery), page, StringComparison.Ordinal);
         Assert.Contains("returnUrl=" + Uri.EscapeDataString(path) + "\"", kept, StringComparison.Ordinal);
+    }
+
+    /// <summary>A report dispatched to its agency: published, so that it has a page on the register and anyone may follow it.</summary>
+    private async Task<SubmitComplaintResponse> PublishedAsync()
+    {
+        var created = await _api.SubmitAsync(TestApi.Report(category: "JALAN"));
+        await (await _app.StaffClientAsync("Manager")).ActOkAsync(created.TrackingCode, new { action = "dispatch" });
+        return created;
     }
 
     /// <summary>The page kept for the report's view in Indonesian (the pages' default language), if any.</summary>
