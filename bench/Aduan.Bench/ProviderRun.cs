@@ -15,6 +15,9 @@ namespace Aduan.Bench;
 /// </summary>
 public static class ProviderRun
 {
+    /// <summary>Reports of the lookup's published for the report page's measurement (wrk only).</summary>
+    private const int PublishedReports = 500;
+
     public static async Task RunAsync(BenchResult result, BenchOptions options, string appDll, CancellationToken ct)
     {
         Console.WriteLine($"\n######## {result.Provider} ########");
@@ -40,7 +43,10 @@ public static class ProviderRun
             }
 
             var lookupCodes = options.Lookup ? await LookupBench.CodesAsync(connection, Wrk.MaxPaths, ct) : [];
-            result.Pipeline = await PipelineBench.RunAsync(app, ceiling, lookupCodes, duration, ct);
+            var publishedCodes = options.Lookup && Wrk.IsInstalled
+                ? await Publishing.PublishAsync(appDll, database.AppEnvironment, app, lookupCodes, PublishedReports, ct)
+                : [];
+            result.Pipeline = await PipelineBench.RunAsync(app, ceiling, lookupCodes, publishedCodes, duration, ct);
 
             result.HttpPeakMemoryBytes = app.PeakMemoryBytes();
         }

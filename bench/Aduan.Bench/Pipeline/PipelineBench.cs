@@ -20,7 +20,8 @@ public sealed record PipelineResult(List<RatioRow> BuiltIn, WrkResult? Wrk, stri
 /// <param name="Live">/health/live as measured, bare Kestrel as its ceiling.</param>
 /// <param name="Lookup">The lookup as measured, /health/live as its ceiling; null when the lookup was not part of the run.</param>
 /// <param name="TrackingPage">The tracking page <c>/lacak/{code}</c> (HTML) for the same codes, /health/live as its ceiling; null as the lookup.</param>
-public sealed record WrkResult(int Threads, RatioRow Live, RatioRow? Lookup, RatioRow? TrackingPage = null);
+/// <param name="ReportPage">The register's report page <c>/laporan/{code}</c> (HTML) for the published codes among them; null when none.</param>
+public sealed record WrkResult(int Threads, RatioRow Live, RatioRow? Lookup, RatioRow? TrackingPage = null, RatioRow? ReportPage = null);
 
 public static class PipelineBench
 {
@@ -31,8 +32,9 @@ public static class PipelineBench
     private static readonly Uri Root = new("/", UriKind.Relative);
 
     /// <param name="lookupCodes">Existing reports' tracking codes, for the lookup and the tracking page with wrk; empty to leave both out.</param>
+    /// <param name="publishedCodes">The published ones among them, for the report page with wrk; empty to leave it out.</param>
     public static async Task<PipelineResult> RunAsync(AppInstance app, Ceiling ceiling, IReadOnlyList<string> lookupCodes,
-        TimeSpan duration, CancellationToken ct)
+        IReadOnlyList<string> publishedCodes, TimeSpan duration, CancellationToken ct)
     {
         Console.WriteLine("==> pipeline: a bare Kestrel's GET / in its own process beside the app's GET /health/live");
         await using var bare = await AppInstance.StartBareKestrelAsync(ct);
@@ -62,8 +64,11 @@ public static class PipelineBench
             var lookupWrk = await Wrk.RunAsync(app, "wrk GET /api/v1/complaints/{code}", [.. lookupCodes.Select(c => "/api/v1/complaints/" + c)],
                 WrkConnections, duration, ct);
             var pageWrk = await Wrk.RunAsync(app, "wrk GET /lacak/{code}", [.. lookupCodes.Select(c => "/lacak/" + c)], WrkConnections, duration, ct);
+            var reportWrk = publishedCodes.Count == 0
+                ? null
+                : await Wrk.RunAsync(app, "wrk GET /laporan/{code}", [.. publishedCodes.Select(c => "/laporan/" + c)], WrkConnections, duration, ct);
             return new PipelineResult(builtIn, new WrkResult(Wrk.Threads, new RatioRow(liveWrk, bareWrk), new RatioRow(lookupWrk, liveWrk),
-                new RatioRow(pageWrk, liveWrk)), null);
+                new RatioRow(pageWrk, liveWrk), reportWrk is null ? null : new RatioRow(reportWrk, liveWrk)), null);
         }
         catch (InvalidOperationException e)
         {

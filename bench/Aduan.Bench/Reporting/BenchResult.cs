@@ -80,6 +80,12 @@ public sealed class BenchResult
                     checks.Add(new TargetCheck("/lacak/{code} (HTML) >= 30% of the ceiling (wrk)",
                         F($"{page.Ratio:P1} ({page.Measured.PerSecond:N0}/s of {page.Ceiling.PerSecond:N0}/s)"), page.Ratio >= 0.3));
                 }
+
+                if (wrk.ReportPage is { } report)
+                {
+                    checks.Add(new TargetCheck("/laporan/{code} (HTML) >= 30% of the ceiling (wrk)",
+                        F($"{report.Ratio:P1} ({report.Measured.PerSecond:N0}/s of {report.Ceiling.PerSecond:N0}/s)"), report.Ratio >= 0.3));
+                }
             }
         }
 

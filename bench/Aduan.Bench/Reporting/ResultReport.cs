@@ -101,6 +101,12 @@ public static class ResultReport
             var m = page.Measured;
             Console.WriteLine(F($"  /lacak/{{code}} with wrk ({m.Clients} connections): {m.PerSecond:N0} pages/s, p50 {m.P50Ms:F2} / p95 {m.P95Ms:F2} / p99 {m.P99Ms:F2} ms, failed {m.Failed}, {page.Ratio:P1} of /health/live with wrk, app CPU {m.AppCpuMsPerRequest:F2} ms/req"));
         }
+
+        if (wrk.ReportPage is { } report)
+        {
+            var m = report.Measured;
+            Console.WriteLine(F($"  /laporan/{{code}} with wrk ({m.Clients} connections): {m.PerSecond:N0} pages/s, p50 {m.P50Ms:F2} / p95 {m.P95Ms:F2} / p99 {m.P99Ms:F2} ms, failed {m.Failed}, {report.Ratio:P1} of /health/live with wrk, app CPU {m.AppCpuMsPerRequest:F2} ms/req"));
+        }
     }
 
     private static void PrintPipelineRow(string client, RatioRow row)

@@ -79,7 +79,7 @@ public static class ScaleQueries
 
     private static string Dashboard(int days) => $"/api/v1/staff/dashboard?from={Day(1 - days)}&to={Day(0)}";
 
-    private static async Task<string> LoginAsync(HttpClient client, string userName, CancellationToken ct)
+    internal static async Task<string> LoginAsync(HttpClient client, string userName, CancellationToken ct)
     {
         using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Password }, ct);
         response.EnsureSuccessStatusCode();
