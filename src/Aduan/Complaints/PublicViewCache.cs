@@ -75,7 +75,11 @@ public sealed class PublicViewCache : IDisposable
 
     private readonly record struct Key(Type What, string Code, string Language);
 
-    private sealed record Entry(PublicViewStamp Stamp, DateTimeOffset ValidUntil, object? Value);
+    private sealed record Entry(PublicViewStamp Stamp, DateTimeOffset ValidUntil, object? Value)
+    {
+        /// <summary>Still what the report shows: kept under the stamp just read, and not past its time.</summary>
+        public bool IsGood(PublicViewStamp? stamp, DateTimeOffset now) => Stamp == stamp && now < ValidUntil;
+    }
 
     /// <summary>
     /// The kept <typeparamref name="T"/> of the report in the request's language, or <paramref name="build"/>'s; null when
@@ -100,7 +104,7 @@ public sealed class PublicViewCache : IDisposable
 
         var key = new Key(typeof(T), code, CultureInfo.CurrentUICulture.Name);
         var now = _time.GetUtcNow();
-        if (_cache.TryGetValue(key, out Entry? kept) && kept!.Stamp == stamp && now < kept.ValidUntil)
+        if (_cache.TryGetValue(key, out Entry? kept) && kept!.IsGood(stamp, now))
         {
             return (T?)kept.Value;
         }
@@ -137,7 +141,7 @@ public sealed class PublicViewCache : IDisposable
         }
 
         var stamp = await _stamps.ReadAsync(code, services, ct);
-        return kept.Stamp == stamp && _time.GetUtcNow() < kept.ValidUntil ? page : null;
+        return kept.IsGood(stamp, _time.GetUtcNow()) ? page : null;
     }
 
     /// <summary>The status view anybody sees (the lookup without the key, <c>/lacak</c> without it), kept or built.</summary>
