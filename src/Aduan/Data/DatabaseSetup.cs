@@ -32,10 +32,10 @@ public static class DatabaseSetup
                     DataSource = aduan.DatabasePath,
                     Pooling = true,
 
-                    // Busy timeout: a statement that finds the database locked by another writer retries for this long.
+                    // A statement that finds the database locked by another writer waits up to this long (SqliteBusyTimeout).
                     DefaultTimeout = 30,
                 }.ToString());
-            options.AddInterceptors(sp.GetServices<IInterceptor>());
+            options.AddInterceptors([SqliteBusyTimeout.Instance, .. sp.GetServices<IInterceptor>()]);
         });
 
         // Interceptors registered as services (none in the app; tests record the SQL a piece of work runs) join both.
