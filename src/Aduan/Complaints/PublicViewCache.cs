@@ -277,7 +277,7 @@ public sealed class PublicViewCache : IDisposable
             try
             {
                 await connection.OpenAsync(ct);
-                Data.Sqlite.SqliteBusyTimeout.Apply(connection);
+                DatabaseSetup.Opened(connection);
                 var command = connection.CreateCommand();
                 command.CommandText = Sql;
                 var parameter = command.CreateParameter();

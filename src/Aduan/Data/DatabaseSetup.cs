@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Aduan.Data.Postgres;
 using Aduan.Data.Sqlite;
 using Aduan.Infrastructure;
@@ -64,6 +65,9 @@ public static class DatabaseSetup
         services.AddScoped<SingletonLock>();
         return services;
     }
+
+    /// <summary>For a connection the app opens outside EF Core: what EF Core's connections get as they open.</summary>
+    public static void Opened(DbConnection connection) => SqliteBusyTimeout.Apply(connection);
 
     /// <summary>Creates the data directory, applies migrations, switches SQLite to WAL, seeds an empty database, counts an uncounted one.</summary>
     public static async Task PrepareAsync(IServiceProvider services, bool seed, CancellationToken ct)

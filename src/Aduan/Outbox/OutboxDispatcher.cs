@@ -84,11 +84,12 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// One round: claims up to a batch of due messages and delivers them one by one. Before each delivery a read
-    /// checks that the message is still this instance's and still wanted (an admin may have discarded it), and
-    /// the claims are renewed together once half the lease is gone. The outcomes are written together, in one
-    /// transaction, when <see cref="RecordEvery"/> has passed since the first unwritten one and at the round's
-    /// end, and only where nobody else took the message over. On SQLite every write waits for the one writer:
-    /// two small transactions per message would make intake wait behind the dispatcher.
+    /// checks that the message is still this instance's and still wanted (an admin may have discarded it), and the
+    /// claims (those delivered but not yet written too) are renewed together when less than a delivery's timeout is
+    /// left of them. Outcomes are written together, in one transaction: before a delivery once the first unwritten
+    /// one is <see cref="RecordEvery"/> old, and at the round's end. So an outcome waits at most that, or the one
+    /// delivery that follows it. On SQLite every write waits for the one writer: a write or two per message made
+    /// intake wait behind the dispatcher.
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
@@ -96,7 +97,8 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
         var now = time.Now();
-        var ids = await OutboxClaims.ClaimAsync(db, Instance, now, now + o.Lease, o.BatchSize, ct);
+        var lockedUntil = now + o.Lease;
+        var ids = await OutboxClaims.ClaimAsync(db, Instance, now, lockedUntil, o.BatchSize, ct);
         if (ids.Count == 0)
         {
             return 0;
@@ -104,21 +106,25 @@ public sealed class OutboxDispatcher(
 
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToDictionary(h => h.Type);
         var messages = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
-        var renewAt = now + (o.Lease / 2);
         var outcomes = new List<Outcome>();
         var handled = 0;
         try
         {
+            // Shutting down leaves the unstarted claims to expire.
             for (var i = 0; i < messages.Count && !ct.IsCancellationRequested; i++)
             {
-                // Shutting down leaves the unstarted claims to expire.
                 var message = messages[i];
-                if (time.Now() >= renewAt)
+                if (outcomes.Count > 0 && time.Now() - outcomes[0].At >= RecordEvery)
                 {
-                    var left = messages.Skip(i).Select(m => m.Id).ToList();
-                    await db.OutboxMessages.Where(m => left.Contains(m.Id) && m.LockedBy == Instance && m.Status == OutboxStatus.Pending)
-                        .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, time.Now() + o.Lease), ct);
-                    renewAt = time.Now() + (o.Lease / 2);
+                    await RecordAsync(db, outcomes, o);
+                }
+
+                if (time.Now() + o.DeliveryTimeout + RecordEvery >= lockedUntil)
+                {
+                    lockedUntil = time.Now() + o.Lease;
+                    List<long> held = [.. outcomes.Select(x => x.Message.Id), .. messages.Skip(i).Select(m => m.Id)];
+                    await db.OutboxMessages.Where(m => held.Contains(m.Id) && m.LockedBy == Instance && m.Status == OutboxStatus.Pending)
+                        .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, lockedUntil), ct);
                 }
 
                 if (!await StillOursAsync(db, message.Id, ct))
@@ -136,18 +142,25 @@ public sealed class OutboxDispatcher(
 
                 outcomes.Add(new Outcome(message, result, time.Now()));
                 handled++;
-                if (time.Now() - outcomes[0].At >= RecordEvery)
-                {
-                    await RecordAsync(db, outcomes, o);
-                }
             }
         }
-        finally
+        catch
         {
-            // What was delivered is written down, even when the round ends on an error or a shutdown.
-            await RecordAsync(db, outcomes, o);
+            // The round's own error is the one reported; what was delivered is written down if the database allows.
+            try
+            {
+                await RecordAsync(db, outcomes, o);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Outbox outcomes of a failed round not written ({ExceptionType}); they are sent again once the claims expire",
+                    e.GetType().Name);
+            }
+
+            throw;
         }
 
+        await RecordAsync(db, outcomes, o);
         return handled;
     }
 
@@ -241,29 +254,4 @@ public sealed class OutboxDispatcher(
         return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * Random.Shared.NextDouble())));
 #pragma warning restore CA5394
     }
-}
-
-/// <summary>Wakes this instance's dispatcher when a change queued messages, instead of waiting for the next poll.</summary>
-public sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // already signalled
-            }
-        }
-    }
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await _signal.WaitAsync(timeout, ct);
-
-    public void Dispose() => _signal.Dispose();
 }

@@ -86,6 +86,87 @@ public sealed class DispatcherWritesTests : IDisposable
             .Where(m => m.IdempotencyKey == "discarded").Select(m => m.Status).SingleAsync()));
     }
 
+    [Fact]
+    public async Task QuickOutcome_IsGathered_ThenWrittenBeforeTheDeliveryAfterASlowOne()
+    {
+        var dispatcher = _factory.Services.GetRequiredService<OutboxDispatcher>();
+        await AddAsync(["quick", "slow", "last"]);
+        var seen = new Dictionary<string, (OutboxStatus Quick, OutboxStatus Slow)>();
+        _log.OnDeliver = async key =>
+        {
+            seen[key] = (await StatusAsync("quick"), await StatusAsync("slow"));
+            if (key == "slow")
+            {
+                _factory.Time.Advance(TimeSpan.FromSeconds(1)); // a slow gateway
+            }
+        };
+
+        Assert.Equal(3, await dispatcher.DispatchDueAsync(CancellationToken.None));
+
+        // While "slow" is delivered, "quick" (delivered just before) waits to be written with it; both are
+        // written before "last" is delivered, the first of them being older than RecordEvery by then.
+        Assert.Equal((OutboxStatus.Pending, OutboxStatus.Pending), seen["slow"]);
+        Assert.Equal((OutboxStatus.Delivered, OutboxStatus.Delivered), seen["last"]);
+        Assert.Equal(OutboxStatus.Delivered, await StatusAsync("last"));
+    }
+
+    [Fact]
+    public async Task LongRound_RenewsEveryClaimStillHeld_BeforeLessThanADeliveryIsLeft()
+    {
+        var dispatcher = _factory.Services.GetRequiredService<OutboxDispatcher>();
+        var o = new OutboxOptions();
+        await AddAsync(["first", "second", "third"]);
+        var start = _factory.Time.GetUtcNow();
+        DateTimeOffset? thirdHeldUntil = null;
+        _log.OnDeliver = async key =>
+        {
+            if (key == "first")
+            {
+                // Less than a delivery's timeout is left of the round's claims after this one.
+                _factory.Time.Advance(o.Lease - o.DeliveryTimeout);
+            }
+            else if (key == "second")
+            {
+                thirdHeldUntil = await _factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey == "third")
+                    .Select(m => m.LockedUntil).SingleAsync());
+            }
+        };
+
+        Assert.Equal(3, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(start + o.Lease - o.DeliveryTimeout + o.Lease, thirdHeldUntil);
+        Assert.All(await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Type == Type).ToListAsync()),
+            m => Assert.Equal((OutboxStatus.Delivered, (string?)null), (m.Status, m.LockedBy)));
+    }
+
+    [Fact]
+    public async Task ShutdownMidRound_WritesWhatWasDelivered_AndLeavesTheRestClaimed()
+    {
+        var dispatcher = _factory.Services.GetRequiredService<OutboxDispatcher>();
+        await AddAsync(["delivered", "interrupted", "unstarted"]);
+        using var shutdown = new CancellationTokenSource();
+        _log.OnDeliver = async key =>
+        {
+            if (key == "interrupted")
+            {
+                await shutdown.CancelAsync();
+                throw new OperationCanceledException(shutdown.Token);
+            }
+        };
+
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(shutdown.Token));
+
+        var stored = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Type == Type)
+            .ToDictionaryAsync(m => m.IdempotencyKey, m => (m.Status, m.LockedBy)));
+        Assert.Equal((OutboxStatus.Delivered, (string?)null), stored["delivered"]);
+
+        // Their outcome is unknown or they never started: the claims expire and they are tried again.
+        Assert.Equal((OutboxStatus.Pending, dispatcher.Instance), stored["interrupted"]);
+        Assert.Equal((OutboxStatus.Pending, dispatcher.Instance), stored["unstarted"]);
+    }
+
+    private Task<OutboxStatus> StatusAsync(string key) =>
+        _factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey == key).Select(m => m.Status).SingleAsync());
+
     private Task<int> AddAsync(List<string> keys) =>
         _factory.WithDbAsync(async db =>
         {

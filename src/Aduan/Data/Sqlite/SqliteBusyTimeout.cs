@@ -10,6 +10,8 @@ namespace Aduan.Data.Sqlite;
 /// connection's <c>Default Timeout</c>. Without it Microsoft.Data.Sqlite retries a locked statement after
 /// <c>Thread.Sleep(150)</c>: an intake batch that met the outbox dispatcher's 1 ms update waited 150 ms,
 /// holding a thread-pool thread. Set on every open, since a pooled connection may be new: one native call.
+/// The wait is the connection's, per statement: a command's own shorter <c>CommandTimeout</c> does not cut
+/// it (nothing in the app sets one), and the request's cancellation cannot end it early.
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
@@ -28,8 +30,9 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     {
         if (connection is SqliteConnection { Handle: { } handle } sqlite)
         {
-            // Default Timeout 0 means "no timeout" there, as it does here.
-            raw.sqlite3_busy_timeout(handle, sqlite.DefaultTimeout == 0 ? int.MaxValue : sqlite.DefaultTimeout * 1000);
+            // Default Timeout 0 means "no timeout" there, as it does here (about 25 days: the longest SQLite takes).
+            var milliseconds = sqlite.DefaultTimeout <= 0 ? int.MaxValue : (int)Math.Min(int.MaxValue, sqlite.DefaultTimeout * 1000L);
+            raw.sqlite3_busy_timeout(handle, milliseconds);
         }
     }
 }
