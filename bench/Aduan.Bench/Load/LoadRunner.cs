@@ -36,10 +36,12 @@ public static class LoadRunner
         $"    {m.Endpoint,-34} {m.Clients,3} clients: {m.PerSecond,9:N0}/s  p50 {m.P50Ms,7:F2} ms  p95 {m.P95Ms,7:F2} ms  p99 {m.P99Ms,7:F2} ms  server CPU {m.AppCpuMsPerRequest,5:F2} ms/req{FailureText(m.Failures)}"));
 
     /// <summary>Runs the endpoint unmeasured for a while, so the JIT has compiled the hot paths before anything counts.</summary>
-    public static async Task WarmUpAsync(AppInstance app, string endpoint, SendRequest send, CancellationToken ct)
+    /// <param name="seconds">Measured-window seconds after the first one: a deep path (intake's EF Core save) needs
+    /// more than a short read before tiered compilation has finished with it.</param>
+    public static async Task WarmUpAsync(AppInstance app, string endpoint, SendRequest send, CancellationToken ct, int seconds = 2)
     {
-        Console.WriteLine($"    {endpoint,-34} warming up (1 + 2 s, 16 clients, not counted)");
-        await MeasureAsync(app, endpoint, 16, TimeSpan.FromSeconds(2), send, ct);
+        Console.WriteLine($"    {endpoint,-34} warming up (1 + {seconds} s, 16 clients, not counted)");
+        await MeasureAsync(app, endpoint, 16, TimeSpan.FromSeconds(seconds), send, ct);
     }
 
     private static async Task<LoadMeasurement> MeasureAsync(AppInstance app, string endpoint, int clients, TimeSpan duration,
