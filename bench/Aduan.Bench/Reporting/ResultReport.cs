@@ -92,21 +92,25 @@ public static class ResultReport
         PrintPipelineRow("wrk", wrk.Live);
         if (wrk.Lookup is { } lookup)
         {
-            var m = lookup.Measured;
-            Console.WriteLine(F($"  lookup with wrk ({m.Clients} connections): {m.PerSecond:N0} reads/s, p50 {m.P50Ms:F2} / p95 {m.P95Ms:F2} / p99 {m.P99Ms:F2} ms, failed {m.Failed}, {lookup.Ratio:P1} of /health/live with wrk, app CPU {m.AppCpuMsPerRequest:F2} ms/req"));
+            PrintWrkRow("lookup", "reads", lookup);
         }
 
         if (wrk.TrackingPage is { } page)
         {
-            var m = page.Measured;
-            Console.WriteLine(F($"  /lacak/{{code}} with wrk ({m.Clients} connections): {m.PerSecond:N0} pages/s, p50 {m.P50Ms:F2} / p95 {m.P95Ms:F2} / p99 {m.P99Ms:F2} ms, failed {m.Failed}, {page.Ratio:P1} of /health/live with wrk, app CPU {m.AppCpuMsPerRequest:F2} ms/req"));
+            PrintWrkRow("/lacak/{code}", "pages", page);
         }
 
         if (wrk.ReportPage is { } report)
         {
-            var m = report.Measured;
-            Console.WriteLine(F($"  /laporan/{{code}} with wrk ({m.Clients} connections): {m.PerSecond:N0} pages/s, p50 {m.P50Ms:F2} / p95 {m.P95Ms:F2} / p99 {m.P99Ms:F2} ms, failed {m.Failed}, {report.Ratio:P1} of /health/live with wrk, app CPU {m.AppCpuMsPerRequest:F2} ms/req"));
+            PrintWrkRow("/laporan/{code}", "pages", report);
         }
+    }
+
+    /// <summary>One endpoint measured with wrk, against /health/live measured the same way.</summary>
+    private static void PrintWrkRow(string what, string unit, RatioRow row)
+    {
+        var m = row.Measured;
+        Console.WriteLine(F($"  {what} with wrk ({m.Clients} connections): {m.PerSecond:N0} {unit}/s, p50 {m.P50Ms:F2} / p95 {m.P95Ms:F2} / p99 {m.P99Ms:F2} ms, failed {m.Failed}, {row.Ratio:P1} of /health/live with wrk, app CPU {m.AppCpuMsPerRequest:F2} ms/req"));
     }
 
     private static void PrintPipelineRow(string client, RatioRow row)
