@@ -119,10 +119,41 @@ public sealed class AppInstance : IAsyncDisposable
     /// <summary>CPU time the app has used so far, user and system (utime + stime in /proc/PID/stat, at 100 ticks a second).</summary>
     public TimeSpan CpuTime()
     {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        return Ticks(File.ReadAllText($"/proc/{_process.Id}/stat"));
+    }
+
+    /// <summary>utime + stime of a process's or thread's <c>stat</c> line, at 100 ticks a second.</summary>
+    private static TimeSpan Ticks(string stat)
+    {
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    /// <summary>
+    /// CPU time of the runtime's tiered-compilation thread so far (<c>.NET Tiered Com</c>, its name cut to 15
+    /// characters): it recompiles hot methods with their optimizations, so while it is busy the app is still warming up.
+    /// Null when no such thread is found (another runtime, or tiered compilation off).
+    /// </summary>
+    public TimeSpan? JitCpuTime()
+    {
+        TimeSpan? total = null;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                {
+                    total = (total ?? TimeSpan.Zero) + Ticks(File.ReadAllText(Path.Combine(task, "stat")));
+                }
+            }
+            catch (IOException)
+            {
+                // the thread ended meanwhile
+            }
+        }
+
+        return total;
     }
 
     public async ValueTask DisposeAsync()

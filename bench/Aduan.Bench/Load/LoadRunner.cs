@@ -14,14 +14,16 @@ public sealed record LoadMeasurement(
     double P50Ms, double P95Ms, double P99Ms, double AppCpuMsPerRequest, IReadOnlyDictionary<string, long> Failures);
 
 /// <summary>
-/// N clients, each with its own keep-alive connection, send requests back to back: one second of
-/// warm-up, then S measured seconds. Only requests that finish inside the measured window count.
+/// N clients, each with its own keep-alive connection, send requests back to back: a second of
+/// ramp-up, then S measured seconds. Only requests that finish inside the measured window count.
+/// An endpoint is warmed up first (<see cref="WarmUpAsync"/>), so what is measured is the optimized code.
 /// The clients run on the same two cores as the app, so they take a share of the machine; the
 /// ratio to the trivial endpoint, measured the same way, is what compares.
 /// </summary>
 public static class LoadRunner
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+    /// <summary>Each run's first second: the clients connect and the app's pools fill, not counted.</summary>
+    private static readonly TimeSpan Ramp = TimeSpan.FromSeconds(1);
 
     public static async Task<LoadMeasurement> RunAsync(AppInstance app, string endpoint, int clients, TimeSpan duration,
         SendRequest send, CancellationToken ct)
@@ -35,25 +37,54 @@ public static class LoadRunner
     public static void Print(LoadMeasurement m) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"    {m.Endpoint,-34} {m.Clients,3} clients: {m.PerSecond,9:N0}/s  p50 {m.P50Ms,7:F2} ms  p95 {m.P95Ms,7:F2} ms  p99 {m.P99Ms,7:F2} ms  server CPU {m.AppCpuMsPerRequest,5:F2} ms/req{FailureText(m.Failures)}"));
 
-    /// <summary>Runs the endpoint unmeasured for a while, so the JIT has compiled the hot paths before anything counts.</summary>
-    /// <param name="seconds">Measured-window seconds after the first one: a deep path (intake's EF Core save) needs
-    /// more than a short read before tiered compilation has finished with it.</param>
-    public static async Task WarmUpAsync(AppInstance app, string endpoint, SendRequest send, CancellationToken ct, int seconds = 2)
+    /// <summary>
+    /// Runs the endpoint unmeasured until the app has warmed up: in rounds of 1 + 3 s, until the runtime's
+    /// tiered-compilation thread used less than 3 % of a core in a round (at least two rounds, at most two
+    /// minutes). Tiered JIT and dynamic PGO change a cold run by 2× or more, and how long they take depends on
+    /// the path and the database: intake on PostgreSQL was still compiling after 25 s, on SQLite it was done in 20.
+    /// An app whose compilation thread cannot be read gets three rounds.
+    /// </summary>
+    public static async Task WarmUpAsync(AppInstance app, string endpoint, SendRequest send, CancellationToken ct, int clients = 16)
     {
-        Console.WriteLine($"    {endpoint,-34} warming up (1 + {seconds} s, 16 clients, not counted)");
-        await MeasureAsync(app, endpoint, 16, TimeSpan.FromSeconds(seconds), send, ct);
+        var started = Stopwatch.GetTimestamp();
+        for (var round = 1; ; round++)
+        {
+            var jitBefore = app.JitCpuTime();
+            var cpuBefore = app.CpuTime();
+            var measured = await MeasureAsync(app, endpoint, clients, WarmUpRound, send, ct);
+            var roundTime = Ramp + WarmUpRound;
+            var jit = app.JitCpuTime() - jitBefore;
+            var cpu = app.CpuTime() - cpuBefore;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {endpoint,-34} warming up, round {round} ({clients} clients, not counted): {measured.PerSecond,9:N0}/s, app CPU {cpu / roundTime,4:P0} of a core, JIT {(jit is { } j ? (j / roundTime).ToString("P0", CultureInfo.InvariantCulture) : "unknown")}"));
+            var settled = jit is { } compiling ? compiling / roundTime < SettledJitShare : round >= 3;
+            if (round >= 2 && settled)
+            {
+                return;
+            }
+
+            if (Stopwatch.GetElapsedTime(started) >= MaxWarmUp)
+            {
+                Console.WriteLine($"    {endpoint,-34} still compiling after {MaxWarmUp.TotalSeconds:N0} s: measuring anyway");
+                return;
+            }
+        }
     }
+
+    private static readonly TimeSpan WarmUpRound = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromMinutes(2);
+    private const double SettledJitShare = 0.03;
 
     private static async Task<LoadMeasurement> MeasureAsync(AppInstance app, string endpoint, int clients, TimeSpan duration,
         SendRequest send, CancellationToken ct)
     {
         var start = Stopwatch.GetTimestamp();
-        var measureFrom = start + (long)(WarmUp.TotalSeconds * Stopwatch.Frequency);
+        var measureFrom = start + (long)(Ramp.TotalSeconds * Stopwatch.Frequency);
         var measureUntil = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, clients)
             .Select(_ => Task.Run(() => ClientAsync(app.BaseAddress, send, measureFrom, measureUntil, ct), ct))
             .ToList();
-        await Task.Delay(WarmUp, ct);
+        await Task.Delay(Ramp, ct);
         var cpuBefore = app.CpuTime(); // the app's own CPU time per request, apart from the clients'
         await Task.Delay(duration, ct);
         var cpuUsed = app.CpuTime() - cpuBefore;
