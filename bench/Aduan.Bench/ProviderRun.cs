@@ -10,8 +10,8 @@ using Aduan.Bench.Scale;
 namespace Aduan.Bench;
 
 /// <summary>
-/// One provider's run: intake, lookup and the pipeline's cost against one app process on a fresh database, then scale
-/// on another fresh database. Every process, cluster and directory started here is gone when it returns.
+/// One provider's run: intake, lookup and the pipeline's cost against one app process on a fresh database (with a
+/// stand-in SMS gateway, as a city has one), then scale on another fresh database. Every process, cluster and directory started here is gone when it returns.
 /// </summary>
 public static class ProviderRun
 {
@@ -26,15 +26,17 @@ public static class ProviderRun
         if (options.Intake || options.Lookup)
         {
             await using var database = await FreshDatabaseAsync(postgres, "aduan_bench_http", ct);
-            Console.WriteLine("==> Starting the app on a fresh database");
-            await using var app = await AppInstance.StartAsync(appDll, database.AppEnvironment, ct);
+            await using var gateway = await SmsGatewayStandIn.StartAsync(ct);
+            Console.WriteLine($"==> Starting the app on a fresh database, its SMS going to a stand-in for Kannel at {gateway.SendUrl}");
+            await using var app = await AppInstance.StartAsync(appDll, gateway.For(database.AppEnvironment), ct);
             await using var connection = database.CreateConnection();
             await connection.OpenAsync(ct);
             var reference = await ReferenceData.ReadAsync(connection, ct);
             var ceiling = new Ceiling(app, duration);
             if (options.Intake)
             {
-                result.Intake = await IntakeBench.RunAsync(app, reference, ceiling, duration, ct);
+                result.Intake = await IntakeBench.RunAsync(app, reference, ceiling, new SmsBacklog(connection), duration, ct);
+                Console.WriteLine($"    SMS the app delivered to the stand-in gateway so far: {gateway.Accepted:N0}");
             }
 
             if (options.Lookup)

@@ -10,7 +10,9 @@ namespace Aduan.Bench.Intake;
 
 /// <summary>
 /// Durable intake: POST /api/v1/complaints at 1, 16 and 64 clients, each request with its own
-/// Idempotency-Key as a well-behaved client sends, beside the ceiling at the same clients.
+/// Idempotency-Key as a well-behaved client sends, beside the ceiling at the same clients. The app
+/// delivers the confirmation SMS of the reports it takes while it takes them, as under a real flood;
+/// those of earlier runs are delivered before the next measurement starts.
 /// </summary>
 public static class IntakeBench
 {
@@ -22,8 +24,8 @@ public static class IntakeBench
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static async Task<List<RatioRow>> RunAsync(AppInstance app, ReferenceData reference, Ceiling ceiling, TimeSpan duration,
-        CancellationToken ct)
+    public static async Task<List<RatioRow>> RunAsync(AppInstance app, ReferenceData reference, Ceiling ceiling, SmsBacklog sms,
+        TimeSpan duration, CancellationToken ct)
     {
         Console.WriteLine("==> intake: POST /api/v1/complaints, then the ceiling (GET /health/live) with the same clients");
         var bodies = Bodies(reference, 4096);
