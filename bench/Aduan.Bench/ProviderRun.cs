@@ -10,8 +10,9 @@ using Aduan.Bench.Scale;
 namespace Aduan.Bench;
 
 /// <summary>
-/// One provider's run: intake, lookup and the pipeline's cost against one app process on a fresh database (with a
-/// stand-in SMS gateway, as a city has one), then scale on another fresh database. Every process, cluster and directory started here is gone when it returns.
+/// One provider's run: intake, lookup and the pipeline's cost against one app process on a fresh
+/// database (with a stand-in SMS gateway, as a city has one), then scale on another fresh database.
+/// Every process, cluster and directory started here is gone when it returns.
 /// </summary>
 public static class ProviderRun
 {

@@ -131,30 +131,44 @@ public sealed class AppInstance : IAsyncDisposable
     }
 
     /// <summary>
-    /// CPU time of the runtime's tiered-compilation thread so far (<c>.NET Tiered Com</c>, its name cut to 15
-    /// characters): it recompiles hot methods with their optimizations, so while it is busy the app is still warming up.
-    /// Null when no such thread is found (another runtime, or tiered compilation off).
+    /// CPU time so far of each of the runtime's tiered-compilation threads, by thread id (<c>.NET Tiered Com</c>, its
+    /// name cut to 15 characters): it recompiles hot methods with their optimizations, so while it is busy the app is
+    /// still warming up. It ends after a few idle seconds and a new one starts with the next work, so compare two
+    /// readings by thread id (<see cref="JitTimeBetween"/>). Empty when none runs; null when /proc cannot be read.
     /// </summary>
-    public TimeSpan? JitCpuTime()
+    public Dictionary<int, TimeSpan>? JitCpuTimes()
     {
-        TimeSpan? total = null;
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+        var times = new Dictionary<int, TimeSpan>();
+        try
         {
-            try
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
             {
-                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                try
                 {
-                    total = (total ?? TimeSpan.Zero) + Ticks(File.ReadAllText(Path.Combine(task, "stat")));
+                    if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                    {
+                        times[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = Ticks(File.ReadAllText(Path.Combine(task, "stat")));
+                    }
+                }
+                catch (IOException)
+                {
+                    // the thread ended meanwhile
                 }
             }
-            catch (IOException)
-            {
-                // the thread ended meanwhile
-            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
 
-        return total;
+        return times;
     }
+
+    /// <summary>The compilation threads' CPU time between two readings; a thread started meanwhile counts from zero.</summary>
+    public static TimeSpan? JitTimeBetween(Dictionary<int, TimeSpan>? before, Dictionary<int, TimeSpan>? after) =>
+        before is null || after is null
+            ? null
+            : after.Aggregate(TimeSpan.Zero, (sum, thread) => sum + thread.Value - before.GetValueOrDefault(thread.Key));
 
     public async ValueTask DisposeAsync()
     {

@@ -25,6 +25,11 @@ public static class LoadRunner
     /// <summary>Each run's first second: the clients connect and the app's pools fill, not counted.</summary>
     private static readonly TimeSpan Ramp = TimeSpan.FromSeconds(1);
 
+    /// <summary>A warm-up round's measured part (after its <see cref="Ramp"/>), the longest warm-up, and when it has settled.</summary>
+    private static readonly TimeSpan WarmUpRound = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromMinutes(2);
+    private const double SettledJitShare = 0.03;
+
     public static async Task<LoadMeasurement> RunAsync(AppInstance app, string endpoint, int clients, TimeSpan duration,
         SendRequest send, CancellationToken ct)
     {
@@ -39,24 +44,25 @@ public static class LoadRunner
 
     /// <summary>
     /// Runs the endpoint unmeasured until the app has warmed up: in rounds of 1 + 3 s, until the runtime's
-    /// tiered-compilation thread used less than 3 % of a core in a round (at least two rounds, at most two
+    /// tiered-compilation threads used less than 3 % of a core in a round (at least two rounds, at most about two
     /// minutes). Tiered JIT and dynamic PGO change a cold run by 2× or more, and how long they take depends on
     /// the path and the database: intake on PostgreSQL was still compiling after 25 s, on SQLite it was done in 20.
-    /// An app whose compilation thread cannot be read gets three rounds.
+    /// An app whose threads cannot be read (no /proc) gets three rounds.
     /// </summary>
     public static async Task WarmUpAsync(AppInstance app, string endpoint, SendRequest send, CancellationToken ct, int clients = 16)
     {
         var started = Stopwatch.GetTimestamp();
         for (var round = 1; ; round++)
         {
-            var jitBefore = app.JitCpuTime();
+            var roundStarted = Stopwatch.GetTimestamp();
+            var jitBefore = app.JitCpuTimes();
             var cpuBefore = app.CpuTime();
             var measured = await MeasureAsync(app, endpoint, clients, WarmUpRound, send, ct);
-            var roundTime = Ramp + WarmUpRound;
-            var jit = app.JitCpuTime() - jitBefore;
+            var jit = AppInstance.JitTimeBetween(jitBefore, app.JitCpuTimes());
             var cpu = app.CpuTime() - cpuBefore;
+            var roundTime = Stopwatch.GetElapsedTime(roundStarted);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    {endpoint,-34} warming up, round {round} ({clients} clients, not counted): {measured.PerSecond,9:N0}/s, app CPU {cpu / roundTime,4:P0} of a core, JIT {(jit is { } j ? (j / roundTime).ToString("P0", CultureInfo.InvariantCulture) : "unknown")}"));
+                $"    {endpoint,-34} warming up, round {round} ({clients} clients, not counted): {measured.PerSecond,9:N0}/s, app CPU {cpu / roundTime,4:P0} of a core, JIT {Share(jit, roundTime)}"));
             var settled = jit is { } compiling ? compiling / roundTime < SettledJitShare : round >= 3;
             if (round >= 2 && settled)
             {
@@ -65,15 +71,15 @@ public static class LoadRunner
 
             if (Stopwatch.GetElapsedTime(started) >= MaxWarmUp)
             {
-                Console.WriteLine($"    {endpoint,-34} still compiling after {MaxWarmUp.TotalSeconds:N0} s: measuring anyway");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {endpoint,-34} still compiling after {Stopwatch.GetElapsedTime(started).TotalSeconds:N0} s: measuring anyway"));
                 return;
             }
         }
     }
 
-    private static readonly TimeSpan WarmUpRound = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromMinutes(2);
-    private const double SettledJitShare = 0.03;
+    private static string Share(TimeSpan? part, TimeSpan of) =>
+        part is { } p ? (p / of).ToString("P0", CultureInfo.InvariantCulture) : "unknown";
 
     private static async Task<LoadMeasurement> MeasureAsync(AppInstance app, string endpoint, int clients, TimeSpan duration,
         SendRequest send, CancellationToken ct)
