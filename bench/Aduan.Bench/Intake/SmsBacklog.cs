@@ -7,8 +7,8 @@ using Aduan.Sms;
 namespace Aduan.Bench.Intake;
 
 /// <summary>
-/// The SMS still waiting in the app's outbox. Intake queues a confirmation for each report with a phone
-/// number, and the app delivers them in the background; the bench lets it deliver the warm-up's and each
+/// The SMS still waiting in the app's outbox. Intake queues a confirmation for each report whose reporter
+/// is told by SMS, and the app delivers them in the background; the bench lets it deliver the warm-up's and each
 /// run's before the next measurement, so that no run, and no ceiling, pays for another run's messages.
 /// </summary>
 public sealed class SmsBacklog(DbConnection connection)
