@@ -117,10 +117,7 @@ public sealed class AppInstance : IAsyncDisposable
     }
 
     /// <summary>CPU time the app has used so far, user and system (utime + stime in /proc/PID/stat, at 100 ticks a second).</summary>
-    public TimeSpan CpuTime()
-    {
-        return Ticks(File.ReadAllText($"/proc/{_process.Id}/stat"));
-    }
+    public TimeSpan CpuTime() => Ticks(File.ReadAllText($"/proc/{_process.Id}/stat"));
 
     /// <summary>utime + stime of a process's or thread's <c>stat</c> line, at 100 ticks a second.</summary>
     private static TimeSpan Ticks(string stat)
