@@ -33,10 +33,10 @@ public static class DatabaseSetup
                     DataSource = aduan.DatabasePath,
                     Pooling = true,
 
-                    // A statement that finds the database locked by another writer waits up to this long (SqliteBusyTimeout).
+                    // A statement that finds the database locked by another writer waits up to this long (SqliteConnectionSetup).
                     DefaultTimeout = 30,
                 }.ToString());
-            options.AddInterceptors([SqliteBusyTimeout.Instance, .. sp.GetServices<IInterceptor>()]);
+            options.AddInterceptors([SqliteConnectionSetup.Instance, .. sp.GetServices<IInterceptor>()]);
         });
 
         // Interceptors registered as services (none in the app; tests record the SQL a piece of work runs) join both.
@@ -67,7 +67,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>For a connection the app opens outside EF Core: what EF Core's connections get as they open.</summary>
-    public static void Opened(DbConnection connection) => SqliteBusyTimeout.Apply(connection);
+    public static void Opened(DbConnection connection) => SqliteConnectionSetup.Apply(connection);
 
     /// <summary>Creates the data directory, applies migrations, switches SQLite to WAL, seeds an empty database, counts an uncounted one.</summary>
     public static async Task PrepareAsync(IServiceProvider services, bool seed, CancellationToken ct)
