@@ -14,13 +14,14 @@ internal sealed class ComplaintFederationConfiguration : IEntityTypeConfiguratio
         b.Property(c => c.ExternalId).HasMaxLength(Complaint.MaxExternalIdLength);
 
         // A resent post from the same key with the same external id finds the first report (NULLs never collide).
-        b.HasIndex(c => new { c.ExternalSource, c.ExternalId }).IsUnique();
+        b.HasIndex(c => new { c.ExternalSource, c.ExternalId }).IsUnique()
+            .HasFilter(ComplaintConfiguration.NotNull(nameof(Complaint.ExternalSource)));
         b.Property(c => c.RemotePeer).HasMaxLength(FederationReceipt.MaxPeerLength);
         b.Property(c => c.RemoteId).HasMaxLength(Complaint.MaxExternalIdLength);
         b.Property(c => c.RemoteUrl).HasMaxLength(500);
 
         // The hub finds its report from a member's polled update by the member's id.
-        b.HasIndex(c => new { c.RemotePeer, c.RemoteId });
+        b.HasIndex(c => new { c.RemotePeer, c.RemoteId }).HasFilter(ComplaintConfiguration.NotNull(nameof(Complaint.RemotePeer)));
     }
 }
 

@@ -456,9 +456,11 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ImportKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
                     b.HasIndex("NextDueAt");
 
@@ -475,36 +477,43 @@ namespace Aduan.Data.Migrations.Postgres
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
-                    b.HasIndex("CategoryId", "SubmittedAt");
+                    b.HasIndex("CategoryId", "SubmittedAt")
+                        .HasFilter("\"CategoryId\" IS NOT NULL");
 
                     b.HasIndex("ContactErasedAt", "ClosedAt");
 
                     b.HasIndex("DueOrder", "Id");
 
                     b.HasIndex("ExternalSource", "ExternalId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ExternalSource\" IS NOT NULL");
 
                     b.HasIndex("IsImported", "SubmittedAt");
 
-                    b.HasIndex("MapCell", "SubmittedAt");
+                    b.HasIndex("MapCell", "SubmittedAt")
+                        .HasFilter("\"MapCell\" IS NOT NULL");
 
-                    b.HasIndex("RemotePeer", "RemoteId");
+                    b.HasIndex("RemotePeer", "RemoteId")
+                        .HasFilter("\"RemotePeer\" IS NOT NULL");
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId");
+                    b.HasIndex("FollowedUpAt", "IsImported", "LeadAgencyId")
+                        .HasFilter("\"FollowedUpAt\" IS NOT NULL");
 
                     b.HasIndex("LeadAgencyId", "Status", "SubmittedAt");
 
                     b.HasIndex("OmbudsmanFlaggedAt", "ClosedAt", "OmbudsmanDueAt");
 
-                    b.HasIndex("OmbudsmanFlaggedAt", "IsImported", "LeadAgencyId");
+                    b.HasIndex("OmbudsmanFlaggedAt", "IsImported", "LeadAgencyId")
+                        .HasFilter("\"OmbudsmanFlaggedAt\" IS NOT NULL");
 
                     b.HasIndex("Status", "CategoryId", "SubmittedAt");
 
                     b.HasIndex("SubmittedAt", "IsImported", "LeadAgencyId");
 
-                    b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt");
+                    b.HasIndex("ResolutionDueAt", "IsImported", "LeadAgencyId", "FollowedUpAt")
+                        .HasFilter("\"ResolutionDueAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "FollowedUpAt", "SubmittedAt", "ResolutionDueAt", "LeadAgencyId", "IsImported" }, "IX_Complaints_AwaitingFollowUp")
                         .HasFilter("\"FollowedUpAt\" IS NULL AND \"ResolutionDueAt\" IS NOT NULL");
