@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Aduan.Attachments;
 using Aduan.Data;
+using Aduan.Data.Sqlite;
 using Aduan.Infrastructure;
 using Aduan.Sla;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,7 +20,8 @@ public sealed record IntakeItem(NewComplaint Input, Actor Actor, string? Idempot
 /// Idempotency-Key returns the first answer instead of a second report.
 /// </summary>
 public sealed class IntakeStore(
-    AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection, ComplaintChanges changes)
+    AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection, ComplaintChanges changes,
+    ILogger<IntakeStore> log)
 {
     private const string ProtectorPurpose = "Aduan.Complaints.Idempotency";
 
@@ -50,6 +52,7 @@ public sealed class IntakeStore(
     /// </summary>
     public async Task<IReadOnlyList<Outcome>> SubmitManyAsync(IReadOnlyList<IntakeItem> items, CancellationToken ct)
     {
+        await using var journals = await StatementJournals.InMemoryAsync(db, log, ct);
         var now = time.Now();
         var cutoff = now - KeyLifetime;
         var keys = items.Where(i => i.IdempotencyKey is not null).Select(i => i.IdempotencyKey!).Distinct().ToList();

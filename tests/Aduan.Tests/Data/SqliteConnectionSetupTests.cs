@@ -8,8 +8,7 @@ namespace Aduan.Tests.Data;
 
 /// <summary>
 /// Every SQLite connection the app opens waits for another writer inside SQLite, up to its Default Timeout,
-/// instead of Microsoft.Data.Sqlite's 150 ms sleeps between retries, and keeps its statement journals in memory
-/// (temp_store=MEMORY), not in a temporary file written page by page. The app runs on SQLite even in the
+/// instead of Microsoft.Data.Sqlite's 150 ms sleeps between retries. The app runs on SQLite even in the
 /// PostgreSQL pass, whose writers queue on row locks without such a setting.
 /// </summary>
 public sealed class SqliteConnectionSetupTests : IDisposable
@@ -46,41 +45,6 @@ public sealed class SqliteConnectionSetupTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task AppContextConnection_KeepsTemporaryStorageInMemory_AlsoWhenReusedFromThePool()
-    {
-        for (var open = 0; open < 2; open++)
-        {
-            // The second open takes the pooled native connection back: its pragma is set once and kept.
-            await using var scope = _factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SqliteAduanDbContext>();
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                Assert.Equal(MemoryTempStore, Pragma((SqliteConnection)db.Database.GetDbConnection(), "temp_store"));
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-    }
-
-    [Fact]
-    public void Apply_NewNativeConnections_EachKeepTemporaryStorageInMemory()
-    {
-        for (var i = 0; i < 3; i++)
-        {
-            // Pooling off: a new native connection each time, none of which has been given the pragma.
-            using var connection = new SqliteConnection("Data Source=:memory:;Pooling=False");
-            connection.Open();
-            Assert.Equal(0, Pragma(connection, "temp_store")); // SQLite's default: the compile-time choice, files
-            SqliteConnectionSetup.Apply(connection);
-            SqliteConnectionSetup.Apply(connection);
-            Assert.Equal(MemoryTempStore, Pragma(connection, "temp_store"));
-        }
-    }
-
     [Theory]
     [InlineData(5, 5_000)]
     [InlineData(0, int.MaxValue)] // "no timeout", as Microsoft.Data.Sqlite reads 0
@@ -93,14 +57,10 @@ public sealed class SqliteConnectionSetupTests : IDisposable
         Assert.Equal(expected, BusyTimeout(connection));
     }
 
-    private const long MemoryTempStore = 2;
-
-    private static long BusyTimeout(SqliteConnection connection) => Pragma(connection, "busy_timeout");
-
-    private static long Pragma(SqliteConnection connection, string name)
+    private static long BusyTimeout(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA " + name;
+        command.CommandText = "PRAGMA busy_timeout";
         return (long)command.ExecuteScalar()!;
     }
 }

@@ -1,0 +1,122 @@
+using Aduan.Complaints;
+using Aduan.Data;
+using Aduan.Data.Sqlite;
+using Aduan.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Aduan.Tests.Data;
+
+/// <summary>
+/// An intake batch keeps SQLite's statement journals in memory (<see cref="StatementJournals"/>), and its pooled
+/// connection goes back with the default, which keeps sorts and temporary tables spilling to files. Always on SQLite.
+/// </summary>
+public sealed class StatementJournalsTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"aduan-journals-{Guid.NewGuid():N}.db");
+    private readonly AduanFactory _app;
+
+    public StatementJournalsTests() => _app = AduanFactory.With(s => s.AddSingleton<IInterceptor, CommandRecorder>(),
+        ("Database:Provider", "Sqlite"), ("ConnectionStrings:Aduan", $"Data Source={_file}"));
+
+    public Task InitializeAsync()
+    {
+        _ = _app.Services; // starts the app: migrated and seeded
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_file)!, Path.GetFileName(_file) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task AnIntakeBatch_KeepsItsJournalsInMemory_AndGivesTheConnectionBackWithTheDefault()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
+        var input = new NewComplaint(null, "Saluran air tersumbat di Jl. Cut Mutia sejak kemarin.", ComplaintKind.Complaint, PrivacyMode.Anonymous,
+            Channel.Web, null, ReporterContact.None, ComplaintLocation.None);
+
+        var (outcomes, commands) = await CommandRecorder.RecordAsync(() =>
+            store.SubmitManyAsync([new IntakeItem(input, Actor.Reporter, null), new IntakeItem(input, Actor.Reporter, null)], CancellationToken.None));
+
+        Assert.All(outcomes, o => Assert.NotNull(o.Complaint));
+        var texts = commands.Select(c => c.Text).ToList();
+        var memory = texts.IndexOf("PRAGMA temp_store=MEMORY");
+        var insert = texts.FindIndex(t => t.Contains("INSERT INTO \"Complaints\"", StringComparison.Ordinal));
+        var back = texts.IndexOf("PRAGMA temp_store=DEFAULT");
+        Assert.True(memory >= 0 && memory < insert && insert < back, string.Join("\n", texts));
+
+        // The scope's connection, open again (from the pool): the default is back.
+        var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            Assert.Equal(0L, await TempStore(db));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)] // without it, the same statement's journal (about 300 KB) goes to a temporary file
+    public async Task AStatementsJournal_IsWrittenToNoFile_InsideTheScope(bool inMemory, bool spills)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS JournalTest (Id INTEGER PRIMARY KEY, Key TEXT UNIQUE)");
+            await using (var journals = inMemory ? await StatementJournals.InMemoryAsync(db, NullLogger.Instance, default) : null)
+            {
+                var connection = (SqliteConnection)db.Database.GetDbConnection();
+                using var transaction = connection.BeginTransaction();
+                Execute(connection, "INSERT INTO JournalTest (Key) WITH n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) "
+                    + "SELECT printf('%d-%.480c', i, 'x') FROM n");
+
+                // One statement that changes every row of a unique key (it might fail halfway, so SQLite journals it). Run
+                // synchronously, the thread's write calls are the journal's: nothing reaches the WAL before the commit.
+                var before = ThreadWriteCalls();
+                Execute(connection, "UPDATE JournalTest SET Key = Key || 'y'");
+                var writes = ThreadWriteCalls() - before;
+                transaction.Rollback();
+
+                Assert.True(spills ? writes > 0 : writes == 0, $"{writes} write calls");
+            }
+
+            Assert.Equal(0L, await TempStore(db));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static async Task<long> TempStore(AduanDbContext db) =>
+        await db.Database.SqlQueryRaw<long>("SELECT temp_store AS \"Value\" FROM pragma_temp_store").SingleAsync();
+
+    /// <summary>The write system calls of the calling thread so far (Linux).</summary>
+    private static long ThreadWriteCalls() =>
+        long.Parse(File.ReadLines("/proc/thread-self/io").Single(l => l.StartsWith("syscw:", StringComparison.Ordinal))[6..].Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
+}
