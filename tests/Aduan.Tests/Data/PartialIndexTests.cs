@@ -19,6 +19,7 @@ public sealed class PartialIndexTests : IAsyncLifetime
         ["IX_Complaints_OmbudsmanFlaggedAt_ClosedAt_OmbudsmanDueAt"] = "EscalationSweep: unflagged open reports by due instant",
         ["IX_Complaints_ContactErasedAt_ClosedAt"] = "ContactRetentionSweep: closed reports whose contact is still held",
         ["IX_Complaints_LeadAgencyId_Status_SubmittedAt"] = "FigureFilter: unassigned=true, the reports with no agency yet",
+        ["IX_Complaints_Location_Kecamatan_SubmittedAt_Status_CategoryId_Privacy"] = "FigureFilter: kecamatan=-, the reports without one",
     };
 
     private readonly AduanFactory _app = new();
@@ -44,7 +45,7 @@ public sealed class PartialIndexTests : IAsyncLifetime
             // The column's name comes from the catalog, not from input.
             var sql = "SELECT \"" + column + "\" IS NULL AS \"Value\" FROM \"Complaints\" WHERE \"TrackingCode\" = {0}";
             var isNull = await db.Database.SqlQueryRaw<bool>(sql, _code).SingleAsync();
-            if (isNull && !partial && !ReadForTheEmptyValue.ContainsKey(name))
+            if (isNull && !partial && !ReadForTheEmptyValue.Keys.Any(k => Names(k, name)))
             {
                 empty.Add($"{name} ({column})");
             }
@@ -52,7 +53,7 @@ public sealed class PartialIndexTests : IAsyncLifetime
 
         Assert.True(empty.Count == 0, "Indexes every new report enters with an empty leading column; make them partial "
             + "(ComplaintConfiguration.NotNull) or, if a query reads the empty value, list it here: " + string.Join(", ", empty));
-        Assert.All(ReadForTheEmptyValue.Keys, name => Assert.False(indexes.Single(i => i.Name == name).Partial, name));
+        Assert.All(ReadForTheEmptyValue.Keys, name => Assert.False(indexes.Single(i => Names(name, i.Name)).Partial, name));
     }
 
     public static TheoryData<string> Reads => new(Queries.Keys);
@@ -99,7 +100,7 @@ public sealed class PartialIndexTests : IAsyncLifetime
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
-        var name = db.Database.IsNpgsql() ? PostgresName(index) : index;
+        var name = (await IndexesAsync(db)).Single(i => Names(index, i.Name)).Name;
         Assert.True((await IndexesAsync(db)).Single(i => i.Name == name).Partial, index + " is not partial");
 
         if (db.Database.IsNpgsql())
@@ -113,8 +114,12 @@ public sealed class PartialIndexTests : IAsyncLifetime
         Assert.Contains(name, plan, StringComparison.Ordinal);
     }
 
-    /// <summary>EF Core's name for an index on PostgreSQL, whose names have at most 63 bytes: cut to 62 and a <c>~</c>.</summary>
-    private static string PostgresName(string index) => index.Length > 63 ? index[..62] + "~" : index;
+    /// <summary>
+    /// Whether a catalog's name is the index's: PostgreSQL's names have at most 63 bytes, so EF Core's migrations cut a
+    /// longer one to 62 and a <c>~</c>, and PostgreSQL itself cuts one created by SQL in a migration to 63.
+    /// </summary>
+    private static bool Names(string index, string catalog) =>
+        catalog == index || (index.Length > 63 && (catalog == index[..62] + "~" || catalog == index[..63]));
 
     private static async Task<List<(string Name, bool Partial, string Column)>> IndexesAsync(AduanDbContext db)
     {
