@@ -20,12 +20,29 @@ public static class TrackingCode
     /// <summary>A well-formed code for help texts ("for example ..."), made by the same rules as real ones.</summary>
     public static string Example { get; } = WithCheck("K7M2QXP4R");
 
+    /// <summary>
+    /// Nine characters drawn uniformly from one call to the system's random generator (not nine: each call is an
+    /// OpenSSL request with a <c>getpid</c> system call, and intake draws a code per report): each random byte's low five
+    /// bits pick a character, and the one value in 32 past the alphabet is skipped.
+    /// </summary>
     public static string New()
     {
         Span<char> chars = stackalloc char[RandomLength];
-        for (var i = 0; i < RandomLength; i++)
+        Span<byte> random = stackalloc byte[2 * RandomLength];
+        var used = random.Length;
+        for (var i = 0; i < RandomLength;)
         {
-            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            if (used == random.Length)
+            {
+                RandomNumberGenerator.Fill(random);
+                used = 0;
+            }
+
+            var value = random[used++] & 31;
+            if (value < Alphabet.Length)
+            {
+                chars[i++] = Alphabet[value];
+            }
         }
 
         return WithCheck(chars);

@@ -22,6 +22,30 @@ public sealed partial class TrackingCodeTests
     }
 
     [Fact]
+    public void New_EveryCharacterInEveryPosition_AboutEquallyOften()
+    {
+        // 31,000 codes: about 1,000 of each character in each place (a standard deviation of about 31). A bias such as
+        // folding the 32nd value onto the first character would double one count; a character never drawn would be 0.
+        var counts = new int[TrackingCode.RandomLength, TrackingCode.Alphabet.Length];
+        for (var n = 0; n < 31_000; n++)
+        {
+            var chars = TrackingCode.New().Replace("-", "", StringComparison.Ordinal);
+            for (var i = 0; i < TrackingCode.RandomLength; i++)
+            {
+                counts[i, TrackingCode.Alphabet.IndexOf(chars[i], StringComparison.Ordinal)]++;
+            }
+        }
+
+        for (var i = 0; i < TrackingCode.RandomLength; i++)
+        {
+            for (var c = 0; c < TrackingCode.Alphabet.Length; c++)
+            {
+                Assert.InRange(counts[i, c], 800, 1_200);
+            }
+        }
+    }
+
+    [Fact]
     public void Alphabet_HasNoConfusableCharacters()
     {
         foreach (var ch in "0O1IL")
