@@ -100,8 +100,8 @@ public sealed class PartialIndexTests : IAsyncLifetime
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
-        var name = (await IndexesAsync(db)).Single(i => Names(index, i.Name)).Name;
-        Assert.True((await IndexesAsync(db)).Single(i => i.Name == name).Partial, index + " is not partial");
+        var (name, partial, _) = (await IndexesAsync(db)).Single(i => Names(index, i.Name));
+        Assert.True(partial, index + " is not partial");
 
         if (db.Database.IsNpgsql())
         {

@@ -35,18 +35,26 @@ public sealed class StatementJournals : IAsyncDisposable
             return new StatementJournals(null, log);
         }
 
+        // SQLite reads the setting as a write transaction begins: one already begun would keep its journals in files.
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("StatementJournals must be entered before the transaction begins.");
+        }
+
         await db.Database.OpenConnectionAsync(ct);
+        var journals = new StatementJournals(db, log);
         try
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store=MEMORY", ct);
         }
         catch
         {
-            await db.Database.CloseConnectionAsync();
+            // Cancelled or failed after SQLite took the pragma (it applies it as the statement is prepared): set back.
+            await journals.DisposeAsync();
             throw;
         }
 
-        return new StatementJournals(db, log);
+        return journals;
     }
 
     public async ValueTask DisposeAsync()
@@ -61,10 +69,11 @@ public sealed class StatementJournals : IAsyncDisposable
             // Not cancellable: the connection must not go back to the pool keeping sorts in memory.
             await _db.Database.ExecuteSqlRawAsync("PRAGMA temp_store=DEFAULT", CancellationToken.None);
         }
-        catch (SqliteException e)
+        catch (Exception e)
         {
-            // After a commit the batch's outcome stands; the connection is cleared from the pool instead.
-            _log.LogWarning(e, "Could not set temp_store back to its default; the connection leaves the pool.");
+            // The batch's outcome stands (committed, or the error that ends it): this connection must not be used again,
+            // so the database's pool is emptied (connections in use close as they are returned).
+            _log.LogWarning(e, "Could not set SQLite's temp_store back to its default; the database's connection pool is cleared.");
             SqliteConnection.ClearPool((SqliteConnection)_db.Database.GetDbConnection());
         }
         finally
