@@ -25,6 +25,8 @@ public sealed class IntakeStore(
 {
     private const string ProtectorPurpose = "Aduan.Complaints.Idempotency";
 
+    private static readonly Type[] PreparedInsertTypes = [typeof(Complaint), typeof(ComplaintEvent), typeof(Sla.SlaClock), typeof(Outbox.OutboxMessage)];
+
     /// <summary>How long a retry with the same key gets the first answer (and the reporter key is kept, encrypted).</summary>
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
 
@@ -107,6 +109,8 @@ public sealed class IntakeStore(
             }
         }
 
+        // A batch's new reports, their first events, clocks and messages, each table with one prepared statement (SQLite).
+        db.PreparedInsertTypes = PreparedInsertTypes;
         await db.SaveChangesAsync(ct);
         changes.AfterSave();
         for (var i = 0; i < items.Count; i++)

@@ -15,6 +15,9 @@ public sealed class SqliteAduanDbContext(DbContextOptions<SqliteAduanDbContext> 
         // which the event hash chain needs. All instants are UTC.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
+
+    protected override Task<int> WriteAheadAsync(CancellationToken ct) =>
+        PreparedInsertTypes.Count == 0 ? Task.FromResult(0) : PreparedInserts.WriteAsync(this, PreparedInsertTypes, ct);
 }
 
 /// <summary>Stores an instant as its UTC ticks (100 ns), losing nothing.</summary>
