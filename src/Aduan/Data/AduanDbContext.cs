@@ -51,8 +51,11 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // (ChangeTracker.Entries, which Changes reads, detects changes first unless that is switched off.)
+        // For this save only: the context may be pooled and handed to another request next.
+        var ahead = PreparedInsertTypes;
+        PreparedInsertTypes = [];
         var counts = Supervision.DailyCounts.Changes(ChangeTracker);
-        if (counts.Count == 0 && PreparedInsertTypes.Count == 0)
+        if (counts.Count == 0 && ahead.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -60,7 +63,8 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
         var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await using (transaction)
         {
-            var written = await WriteAheadAsync(cancellationToken);
+            // Only in a transaction of its own: inside a caller's, a failed save could leave these rows to be committed.
+            var written = transaction is null ? 0 : await WriteAheadAsync(ahead, cancellationToken);
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             await Supervision.DailyCounts.ApplyAsync(this, counts, cancellationToken);
             if (transaction is not null)
@@ -78,15 +82,16 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     }
 
     /// <summary>
-    /// Entity types whose new rows the next saves write ahead of EF Core's own save, in this order (principals first),
-    /// each with one prepared statement (on SQLite: <see cref="Sqlite.PreparedInserts"/>; nothing changes on PostgreSQL,
-    /// where EF Core sends a save's statements together). For a context that saves many new rows of a few wide tables
-    /// (an intake batch) and is discarded if a save fails.
+    /// Entity types whose new rows the next save writes ahead of EF Core's own, in this order (principals first), each
+    /// with one prepared statement (on SQLite: <see cref="Sqlite.PreparedInserts"/>; on PostgreSQL, where EF Core sends
+    /// a save's statements together, EF Core writes them as usual). The next save reads and clears it, and uses it only if
+    /// it begins its own transaction. For a save of many new rows of a few wide tables (an intake batch) whose context
+    /// is not used again if the save fails: the rows written ahead stay marked as stored.
     /// </summary>
     public IReadOnlyList<Type> PreparedInsertTypes { get; set; } = [];
 
-    /// <summary>Writes <see cref="PreparedInsertTypes"/>' new rows inside the save's transaction; returns how many.</summary>
-    protected virtual Task<int> WriteAheadAsync(CancellationToken ct) => Task.FromResult(0);
+    /// <summary>Writes the new rows of <paramref name="types"/> inside the save's own transaction; returns how many.</summary>
+    protected virtual Task<int> WriteAheadAsync(IReadOnlyList<Type> types, CancellationToken ct) => Task.FromResult(0);
 
     /// <summary>For the few synchronous writers (the data protection key store), which never write reports.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -84,6 +84,24 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
             }
         }
 
+        // Each column holds the storage class EF Core's mapping gives it (an enum by name is text, an instant as ticks an
+        // integer): a value bound unconverted would read back the same through EF Core, but not be stored the same.
+        foreach (var entity in written)
+        {
+            var type = fresh.Model.FindEntityType(entity.GetType())!;
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!);
+            var id = (long)type.FindPrimaryKey()!.Properties.Single().GetGetter().GetClrValue(entity)!;
+            foreach (var property in type.GetFlattenedProperties())
+            {
+                var column = property.GetColumnName(table)!;
+                var sql = "SELECT typeof(\"" + column + "\") AS Value FROM \"" + type.GetTableName() + "\" WHERE rowid = {0}"; // names from the model
+                var stored = await fresh.Database.SqlQueryRaw<string>(sql, id).SingleAsync();
+                var provider = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+                Assert.True(stored == "null" || stored == StorageClass(Nullable.GetUnderlyingType(provider) ?? provider),
+                    $"{type.ClrType.Name}.{property.Name} is stored as {stored}, mapped to {provider.Name}");
+            }
+        }
+
         // Each report's dependents point at it.
         foreach (var complaint in outcomes.Select(o => o.Complaint!))
         {
@@ -96,10 +114,45 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
         Assert.Equal(2, await fresh.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH 'berlubang'").CountAsync());
     }
 
+    private static string StorageClass(Type provider) =>
+        provider == typeof(string) ? "text"
+        : provider == typeof(double) || provider == typeof(float) ? "real"
+        : provider == typeof(byte[]) ? "blob"
+        : provider == typeof(long) || provider == typeof(int) || provider == typeof(short) || provider == typeof(bool) || provider.IsEnum ? "integer"
+        : throw new InvalidOperationException($"No storage class known for {provider.Name}: add it here.");
+
+    [Fact]
+    public async Task ARefusedRow_LeavesNothingOfItsBatch_AndTheSettingIsForOneSaveOnly()
+    {
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER refuse_marked BEFORE INSERT ON Complaints WHEN new.Text LIKE '%TOLAK-INI%'
+            BEGIN SELECT RAISE(ABORT, 'refused by test'); END
+            """));
+        var before = await Counts();
+        await using var scope = _app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
+        var ok = new NewComplaint(null, "Lampu jalan mati di gang Melati, sudah seminggu gelap.", ComplaintKind.Complaint, PrivacyMode.Anonymous,
+            Channel.Web, null, new ReporterContact(null, "+6281234567891", null), ComplaintLocation.None, NotifyBy: NotifyBy.Sms);
+        var refused = ok with { Text = "Laporan ini harus ditolak: TOLAK-INI oleh basis data." };
+
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() =>
+            store.SubmitManyAsync([new IntakeItem(ok, Actor.Reporter, Guid.NewGuid().ToString()), new IntakeItem(refused, Actor.Reporter, null)], CancellationToken.None));
+
+        Assert.Contains("refused by test", failure.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await Counts()); // the first report, its event, clock, message and key went back with the batch
+
+        // The setting was for that save: the context (pooled) saves as EF Core does next time.
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<AduanDbContext>().PreparedInsertTypes);
+    }
+
+    private Task<string> Counts() => _app.WithDbAsync(async db =>
+        $"{await db.Complaints.CountAsync()} {await db.ComplaintEvents.CountAsync()} {await db.SlaClocks.CountAsync()} "
+        + $"{await db.OutboxMessages.CountAsync()} {await db.IdempotencyRecords.CountAsync()}");
+
     private static bool Same(object? a, object? b) => a is byte[] x && b is byte[] y ? x.AsSpan().SequenceEqual(y) : Equals(a, b);
 
     [Fact]
-    public async Task ARefusedRow_FailsTheBatch_AndTheWriterStoresTheOthersOnTheirOwn()
+    public async Task ARefusedRow_FailsItsBatch_AndTheWriterStoresTheOthersOnTheirOwn()
     {
         // A stand-in for any constraint a row can break: SQLite refuses one report's row, after its batch wrote others.
         await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -11,24 +11,25 @@ namespace Aduan.Data.Sqlite;
 /// Writes the new rows of a few entity types with one prepared statement per table and save, run once per row, where EF
 /// Core on SQLite runs one command per row, each prepared anew (its <c>SingularModificationCommandBatch</c>). Preparing a
 /// report's INSERT, with the table's 31 indexes and two search triggers compiled into it, takes SQLite about 100 µs; with
-/// EF Core's own work per command that was a third of the intake writer's time per report. The columns come from the
-/// model, so a new property is written without a change here; a mapping this cannot write the same way as EF Core (a
-/// shadow property, a value the database generates, an owned type) is refused when first planned.
+/// EF Core's own work per command that was a third of the intake writer's time per report. The columns, their converters
+/// and their parameters' set-up come from the model's type mappings, as EF Core takes them; a mapping this cannot write
+/// the same way (a shadow property, a value the database generates, an owned type) is refused when first planned, and
+/// <c>PreparedInsertsTests</c> checks each column's stored type.
 /// </summary>
 /// <remarks>
 /// Each row's key is read back (<c>RETURNING</c>) and set on its entity, so EF Core fixes up the entity's dependents
 /// (a report's events and clocks get its id), and the entry is marked Unchanged: the rest of the save, EF Core's own, sees
-/// it as stored. Run inside the save's transaction; if the save then fails, the transaction is rolled back but these
-/// entries stay marked as stored, so the caller must discard the context (the intake writer does: each report is then
-/// stored again on its own, in a new one).
+/// it as stored. Run only inside a transaction the save began itself (<see cref="AduanDbContext.PreparedInsertTypes"/>);
+/// if the save then fails, that transaction is rolled back but these entries stay marked as stored, so the context is not
+/// used again (the intake writer stores each report again on its own, in a new scope).
 /// </remarks>
 internal static class PreparedInserts
 {
-    private static readonly ConcurrentDictionary<IEntityType, Plan> Plans = new();
+    private const string PlanAnnotation = "Aduan:PreparedInsert";
 
     private sealed record Column(IProperty Property, RelationalTypeMapping Mapping);
 
-    private sealed record Plan(string Sql, IProperty Key, Column[] Columns);
+    private sealed record Plan(string Sql, IProperty Key, Column[] Columns, IProperty[] ForeignKeys);
 
     /// <summary>Writes the Added entries of each type, in the order given (principals before their dependents); returns how many.</summary>
     public static async Task<int> WriteAsync(DbContext db, IReadOnlyList<Type> types, CancellationToken ct)
@@ -51,19 +52,29 @@ internal static class PreparedInserts
                     continue;
                 }
 
-                var plan = Plans.GetOrAdd(entityType, PlanFor);
+                var plan = entityType.GetOrAddRuntimeAnnotationValue(PlanAnnotation, t => PlanFor(t!), entityType);
                 await using var command = transaction.Connection!.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = plan.Sql;
-                var parameters = plan.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value))).ToArray();
+
+                // Each parameter as EF Core's type mapping sets it up (its type, size); only the value changes per row.
+                var parameters = plan.Columns
+                    .Select((c, i) => c.Mapping.CreateParameter(command, "$p" + i, null, c.Property.IsNullable))
+                    .Select(p => command.Parameters.Add((SqliteParameter)p)).ToArray();
                 foreach (var entry in added)
                 {
+                    if (plan.ForeignKeys.FirstOrDefault(p => entry.Property(p.Name).IsTemporary) is { } pending)
+                    {
+                        throw new InvalidOperationException(
+                            $"{entityType.DisplayName()}.{pending.Name} points at a row not written yet: list its principal's type first.");
+                    }
+
                     for (var i = 0; i < plan.Columns.Length; i++)
                     {
                         parameters[i].Value = ProviderValue(plan.Columns[i], entry.Entity);
                     }
 
-                    var key = await ExecuteAsync(command, ct);
+                    var key = await ExecuteAsync(command, entry, ct);
                     entry.Property(plan.Key.Name).CurrentValue = key;
                     entry.State = EntityState.Unchanged;
                     written++;
@@ -78,17 +89,17 @@ internal static class PreparedInserts
         }
     }
 
-    private static async Task<long> ExecuteAsync(SqliteCommand command, CancellationToken ct)
+    private static async Task<long> ExecuteAsync(SqliteCommand command, EntityEntry entry, CancellationToken ct)
     {
         try
         {
             // The command keeps its prepared statement between runs: SQLite prepares it once per save.
             return (long)(await command.ExecuteScalarAsync(ct))!;
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // As EF Core's own save reports a refused row: the intake writer then stores each report on its own.
-            throw new DbUpdateException("A new row was refused: " + e.Message, e);
+            // As EF Core's own save reports a row it could not write: the intake writer then stores each report on its own.
+            throw new DbUpdateException($"A new {entry.Metadata.DisplayName()} row could not be written: {e.Message}", e, [entry]);
         }
     }
 
@@ -143,7 +154,7 @@ internal static class PreparedInserts
         sql.AppendJoin(", ", columns.Select(c => "\"" + c.Property.GetColumnName(table) + "\""));
         sql.Append(") VALUES (").AppendJoin(", ", columns.Select((_, i) => "$p" + i));
         sql.Append(") RETURNING \"").Append(key.GetColumnName(table)).Append('"');
-        return new Plan(sql.ToString(), key, [.. columns]);
+        return new Plan(sql.ToString(), key, [.. columns], [.. type.GetForeignKeys().SelectMany(f => f.Properties).Distinct()]);
     }
 
     private static NotSupportedException Unsupported(IEntityType type, string why) =>

@@ -16,8 +16,8 @@ public sealed class SqliteAduanDbContext(DbContextOptions<SqliteAduanDbContext> 
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
-    protected override Task<int> WriteAheadAsync(CancellationToken ct) =>
-        PreparedInsertTypes.Count == 0 ? Task.FromResult(0) : PreparedInserts.WriteAsync(this, PreparedInsertTypes, ct);
+    protected override Task<int> WriteAheadAsync(IReadOnlyList<Type> types, CancellationToken ct) =>
+        types.Count == 0 ? Task.FromResult(0) : PreparedInserts.WriteAsync(this, types, ct);
 }
 
 /// <summary>Stores an instant as its UTC ticks (100 ns), losing nothing.</summary>
