@@ -17,30 +17,8 @@ namespace Aduan.Tests.Complaints;
 /// and checking each one's state (472 ms at a million reports). Plans, not timings: speed is in bench/. Always on
 /// SQLite, whose planner is the one that needs the help.
 /// </summary>
-public sealed class StaffListPlanTests : IAsyncLifetime
+public sealed class StaffListPlanTests() : SqliteFileTests("staff-plans", s => s.AddSingleton<IInterceptor, CommandRecorder>())
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"aduan-staff-plans-{Guid.NewGuid():N}.db");
-    private readonly AduanFactory _app;
-
-    public StaffListPlanTests() => _app = AduanFactory.With(s => s.AddSingleton<IInterceptor, CommandRecorder>(),
-        ("Database:Provider", "Sqlite"), ("ConnectionStrings:Aduan", $"Data Source={_file}"));
-
-    public Task InitializeAsync()
-    {
-        _ = _app.Services; // starts the app: migrated and seeded
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_file)!, Path.GetFileName(_file) + "*"))
-        {
-            File.Delete(file);
-        }
-    }
-
     [Theory]
     [InlineData("Dispatched", "JALAN", null, null, "IX_Complaints_Status_CategoryId_SubmittedAt")]
     [InlineData("Dispatched", "JALAN", null, "oldest", "IX_Complaints_Status_CategoryId_SubmittedAt")]
@@ -87,7 +65,7 @@ public sealed class StaffListPlanTests : IAsyncLifetime
     /// <summary>The query plans of the statements on the report table that the list ran for a manager, in their order.</summary>
     private async Task<List<string>> PlansAsync(StaffListQuery query)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var list = scope.ServiceProvider.GetRequiredService<StaffComplaintList>();
         var v = new Validation(scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>());
         var manager = new StaffMember("plan-test", "Plan Test", new HashSet<string> { Roles.Manager }, null, null);

@@ -18,36 +18,14 @@ namespace Aduan.Tests.Data;
 /// property reads back as it was, the dependents point at their report, and a refused row fails the batch as EF Core's
 /// save would, so the writer stores the others on their own. Always on SQLite.
 /// </summary>
-public sealed class PreparedInsertsTests : IAsyncLifetime
+public sealed class PreparedInsertsTests() : SqliteFileTests("prepared")
 {
     private static readonly Type[] Written = [typeof(Complaint), typeof(ComplaintEvent), typeof(SlaClock), typeof(OutboxMessage)];
-
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"aduan-prepared-{Guid.NewGuid():N}.db");
-    private readonly AduanFactory _app;
-
-    public PreparedInsertsTests() => _app = AduanFactory.With(_ => { },
-        ("Database:Provider", "Sqlite"), ("ConnectionStrings:Aduan", $"Data Source={_file}"));
-
-    public Task InitializeAsync()
-    {
-        _ = _app.Services; // starts the app: migrated and seeded
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_file)!, Path.GetFileName(_file) + "*"))
-        {
-            File.Delete(file);
-        }
-    }
 
     [Fact]
     public async Task ABatch_ReadsBackEveryPropertyOfEveryRowItWrote()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
         var category = await scope.ServiceProvider.GetRequiredService<Aduan.Categories.CategoryCatalog>().FindAsync("JALAN", CancellationToken.None);
         var full = new NewComplaint("Jalan berlubang", "Jalan berlubang besar di depan Pasar Baru, sudah dua minggu.", ComplaintKind.Complaint,
@@ -67,7 +45,7 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
         Assert.Contains(written, e => e is SlaClock);
         Assert.Contains(written, e => e is OutboxMessage); // the reporter's confirmation
 
-        await using var check = _app.Services.CreateAsyncScope();
+        await using var check = App.Services.CreateAsyncScope();
         var fresh = check.ServiceProvider.GetRequiredService<AduanDbContext>();
         foreach (var entity in written)
         {
@@ -124,12 +102,12 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
     [Fact]
     public async Task ARefusedRow_LeavesNothingOfItsBatch_AndTheSettingIsForOneSaveOnly()
     {
-        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
             CREATE TRIGGER refuse_marked BEFORE INSERT ON Complaints WHEN new.Text LIKE '%TOLAK-INI%'
             BEGIN SELECT RAISE(ABORT, 'refused by test'); END
             """));
         var before = await Counts();
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
         var ok = new NewComplaint(null, "Lampu jalan mati di gang Melati, sudah seminggu gelap.", ComplaintKind.Complaint, PrivacyMode.Anonymous,
             Channel.Web, null, new ReporterContact(null, "+6281234567891", null), ComplaintLocation.None, NotifyBy: NotifyBy.Sms);
@@ -145,7 +123,7 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
         Assert.Empty(scope.ServiceProvider.GetRequiredService<AduanDbContext>().PreparedInsertTypes);
     }
 
-    private Task<string> Counts() => _app.WithDbAsync(async db =>
+    private Task<string> Counts() => App.WithDbAsync(async db =>
         $"{await db.Complaints.CountAsync()} {await db.ComplaintEvents.CountAsync()} {await db.SlaClocks.CountAsync()} "
         + $"{await db.OutboxMessages.CountAsync()} {await db.IdempotencyRecords.CountAsync()}");
 
@@ -155,12 +133,12 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
     public async Task ARefusedRow_FailsItsBatch_AndTheWriterStoresTheOthersOnTheirOwn()
     {
         // A stand-in for any constraint a row can break: SQLite refuses one report's row, after its batch wrote others.
-        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
             CREATE TRIGGER refuse_marked BEFORE INSERT ON Complaints WHEN new.Text LIKE '%TOLAK-INI%'
             BEGIN SELECT RAISE(ABORT, 'refused by test'); END
             """));
-        var before = await _app.WithDbAsync(db => db.Complaints.CountAsync());
-        var client = _app.CreateClient();
+        var before = await App.WithDbAsync(db => db.Complaints.CountAsync());
+        var client = App.CreateClient();
 
         // Sent together, so they reach the writer as one batch (or a few: either way the refused one must not take the others).
         var texts = Enumerable.Range(0, 8).Select(i => i == 3 ? "Laporan ini harus ditolak: TOLAK-INI oleh basis data." : $"Lampu jalan mati di gang {i}, sudah seminggu gelap.");
@@ -168,12 +146,12 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
 
         Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.InternalServerError);
-        Assert.Equal(before + 7, await _app.WithDbAsync(db => db.Complaints.CountAsync()));
+        Assert.Equal(before + 7, await App.WithDbAsync(db => db.Complaints.CountAsync()));
 
         // Nothing of the refused report is left: no event, clock or message without its report.
-        Assert.Equal(0, await _app.WithDbAsync(db => db.ComplaintEvents.CountAsync(e => !db.Complaints.Any(c => c.Id == e.ComplaintId))));
-        Assert.Equal(0, await _app.WithDbAsync(db => db.SlaClocks.CountAsync(k => !db.Complaints.Any(c => c.Id == k.ComplaintId))));
-        Assert.Equal(0, await _app.WithDbAsync(db => db.Database.SqlQuery<long>(
+        Assert.Equal(0, await App.WithDbAsync(db => db.ComplaintEvents.CountAsync(e => !db.Complaints.Any(c => c.Id == e.ComplaintId))));
+        Assert.Equal(0, await App.WithDbAsync(db => db.SlaClocks.CountAsync(k => !db.Complaints.Any(c => c.Id == k.ComplaintId))));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Database.SqlQuery<long>(
             $"SELECT count(*) AS Value FROM ComplaintSearch WHERE rowid NOT IN (SELECT Id FROM Complaints)").SingleAsync()));
     }
 

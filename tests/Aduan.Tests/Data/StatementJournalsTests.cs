@@ -14,34 +14,12 @@ namespace Aduan.Tests.Data;
 /// An intake batch keeps SQLite's statement journals in memory (<see cref="StatementJournals"/>), and its pooled
 /// connection goes back with the default, which keeps sorts and temporary tables spilling to files. Always on SQLite.
 /// </summary>
-public sealed class StatementJournalsTests : IAsyncLifetime
+public sealed class StatementJournalsTests() : SqliteFileTests("journals", s => s.AddSingleton<IInterceptor, CommandRecorder>())
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"aduan-journals-{Guid.NewGuid():N}.db");
-    private readonly AduanFactory _app;
-
-    public StatementJournalsTests() => _app = AduanFactory.With(s => s.AddSingleton<IInterceptor, CommandRecorder>(),
-        ("Database:Provider", "Sqlite"), ("ConnectionStrings:Aduan", $"Data Source={_file}"));
-
-    public Task InitializeAsync()
-    {
-        _ = _app.Services; // starts the app: migrated and seeded
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_file)!, Path.GetFileName(_file) + "*"))
-        {
-            File.Delete(file);
-        }
-    }
-
     [Fact]
     public async Task AnIntakeBatch_KeepsItsJournalsInMemory_AndGivesTheConnectionBackWithTheDefault()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
         await db.Database.OpenConnectionAsync(); // held, so the batch runs on this connection and the check below reads it
@@ -75,7 +53,7 @@ public sealed class StatementJournalsTests : IAsyncLifetime
     [InlineData(false)] // without it, the same statement's journal (about 300 KB) goes to a temporary file
     public async Task AStatementsJournal_GoesToAFile_OnlyOutsideTheScope(bool inMemory)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
         await db.Database.OpenConnectionAsync();
         try

@@ -14,35 +14,25 @@ namespace Aduan.Tests.Transparency;
 /// (at a million reports the open data's first build outlasted ten minutes). Plans, not timings: speed is in bench/.
 /// Always on SQLite (its planner is the one that needs the help); the same rule runs on PostgreSQL in every other test.
 /// </summary>
-public sealed class PublishedPlanTests : IAsyncLifetime
+public sealed class PublishedPlanTests() : SqliteFileTests("published-plans")
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"aduan-published-plans-{Guid.NewGuid():N}.db");
-    private readonly AduanFactory _app;
-
-    public PublishedPlanTests() =>
-        _app = AduanFactory.With(("Database:Provider", "Sqlite"), ("ConnectionStrings:Aduan", $"Data Source={_file}"));
     private AsyncServiceScope _scope;
     private AduanDbContext _db = null!;
     private PublicRegister _register = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _ = _app.Services; // starts the app: migrated and seeded
-        _scope = _app.Services.CreateAsyncScope();
+        await base.InitializeAsync();
+        _scope = App.Services.CreateAsyncScope();
         _db = _scope.ServiceProvider.GetRequiredService<AduanDbContext>();
         _register = _scope.ServiceProvider.GetRequiredService<PublicRegister>();
         await _db.Database.OpenConnectionAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _scope.DisposeAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_file)!, Path.GetFileName(_file) + "*"))
-        {
-            File.Delete(file);
-        }
+        await base.DisposeAsync();
     }
 
     public static TheoryData<string> Filters => new()
