@@ -21,11 +21,7 @@ public static class ReporterKey
     public static string New()
     {
         Span<char> chars = stackalloc char[Length];
-        for (var i = 0; i < Length; i++)
-        {
-            chars[i] = TrackingCode.Alphabet[RandomNumberGenerator.GetInt32(TrackingCode.Alphabet.Length)];
-        }
-
+        TrackingCode.FillRandom(chars);
         return Format(chars);
     }
 

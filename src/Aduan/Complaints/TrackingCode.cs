@@ -20,17 +20,24 @@ public static class TrackingCode
     /// <summary>A well-formed code for help texts ("for example ..."), made by the same rules as real ones.</summary>
     public static string Example { get; } = WithCheck("K7M2QXP4R");
 
-    /// <summary>
-    /// Nine characters drawn uniformly from one call to the system's random generator (not nine: each call is an
-    /// OpenSSL request with a <c>getpid</c> system call, and intake draws a code per report): each random byte's low five
-    /// bits pick a character, and the one value in 32 past the alphabet is skipped.
-    /// </summary>
+    /// <summary>Nine random characters (<see cref="FillRandom"/>) and their check character.</summary>
     public static string New()
     {
         Span<char> chars = stackalloc char[RandomLength];
-        Span<byte> random = stackalloc byte[2 * RandomLength];
+        FillRandom(chars);
+        return WithCheck(chars);
+    }
+
+    /// <summary>
+    /// Characters drawn uniformly from the alphabet with one call to the system's random generator, not one each (each
+    /// call is an OpenSSL request with a <c>getpid</c> system call, and intake draws a code and a reporter key per
+    /// report): each random byte's low five bits pick a character, and the one value in 32 past the alphabet is skipped.
+    /// </summary>
+    internal static void FillRandom(Span<char> chars)
+    {
+        Span<byte> random = stackalloc byte[2 * chars.Length];
         var used = random.Length;
-        for (var i = 0; i < RandomLength;)
+        for (var i = 0; i < chars.Length;)
         {
             if (used == random.Length)
             {
@@ -44,8 +51,6 @@ public static class TrackingCode
                 chars[i++] = Alphabet[value];
             }
         }
-
-        return WithCheck(chars);
     }
 
     private static string WithCheck(ReadOnlySpan<char> data)

@@ -50,10 +50,31 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // (ChangeTracker.Entries, which Changes reads, detects changes first unless that is switched off.)
         // For this save only: the context may be pooled and handed to another request next.
         var ahead = PreparedInsertTypes;
         PreparedInsertTypes = [];
+
+        // Changes are detected once, here, not again by every read of the entries and by EF Core's save: each pass compares
+        // every tracked entity property by property (an intake batch's reports, events, clocks and messages).
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedAsync(acceptAllChangesOnSuccess, ahead, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, IReadOnlyList<Type> ahead, CancellationToken cancellationToken)
+    {
         var counts = Supervision.DailyCounts.Changes(ChangeTracker);
         if (counts.Count == 0 && ahead.Count == 0)
         {

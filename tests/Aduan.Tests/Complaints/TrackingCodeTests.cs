@@ -21,22 +21,26 @@ public sealed partial class TrackingCodeTests
         }
     }
 
-    [Fact]
-    public void New_EveryCharacterInEveryPosition_AboutEquallyOften()
+    [Theory]
+    [InlineData("code")]
+    [InlineData("key")] // the reporter key draws from the same generator
+    public void New_EveryCharacterInEveryPosition_AboutEquallyOften(string what)
     {
-        // 31,000 codes: about 1,000 of each character in each place (a standard deviation of about 31). A bias such as
+        // 31,000 draws: about 1,000 of each character in each place (a standard deviation of about 31). A bias such as
         // folding the 32nd value onto the first character would double one count; a character never drawn would be 0.
-        var counts = new int[TrackingCode.RandomLength, TrackingCode.Alphabet.Length];
+        Func<string> draw = what == "code" ? TrackingCode.New : ReporterKey.New;
+        var length = what == "code" ? TrackingCode.RandomLength : ReporterKey.Length; // a code's last character is its check
+        var counts = new int[length, TrackingCode.Alphabet.Length];
         for (var n = 0; n < 31_000; n++)
         {
-            var chars = TrackingCode.New().Replace("-", "", StringComparison.Ordinal);
-            for (var i = 0; i < TrackingCode.RandomLength; i++)
+            var chars = draw().Replace("-", "", StringComparison.Ordinal);
+            for (var i = 0; i < length; i++)
             {
                 counts[i, TrackingCode.Alphabet.IndexOf(chars[i], StringComparison.Ordinal)]++;
             }
         }
 
-        for (var i = 0; i < TrackingCode.RandomLength; i++)
+        for (var i = 0; i < length; i++)
         {
             for (var c = 0; c < TrackingCode.Alphabet.Length; c++)
             {
