@@ -35,7 +35,7 @@ public static class TrackingCode
     /// </summary>
     internal static void FillRandom(Span<char> chars)
     {
-        Span<byte> random = stackalloc byte[2 * chars.Length];
+        Span<byte> random = stackalloc byte[Math.Min(64, 2 * chars.Length)]; // refilled if a long draw needs more
         var used = random.Length;
         for (var i = 0; i < chars.Length;)
         {

@@ -55,7 +55,9 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
         PreparedInsertTypes = [];
 
         // Changes are detected once, here, not again by every read of the entries and by EF Core's save: each pass compares
-        // every tracked entity property by property (an intake batch's reports, events, clocks and messages).
+        // every tracked entity property by property (an intake batch's reports, events, clocks and messages). What changes
+        // entities after this point must do it through the entry API, which EF Core sees at once (PreparedInserts does);
+        // a save interceptor that set properties directly would be missed (there is none).
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         if (detect)
         {
@@ -115,10 +117,13 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     protected virtual Task<int> WriteAheadAsync(IReadOnlyList<Type> types, CancellationToken ct) => Task.FromResult(0);
 
     /// <summary>For the few synchronous writers (the data protection key store), which never write reports.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        Supervision.DailyCounts.Changes(ChangeTracker).Count == 0
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PreparedInsertTypes = []; // for SaveChangesAsync only
+        return Supervision.DailyCounts.Changes(ChangeTracker).Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)
             : throw new InvalidOperationException("Reports are saved with SaveChangesAsync, which keeps their daily counts.");
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

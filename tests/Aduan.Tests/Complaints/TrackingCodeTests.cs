@@ -47,6 +47,17 @@ public sealed partial class TrackingCodeTests
                 Assert.InRange(counts[i, c], 800, 1_200);
             }
         }
+
+        // All places together, a chi-square test: a slight bias in every place (a whole byte modulo 31 gives eight
+        // characters 9/256 instead of 8/256, about 1,090 of 1,000 per place, inside the range above) adds up to thousands
+        // here. 82.6 is the value 30 degrees of freedom exceed once in a million.
+        var total = 31_000.0 * length;
+        var expected = total / TrackingCode.Alphabet.Length;
+        var chiSquare = Enumerable.Range(0, TrackingCode.Alphabet.Length)
+            .Select(c => Enumerable.Range(0, length).Sum(i => counts[i, c]))
+            .Sum(n => (n - expected) * (n - expected) / expected);
+        Assert.True(chiSquare < 82.6, $"chi-square {chiSquare:F1} over 30 degrees of freedom");
+        Assert.Equal(31_000, Enumerable.Range(0, 31_000).Select(_ => draw()).Distinct().Count());
     }
 
     [Fact]

@@ -31,8 +31,14 @@ public sealed class PublishedPlanTests() : SqliteFileTests("published-plans")
 
     public override async Task DisposeAsync()
     {
-        await _scope.DisposeAsync();
-        await base.DisposeAsync();
+        try
+        {
+            await _scope.DisposeAsync();
+        }
+        finally
+        {
+            await base.DisposeAsync();
+        }
     }
 
     public static TheoryData<string> Filters => new()
