@@ -50,8 +50,8 @@ public sealed class PreparedInsertsTests() : SqliteFileTests("prepared")
         foreach (var entity in written)
         {
             var type = fresh.Model.FindEntityType(entity.GetType())!;
-            var key = type.FindPrimaryKey()!.Properties.Single();
-            var id = (long)key.GetGetter().GetClrValue(entity)!;
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!);
+            var id = (long)type.FindPrimaryKey()!.Properties.Single().GetGetter().GetClrValue(entity)!;
             Assert.True(id > 0, $"{type.ClrType.Name} has no key");
             var stored = await fresh.FindAsync(type.ClrType, id);
             Assert.NotNull(stored);
@@ -59,24 +59,14 @@ public sealed class PreparedInsertsTests() : SqliteFileTests("prepared")
             {
                 Assert.True(Same(property.GetGetter().GetClrValueUsingContainingEntity(entity), property.GetGetter().GetClrValueUsingContainingEntity(stored!)),
                     $"{type.ClrType.Name}.{property.Name} of row {id} did not read back as written");
-            }
-        }
 
-        // Each column holds the storage class EF Core's mapping gives it (an enum by name is text, an instant as ticks an
-        // integer): a value bound unconverted would read back the same through EF Core, but not be stored the same.
-        foreach (var entity in written)
-        {
-            var type = fresh.Model.FindEntityType(entity.GetType())!;
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!);
-            var id = (long)type.FindPrimaryKey()!.Properties.Single().GetGetter().GetClrValue(entity)!;
-            foreach (var property in type.GetFlattenedProperties())
-            {
-                var column = property.GetColumnName(table)!;
-                var sql = "SELECT typeof(\"" + column + "\") AS Value FROM \"" + type.GetTableName() + "\" WHERE rowid = {0}"; // names from the model
-                var stored = await fresh.Database.SqlQueryRaw<string>(sql, id).SingleAsync();
+                // And holds the storage class EF Core's mapping gives it (an enum by name is text, an instant as ticks an
+                // integer): a value bound unconverted would read back the same through EF Core, but not be stored the same.
+                var sql = "SELECT typeof(\"" + property.GetColumnName(table) + "\") AS Value FROM \"" + type.GetTableName() + "\" WHERE rowid = {0}"; // names from the model
+                var storage = await fresh.Database.SqlQueryRaw<string>(sql, id).SingleAsync();
                 var provider = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
-                Assert.True(stored == "null" || stored == StorageClass(Nullable.GetUnderlyingType(provider) ?? provider),
-                    $"{type.ClrType.Name}.{property.Name} is stored as {stored}, mapped to {provider.Name}");
+                Assert.True(storage == "null" || storage == StorageClass(Nullable.GetUnderlyingType(provider) ?? provider),
+                    $"{type.ClrType.Name}.{property.Name} is stored as {storage}, mapped to {provider.Name}");
             }
         }
 

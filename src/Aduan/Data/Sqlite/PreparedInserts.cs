@@ -37,56 +37,47 @@ internal static class PreparedInserts
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
             ?? throw new InvalidOperationException("PreparedInserts runs inside the save's SQLite transaction.");
 
-        // The save detected changes already; the entries are read once per type, and keys set here are fixed up by EF Core.
+        // The save has detected its changes; keys set here go through the entry API, so EF Core fixes up dependents at once.
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToLookup(e => e.Metadata.ClrType);
         var written = 0;
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        foreach (var type in types)
         {
-            foreach (var type in types)
+            var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+            if (!added.Contains(type))
             {
-                var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
-                var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Metadata == entityType).ToList();
-                if (added.Count == 0)
-                {
-                    continue;
-                }
-
-                var plan = entityType.GetOrAddRuntimeAnnotationValue(PlanAnnotation, t => PlanFor(t!), entityType);
-                await using var command = transaction.Connection!.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = plan.Sql;
-
-                // Each parameter as EF Core's type mapping sets it up (its type, size); only the value changes per row.
-                var parameters = plan.Columns
-                    .Select((c, i) => c.Mapping.CreateParameter(command, "$p" + i, null, c.Property.IsNullable))
-                    .Select(p => command.Parameters.Add((SqliteParameter)p)).ToArray();
-                foreach (var entry in added)
-                {
-                    if (plan.ForeignKeys.FirstOrDefault(p => entry.Property(p.Name).IsTemporary) is { } pending)
-                    {
-                        throw new InvalidOperationException(
-                            $"{entityType.DisplayName()}.{pending.Name} points at a row not written yet: list its principal's type first.");
-                    }
-
-                    for (var i = 0; i < plan.Columns.Length; i++)
-                    {
-                        parameters[i].Value = ProviderValue(plan.Columns[i], entry.Entity);
-                    }
-
-                    var key = await ExecuteAsync(command, entry, ct);
-                    entry.Property(plan.Key.Name).CurrentValue = key;
-                    entry.State = EntityState.Unchanged;
-                    written++;
-                }
+                continue;
             }
 
-            return written;
+            var plan = entityType.GetOrAddRuntimeAnnotationValue(PlanAnnotation, t => PlanFor(t!), entityType);
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = plan.Sql;
+
+            // Each parameter as EF Core's type mapping sets it up (its type, size); only the value changes per row.
+            var parameters = plan.Columns
+                .Select((c, i) => c.Mapping.CreateParameter(command, "$p" + i, null, c.Property.IsNullable))
+                .Select(p => command.Parameters.Add((SqliteParameter)p)).ToArray();
+            foreach (var entry in added[type])
+            {
+                if (plan.ForeignKeys.FirstOrDefault(p => entry.Property(p.Name).IsTemporary) is { } pending)
+                {
+                    throw new InvalidOperationException(
+                        $"{entityType.DisplayName()}.{pending.Name} points at a row not written yet: list its principal's type first.");
+                }
+
+                for (var i = 0; i < plan.Columns.Length; i++)
+                {
+                    parameters[i].Value = ProviderValue(plan.Columns[i], entry.Entity);
+                }
+
+                var key = await ExecuteAsync(command, entry, ct);
+                entry.Property(plan.Key.Name).CurrentValue = key;
+                entry.State = EntityState.Unchanged;
+                written++;
+            }
         }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+
+        return written;
     }
 
     private static async Task<long> ExecuteAsync(SqliteCommand command, EntityEntry entry, CancellationToken ct)
