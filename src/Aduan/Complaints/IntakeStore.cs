@@ -11,7 +11,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Aduan.Complaints;
 
 /// <summary>One report to store, as it leaves validation, with the photos the reporter attached (re-encoded).</summary>
-public sealed record IntakeItem(NewComplaint Input, Actor Actor, string? IdempotencyKey, IReadOnlyList<StoredImage>? Photos = null);
+public sealed record IntakeItem(NewComplaint Input, Actor Actor, string? IdempotencyKey, IReadOnlyList<StoredImage>? Photos = null)
+{
+    /// <summary>Drawn and hashed before the item goes to the writer (<see cref="IntakeStore.Prepare"/>); null: the store does it.</summary>
+    public IntakeSecrets? Secrets { get; init; }
+}
+
+/// <summary>
+/// A report's new reporter key, its hash, and for an item with an Idempotency-Key the request's hash and the key encrypted
+/// for a retry. None depends on the database, so each request works them out on its own thread, not in the one writer.
+/// </summary>
+public sealed record IntakeSecrets(string ReporterKey, string ReporterKeyHash, string? RequestHash, string? ProtectedReporterKey);
 
 /// <summary>
 /// Stores validated reports for <see cref="IntakeWriter"/>: gives each a tracking code and a
@@ -33,6 +43,18 @@ public sealed class IntakeStore(
     /// <summary>The stored report and its key; or, for a reused key with another request, <see cref="KeyConflict"/>.</summary>
     public sealed record Outcome(Complaint? Complaint, string? ReporterKey, bool Replayed, bool KeyConflict);
 
+    /// <summary>The item with its <see cref="IntakeSecrets"/>, worked out on the caller's thread.</summary>
+    public static IntakeItem Prepare(IntakeItem item, IDataProtectionProvider protection)
+    {
+        var reporterKey = ReporterKey.New();
+        return item with
+        {
+            Secrets = new IntakeSecrets(reporterKey, ReporterKey.Hash(reporterKey),
+                item.IdempotencyKey is null ? null : Hash(item.Input),
+                item.IdempotencyKey is null ? null : Protector(protection).Protect(reporterKey)),
+        };
+    }
+
     /// <summary>Stores one report; a concurrent request with the same key gets the same report.</summary>
     public async Task<Outcome> SubmitAsync(IntakeItem item, CancellationToken ct)
     {
@@ -44,7 +66,8 @@ public sealed class IntakeStore(
         {
             // Another writer stored the same key first: answer with its report.
             db.ChangeTracker.Clear();
-            return await FindAsync(item.IdempotencyKey, Hash(item.Input), ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+            return await FindAsync(item.IdempotencyKey, item.Secrets?.RequestHash ?? Hash(item.Input), ct)
+                ?? throw new InvalidOperationException("Idempotency record vanished.");
         }
     }
 
@@ -69,6 +92,7 @@ public sealed class IntakeStore(
 
         var outcomes = new Outcome?[items.Count];
         var firstWithKey = new Dictionary<string, int>();
+        var secrets = items.Select(i => i.Secrets ?? Prepare(i, protection).Secrets!).ToList();
         for (var i = 0; i < items.Count; i++)
         {
             var (input, actor, key, photos) = items[i];
@@ -77,10 +101,9 @@ public sealed class IntakeStore(
                 continue; // answered after the save, from the report that holds the key
             }
 
-            var reporterKey = ReporterKey.New();
+            var (reporterKey, reporterKeyHash, requestHash, protectedKey) = secrets[i];
             var own = input with { Category = input.Category is null ? null : categories[input.Category.Id] };
-            var complaint = Complaint.Submit(own, codes[i], ReporterKey.Hash(reporterKey), actor, now, sla,
-                photos?.Select(p => p.Sha256).ToList());
+            var complaint = Complaint.Submit(own, codes[i], reporterKeyHash, actor, now, sla, photos?.Select(p => p.Sha256).ToList());
             db.Complaints.Add(complaint);
             AddPhotos(complaint, photos ?? [], actor, now);
             if (key is not null)
@@ -91,9 +114,9 @@ public sealed class IntakeStore(
                 db.IdempotencyRecords.Add(new IdempotencyRecord
                 {
                     Key = key,
-                    RequestHash = Hash(input),
+                    RequestHash = requestHash!,
                     Complaint = complaint,
-                    ProtectedReporterKey = Protector.Protect(reporterKey),
+                    ProtectedReporterKey = protectedKey!,
                     CreatedAt = now,
                 });
             }
@@ -115,7 +138,7 @@ public sealed class IntakeStore(
         changes.AfterSave();
         for (var i = 0; i < items.Count; i++)
         {
-            outcomes[i] ??= await FindAsync(items[i].IdempotencyKey!, Hash(items[i].Input), ct);
+            outcomes[i] ??= await FindAsync(items[i].IdempotencyKey!, secrets[i].RequestHash!, ct);
         }
 
         return outcomes!;
@@ -139,7 +162,7 @@ public sealed class IntakeStore(
     private static string Hash(NewComplaint input) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
         new { input.Title, input.Text, input.Kind, input.Privacy, input.Channel, Category = input.Category?.Code, input.Reporter, input.Location })));
 
-    private IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);
+    private static IDataProtector Protector(IDataProtectionProvider protection) => protection.CreateProtector(ProtectorPurpose);
 
     /// <summary>Removes keys older than <see cref="KeyLifetime"/>, with their encrypted reporter keys (the deadline sweep calls this).</summary>
     public Task<int> RemoveExpiredKeysAsync(CancellationToken ct)
@@ -165,7 +188,7 @@ public sealed class IntakeStore(
         var complaint = await db.Complaints.AsNoTracking()
             .Include(c => c.Clocks.Where(k => k.StoppedAt == null))
             .SingleAsync(c => c.Id == record.ComplaintId, ct);
-        return new Outcome(complaint, Protector.Unprotect(record.ProtectedReporterKey), Replayed: true, KeyConflict: false);
+        return new Outcome(complaint, Protector(protection).Unprotect(record.ProtectedReporterKey), Replayed: true, KeyConflict: false);
     }
 
     /// <summary>Validation loaded the categories elsewhere; the reports must point at this context's own instances.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Aduan.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace Aduan.Complaints;
 /// intake is not bounded by one flush per report. If a batch fails, its reports are stored one by
 /// one, so one bad report cannot fail the others.
 /// </summary>
-public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options) : BackgroundService
+public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, IDataProtectionProvider protection) : BackgroundService
 {
     private sealed record Pending(IntakeItem Item, TaskCompletionSource<IntakeStore.Outcome> Done);
 
@@ -27,7 +28,8 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
             return await StoreOneAsync(item, ct);
         }
 
-        var pending = new Pending(item, new TaskCompletionSource<IntakeStore.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // What needs no database is worked out here, on the request's thread: the one writer is the bottleneck under a flood.
+        var pending = new Pending(IntakeStore.Prepare(item, protection), new TaskCompletionSource<IntakeStore.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, ct);
 
         // A client that gives up does not take its report back: it is stored all the same, and a retry

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Aduan.Complaints;
 using Aduan.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,37 @@ public sealed class GroupCommitTests(AduanFactory factory) : IClassFixture<Aduan
         Assert.True(outcomes[3].KeyConflict);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Complaints.CountAsync(c => db.IdempotencyRecords.Any(r => r.Key == key && r.ComplaintId == c.Id))));
         Assert.NotEqual(earlier.TrackingCode, outcomes[1].Complaint!.TrackingCode);
+    }
+
+    [Fact]
+    public async Task SubmitMany_UsesTheSecretsPreparedBeforeTheWriter()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
+        var protection = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>();
+        var input = new NewComplaint(null, "Saluran air tersumbat di Jl. Kartini, air meluap ke jalan.", ComplaintKind.Complaint,
+            PrivacyMode.Anonymous, Channel.Web, null, ReporterContact.None, ComplaintLocation.None);
+        var key = Guid.NewGuid().ToString();
+        var keyed = IntakeStore.Prepare(new IntakeItem(input, Actor.Reporter, key), protection);
+        var plain = IntakeStore.Prepare(new IntakeItem(input, Actor.Reporter, null), protection);
+
+        var outcomes = await store.SubmitManyAsync([keyed, plain], CancellationToken.None);
+        var retry = (await store.SubmitManyAsync([IntakeStore.Prepare(new IntakeItem(input, Actor.Reporter, key), protection)], CancellationToken.None))[0];
+
+        // The key the reporter is given is the one drawn before the writer, and the report keeps its hash.
+        Assert.Equal(keyed.Secrets!.ReporterKey, outcomes[0].ReporterKey);
+        Assert.Equal(plain.Secrets!.ReporterKey, outcomes[1].ReporterKey);
+        Assert.Null(plain.Secrets.RequestHash);
+        foreach (var (item, outcome) in new[] { keyed, plain }.Zip(outcomes))
+        {
+            var stored = await factory.WithDbAsync(db => db.Complaints.SingleAsync(c => c.Id == outcome.Complaint!.Id));
+            Assert.True(ReporterKey.Matches(item.Secrets!.ReporterKey, stored.ReporterKeyHash));
+        }
+
+        // A retry with the key gets the first report and the first key (kept encrypted), not its own fresh one.
+        Assert.True(retry.Replayed);
+        Assert.Equal(outcomes[0].Complaint!.Id, retry.Complaint!.Id);
+        Assert.Equal(keyed.Secrets.ReporterKey, retry.ReporterKey);
     }
 
     [Fact]
