@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Aduan.Attachments;
 using Aduan.Data;
-using Aduan.Data.Sqlite;
 using Aduan.Infrastructure;
 using Aduan.Sla;
 using Microsoft.AspNetCore.DataProtection;
@@ -20,8 +19,31 @@ public sealed record IntakeItem(NewComplaint Input, Actor Actor, string? Idempot
 /// <summary>
 /// A report's new reporter key, its hash, and for an item with an Idempotency-Key the request's hash and the key encrypted
 /// for a retry. None depends on the database, so each request works them out on its own thread, not in the one writer.
+/// They hold for the input and key they were drawn for: a copy of the item with another (<c>with</c>) gets its own.
 /// </summary>
-public sealed record IntakeSecrets(string ReporterKey, string ReporterKeyHash, string? RequestHash, string? ProtectedReporterKey);
+public sealed class IntakeSecrets
+{
+    private readonly NewComplaint _input;
+    private readonly string? _idempotencyKey;
+
+    internal IntakeSecrets(IntakeItem item, string reporterKey, string? requestHash, string? protectedReporterKey)
+    {
+        (_input, _idempotencyKey) = (item.Input, item.IdempotencyKey);
+        (ReporterKey, ReporterKeyHash, RequestHash, ProtectedReporterKey) =
+            (reporterKey, Complaints.ReporterKey.Hash(reporterKey), requestHash, protectedReporterKey);
+    }
+
+    public string ReporterKey { get; }
+    public string ReporterKeyHash { get; }
+
+    /// <summary>With an Idempotency-Key: the hash of what was sent, to tell a retry from another report under the same key.</summary>
+    public string? RequestHash { get; }
+
+    /// <summary>With an Idempotency-Key: the reporter key, encrypted, to give again to a retry.</summary>
+    public string? ProtectedReporterKey { get; }
+
+    internal bool AreFor(IntakeItem item) => ReferenceEquals(_input, item.Input) && _idempotencyKey == item.IdempotencyKey;
+}
 
 /// <summary>
 /// Stores validated reports for <see cref="IntakeWriter"/>: gives each a tracking code and a
@@ -30,10 +52,11 @@ public sealed record IntakeSecrets(string ReporterKey, string ReporterKeyHash, s
 /// Idempotency-Key returns the first answer instead of a second report.
 /// </summary>
 public sealed class IntakeStore(
-    AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection, ComplaintChanges changes,
-    ILogger<IntakeStore> log)
+    AduanDbContext db, SlaPolicyProvider slaProvider, TimeProvider time, IDataProtectionProvider protection, ComplaintChanges changes)
 {
     private const string ProtectorPurpose = "Aduan.Complaints.Idempotency";
+
+    private readonly IDataProtector _keyProtector = KeyProtector(protection);
 
     private static readonly Type[] PreparedInsertTypes = [typeof(Complaint), typeof(ComplaintEvent), typeof(Sla.SlaClock), typeof(Outbox.OutboxMessage)];
 
@@ -43,17 +66,24 @@ public sealed class IntakeStore(
     /// <summary>The stored report and its key; or, for a reused key with another request, <see cref="KeyConflict"/>.</summary>
     public sealed record Outcome(Complaint? Complaint, string? ReporterKey, bool Replayed, bool KeyConflict);
 
+    /// <summary>The protector of the reporter keys kept for retries; thread-safe, made once by each holder.</summary>
+    public static IDataProtector KeyProtector(IDataProtectionProvider protection) => protection.CreateProtector(ProtectorPurpose);
+
     /// <summary>The item with its <see cref="IntakeSecrets"/>, worked out on the caller's thread.</summary>
-    public static IntakeItem Prepare(IntakeItem item, IDataProtectionProvider protection)
+    public static IntakeItem Prepare(IntakeItem item, IDataProtector keyProtector) => item with { Secrets = SecretsFor(item, keyProtector) };
+
+    private static IntakeSecrets SecretsFor(IntakeItem item, IDataProtector keyProtector)
     {
         var reporterKey = ReporterKey.New();
-        return item with
-        {
-            Secrets = new IntakeSecrets(reporterKey, ReporterKey.Hash(reporterKey),
-                item.IdempotencyKey is null ? null : Hash(item.Input),
-                item.IdempotencyKey is null ? null : Protector(protection).Protect(reporterKey)),
-        };
+        return item.IdempotencyKey is null
+            ? new IntakeSecrets(item, reporterKey, null, null)
+            : new IntakeSecrets(item, reporterKey, Hash(item.Input), keyProtector.Protect(reporterKey));
     }
+
+    private IntakeSecrets SecretsOf(IntakeItem item) => item.Secrets is { } s && s.AreFor(item) ? s : SecretsFor(item, _keyProtector);
+
+    private static string RequestHashOf(IntakeItem item) =>
+        item.Secrets is { RequestHash: { } hash } s && s.AreFor(item) ? hash : Hash(item.Input);
 
     /// <summary>Stores one report; a concurrent request with the same key gets the same report.</summary>
     public async Task<Outcome> SubmitAsync(IntakeItem item, CancellationToken ct)
@@ -66,8 +96,7 @@ public sealed class IntakeStore(
         {
             // Another writer stored the same key first: answer with its report.
             db.ChangeTracker.Clear();
-            return await FindAsync(item.IdempotencyKey, item.Secrets?.RequestHash ?? Hash(item.Input), ct)
-                ?? throw new InvalidOperationException("Idempotency record vanished.");
+            return await FindAsync(item.IdempotencyKey, RequestHashOf(item), ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
         }
     }
 
@@ -77,7 +106,20 @@ public sealed class IntakeStore(
     /// </summary>
     public async Task<IReadOnlyList<Outcome>> SubmitManyAsync(IReadOnlyList<IntakeItem> items, CancellationToken ct)
     {
-        await using var journals = await StatementJournals.InMemoryAsync(db, log, ct);
+        // One connection for the batch's reads and its save, not one opened (and set up) for each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SubmitOpenAsync(items, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<Outcome>> SubmitOpenAsync(IReadOnlyList<IntakeItem> items, CancellationToken ct)
+    {
         var now = time.Now();
         var cutoff = now - KeyLifetime;
         var keys = items.Where(i => i.IdempotencyKey is not null).Select(i => i.IdempotencyKey!).Distinct().ToList();
@@ -92,7 +134,6 @@ public sealed class IntakeStore(
 
         var outcomes = new Outcome?[items.Count];
         var firstWithKey = new Dictionary<string, int>();
-        var secrets = items.Select(i => i.Secrets ?? Prepare(i, protection).Secrets!).ToList();
         for (var i = 0; i < items.Count; i++)
         {
             var (input, actor, key, photos) = items[i];
@@ -101,9 +142,9 @@ public sealed class IntakeStore(
                 continue; // answered after the save, from the report that holds the key
             }
 
-            var (reporterKey, reporterKeyHash, requestHash, protectedKey) = secrets[i];
+            var secrets = SecretsOf(items[i]);
             var own = input with { Category = input.Category is null ? null : categories[input.Category.Id] };
-            var complaint = Complaint.Submit(own, codes[i], reporterKeyHash, actor, now, sla, photos?.Select(p => p.Sha256).ToList());
+            var complaint = Complaint.Submit(own, codes[i], secrets.ReporterKeyHash, actor, now, sla, photos?.Select(p => p.Sha256).ToList());
             db.Complaints.Add(complaint);
             AddPhotos(complaint, photos ?? [], actor, now);
             if (key is not null)
@@ -114,14 +155,14 @@ public sealed class IntakeStore(
                 db.IdempotencyRecords.Add(new IdempotencyRecord
                 {
                     Key = key,
-                    RequestHash = requestHash!,
+                    RequestHash = secrets.RequestHash!,
                     Complaint = complaint,
-                    ProtectedReporterKey = protectedKey!,
+                    ProtectedReporterKey = secrets.ProtectedReporterKey!,
                     CreatedAt = now,
                 });
             }
 
-            outcomes[i] = new Outcome(complaint, reporterKey, Replayed: false, KeyConflict: false);
+            outcomes[i] = new Outcome(complaint, secrets.ReporterKey, Replayed: false, KeyConflict: false);
         }
 
         foreach (var outcome in outcomes)
@@ -132,13 +173,14 @@ public sealed class IntakeStore(
             }
         }
 
-        // A batch's new reports, their first events, clocks and messages, each table with one prepared statement (SQLite).
+        // A batch's new reports, their first events, clocks and messages: on SQLite each table with one prepared statement,
+        // and the statements' journals in memory.
         db.PreparedInsertTypes = PreparedInsertTypes;
         await db.SaveChangesAsync(ct);
         changes.AfterSave();
         for (var i = 0; i < items.Count; i++)
         {
-            outcomes[i] ??= await FindAsync(items[i].IdempotencyKey!, secrets[i].RequestHash!, ct);
+            outcomes[i] ??= await FindAsync(items[i].IdempotencyKey!, RequestHashOf(items[i]), ct);
         }
 
         return outcomes!;
@@ -162,7 +204,6 @@ public sealed class IntakeStore(
     private static string Hash(NewComplaint input) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
         new { input.Title, input.Text, input.Kind, input.Privacy, input.Channel, Category = input.Category?.Code, input.Reporter, input.Location })));
 
-    private static IDataProtector Protector(IDataProtectionProvider protection) => protection.CreateProtector(ProtectorPurpose);
 
     /// <summary>Removes keys older than <see cref="KeyLifetime"/>, with their encrypted reporter keys (the deadline sweep calls this).</summary>
     public Task<int> RemoveExpiredKeysAsync(CancellationToken ct)
@@ -188,7 +229,7 @@ public sealed class IntakeStore(
         var complaint = await db.Complaints.AsNoTracking()
             .Include(c => c.Clocks.Where(k => k.StoppedAt == null))
             .SingleAsync(c => c.Id == record.ComplaintId, ct);
-        return new Outcome(complaint, Protector(protection).Unprotect(record.ProtectedReporterKey), Replayed: true, KeyConflict: false);
+        return new Outcome(complaint, _keyProtector.Unprotect(record.ProtectedReporterKey), Replayed: true, KeyConflict: false);
     }
 
     /// <summary>Validation loaded the categories elsewhere; the reports must point at this context's own instances.</summary>

@@ -16,6 +16,8 @@ namespace Aduan.Complaints;
 /// </summary>
 public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, IDataProtectionProvider protection) : BackgroundService
 {
+    private readonly IDataProtector _keyProtector = IntakeStore.KeyProtector(protection);
+
     private sealed record Pending(IntakeItem Item, TaskCompletionSource<IntakeStore.Outcome> Done);
 
     private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateBounded<Pending>(
@@ -29,7 +31,8 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, IOptions<IntakeOpt
         }
 
         // What needs no database is worked out here, on the request's thread: the one writer is the bottleneck under a flood.
-        var pending = new Pending(IntakeStore.Prepare(item, protection), new TaskCompletionSource<IntakeStore.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(IntakeStore.Prepare(item, _keyProtector),
+            new TaskCompletionSource<IntakeStore.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, ct);
 
         // A client that gives up does not take its report back: it is stored all the same, and a retry

@@ -83,7 +83,9 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var own = Database.CurrentTransaction is null;
+        await using var setting = own && ahead.Count > 0 ? await BeginManyRowsAsync(cancellationToken) : null;
+        var transaction = own ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await using (transaction)
         {
             // Only in a transaction of its own: inside a caller's, a failed save could leave these rows to be committed.
@@ -106,7 +108,8 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
 
     /// <summary>
     /// Entity types whose new rows the next save writes ahead of EF Core's own, in this order (principals first), each
-    /// with one prepared statement (on SQLite: <see cref="Sqlite.PreparedInserts"/>; on PostgreSQL, where EF Core sends
+    /// with one prepared statement and with the statements' journals in memory (on SQLite: <see cref="Sqlite.PreparedInserts"/>,
+    /// <see cref="BeginManyRowsAsync"/>; on PostgreSQL, where EF Core sends
     /// a save's statements together, EF Core writes them as usual). The next save reads and clears it, and uses it only if
     /// it begins its own transaction. For a save of many new rows of a few wide tables (an intake batch) whose context
     /// is not used again if the save fails: the rows written ahead stay marked as stored.
@@ -115,6 +118,12 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
 
     /// <summary>Writes the new rows of <paramref name="types"/> inside the save's own transaction; returns how many.</summary>
     protected virtual Task<int> WriteAheadAsync(IReadOnlyList<Type> types, CancellationToken ct) => Task.FromResult(0);
+
+    /// <summary>
+    /// A setting for a save of many new rows (<see cref="PreparedInsertTypes"/>), entered before its own transaction begins
+    /// and left after it ends (on SQLite: <see cref="Sqlite.StatementJournals"/>); null: none.
+    /// </summary>
+    protected virtual Task<IAsyncDisposable?> BeginManyRowsAsync(CancellationToken ct) => Task.FromResult<IAsyncDisposable?>(null);
 
     /// <summary>For the few synchronous writers (the data protection key store), which never write reports.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

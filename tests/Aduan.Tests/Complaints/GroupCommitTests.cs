@@ -38,34 +38,45 @@ public sealed class GroupCommitTests(AduanFactory factory) : IClassFixture<Aduan
     }
 
     [Fact]
-    public async Task SubmitMany_UsesTheSecretsPreparedBeforeTheWriter()
+    public async Task SubmitMany_UsesTheSecretsPreparedBeforeTheWriter_ForTheItemTheyWereDrawnFor()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
-        var protection = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>();
+        var protector = IntakeStore.KeyProtector(scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>());
         var input = new NewComplaint(null, "Saluran air tersumbat di Jl. Kartini, air meluap ke jalan.", ComplaintKind.Complaint,
             PrivacyMode.Anonymous, Channel.Web, null, ReporterContact.None, ComplaintLocation.None);
+        var other = input with { Text = "Isi lain dengan kunci yang sama: pohon tumbang di Jl. Kartini." };
         var key = Guid.NewGuid().ToString();
-        var keyed = IntakeStore.Prepare(new IntakeItem(input, Actor.Reporter, key), protection);
-        var plain = IntakeStore.Prepare(new IntakeItem(input, Actor.Reporter, null), protection);
+        var keyed = IntakeStore.Prepare(new IntakeItem(input, Actor.Reporter, key), protector);
+        var plain = IntakeStore.Prepare(new IntakeItem(input, Actor.Reporter, null), protector);
 
         var outcomes = await store.SubmitManyAsync([keyed, plain], CancellationToken.None);
-        var retry = (await store.SubmitManyAsync([IntakeStore.Prepare(new IntakeItem(input, Actor.Reporter, key), protection)], CancellationToken.None))[0];
+        var later = await store.SubmitManyAsync(
+        [
+            IntakeStore.Prepare(new IntakeItem(input, Actor.Reporter, key), protector), // a retry
+            IntakeStore.Prepare(new IntakeItem(other, Actor.Reporter, key), protector), // another report under the same key
+            keyed with { Input = other }, // secrets drawn for the first input: the store must not trust its request hash
+            plain with { IdempotencyKey = Guid.NewGuid().ToString() }, // drawn without a key: none to keep
+        ], CancellationToken.None);
 
         // The key the reporter is given is the one drawn before the writer, and the report keeps its hash.
         Assert.Equal(keyed.Secrets!.ReporterKey, outcomes[0].ReporterKey);
         Assert.Equal(plain.Secrets!.ReporterKey, outcomes[1].ReporterKey);
-        Assert.Null(plain.Secrets.RequestHash);
         foreach (var (item, outcome) in new[] { keyed, plain }.Zip(outcomes))
         {
             var stored = await factory.WithDbAsync(db => db.Complaints.SingleAsync(c => c.Id == outcome.Complaint!.Id));
             Assert.True(ReporterKey.Matches(item.Secrets!.ReporterKey, stored.ReporterKeyHash));
         }
 
-        // A retry with the key gets the first report and the first key (kept encrypted), not its own fresh one.
-        Assert.True(retry.Replayed);
-        Assert.Equal(outcomes[0].Complaint!.Id, retry.Complaint!.Id);
-        Assert.Equal(keyed.Secrets.ReporterKey, retry.ReporterKey);
+        // A retry gets the first report and the first key (kept encrypted), not its own fresh one; another report is refused.
+        Assert.True(later[0].Replayed);
+        Assert.Equal(outcomes[0].Complaint!.Id, later[0].Complaint!.Id);
+        Assert.Equal(keyed.Secrets.ReporterKey, later[0].ReporterKey);
+        Assert.True(later[1].KeyConflict);
+        Assert.True(later[2].KeyConflict);
+        Assert.NotNull(later[3].Complaint);
+        Assert.NotEqual(plain.Secrets.ReporterKey, later[3].ReporterKey);
+        Assert.True(await factory.WithDbAsync(db => db.IdempotencyRecords.AnyAsync(r => r.ComplaintId == later[3].Complaint!.Id)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Aduan.Data.Sqlite;
@@ -18,6 +19,9 @@ public sealed class SqliteAduanDbContext(DbContextOptions<SqliteAduanDbContext> 
 
     protected override Task<int> WriteAheadAsync(IReadOnlyList<Type> types, CancellationToken ct) =>
         types.Count == 0 ? Task.FromResult(0) : PreparedInserts.WriteAsync(this, types, ct);
+
+    protected override async Task<IAsyncDisposable?> BeginManyRowsAsync(CancellationToken ct) =>
+        await StatementJournals.InMemoryAsync(this, this.GetService<ILoggerFactory>().CreateLogger<StatementJournals>(), ct);
 }
 
 /// <summary>Stores an instant as its UTC ticks (100 ns), losing nothing.</summary>
