@@ -204,7 +204,6 @@ public sealed class IntakeStore(
     private static string Hash(NewComplaint input) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
         new { input.Title, input.Text, input.Kind, input.Privacy, input.Channel, Category = input.Category?.Code, input.Reporter, input.Location })));
 
-
     /// <summary>Removes keys older than <see cref="KeyLifetime"/>, with their encrypted reporter keys (the deadline sweep calls this).</summary>
     public Task<int> RemoveExpiredKeysAsync(CancellationToken ct)
     {

@@ -107,12 +107,12 @@ public abstract class AduanDbContext(DbContextOptions options) : IdentityDbConte
     }
 
     /// <summary>
-    /// Entity types whose new rows the next save writes ahead of EF Core's own, in this order (principals first), each
-    /// with one prepared statement and with the statements' journals in memory (on SQLite: <see cref="Sqlite.PreparedInserts"/>,
-    /// <see cref="BeginManyRowsAsync"/>; on PostgreSQL, where EF Core sends
-    /// a save's statements together, EF Core writes them as usual). The next save reads and clears it, and uses it only if
-    /// it begins its own transaction. For a save of many new rows of a few wide tables (an intake batch) whose context
-    /// is not used again if the save fails: the rows written ahead stay marked as stored.
+    /// Entity types whose new rows the next save writes ahead of EF Core's own, in this order (principals first). On SQLite
+    /// each table's rows go through one prepared statement (<see cref="Sqlite.PreparedInserts"/>) and the statements'
+    /// journals stay in memory (<see cref="BeginManyRowsAsync"/>); on PostgreSQL, where EF Core sends a save's statements
+    /// together, EF Core writes them as usual. The next save reads and clears it, and uses it only if it begins its own
+    /// transaction. For a save of many new rows of a few wide tables (an intake batch) whose context is not used again if
+    /// the save fails: the rows written ahead stay marked as stored.
     /// </summary>
     public IReadOnlyList<Type> PreparedInsertTypes { get; set; } = [];
 

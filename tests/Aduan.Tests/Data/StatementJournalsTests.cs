@@ -23,19 +23,16 @@ public sealed class StatementJournalsTests() : SqliteFileTests("journals", s => 
         var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
         var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
         await db.Database.OpenConnectionAsync(); // held, so the batch runs on this connection and the check below reads it
-        var input = new NewComplaint(null, "Saluran air tersumbat di Jl. Cut Mutia sejak kemarin.", ComplaintKind.Complaint, PrivacyMode.Anonymous,
-            Channel.Web, null, ReporterContact.None, ComplaintLocation.None);
 
         var (outcomes, commands) = await CommandRecorder.RecordAsync(() =>
-            store.SubmitManyAsync([new IntakeItem(input, Actor.Reporter, null), new IntakeItem(input, Actor.Reporter, null)], CancellationToken.None));
+            store.SubmitManyAsync([new IntakeItem(Input, Actor.Reporter, null), new IntakeItem(Input, Actor.Reporter, null)], CancellationToken.None));
 
         Assert.All(outcomes, o => Assert.NotNull(o.Complaint));
         var texts = commands.Select(c => c.Text).ToList();
-        var memory = texts.IndexOf("PRAGMA temp_store=MEMORY");
         // (The reports' own rows go through PreparedInserts, outside EF Core's interceptors; the daily counts, written last, do not.)
         var insert = texts.FindIndex(t => t.Contains("INSERT INTO \"DailyCounts\"", StringComparison.Ordinal));
-        var back = texts.IndexOf("PRAGMA temp_store=DEFAULT");
-        Assert.True(memory >= 0 && memory < insert && insert < back, string.Join("\n", texts));
+        int[] order = [texts.IndexOf("PRAGMA temp_store=MEMORY"), texts.IndexOf("BEGIN"), insert, texts.IndexOf("COMMIT"), texts.IndexOf("PRAGMA temp_store=DEFAULT")];
+        Assert.True(order[0] >= 0 && order.Zip(order.Skip(1)).All(p => p.First < p.Second), string.Join("\n", texts));
 
         // The batch's own connection: the default is back.
         try
@@ -47,6 +44,49 @@ public sealed class StatementJournalsTests() : SqliteFileTests("journals", s => 
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    [Fact]
+    public async Task AFailedIntakeBatch_GivesTheConnectionBackWithTheDefault()
+    {
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER IF NOT EXISTS refuse_marked BEFORE INSERT ON Complaints WHEN new.Text LIKE '%TOLAK-INI%'
+            BEGIN SELECT RAISE(ABORT, 'refused by test'); END
+            """));
+        await using var scope = App.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
+        var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var (_, commands) = await CommandRecorder.RecordAsync(() => Assert.ThrowsAsync<DbUpdateException>(() => store.SubmitManyAsync(
+                [new IntakeItem(Input, Actor.Reporter, null), new IntakeItem(Input with { Text = "Harus ditolak: TOLAK-INI oleh basis data." }, Actor.Reporter, null)],
+                CancellationToken.None)));
+
+            var texts = commands.Select(c => c.Text).ToList();
+            Assert.True(texts.IndexOf("BEGIN") >= 0 && texts.IndexOf("BEGIN") < texts.IndexOf("PRAGMA temp_store=DEFAULT"), string.Join("\n", texts));
+            Assert.DoesNotContain("COMMIT", texts);
+            Assert.Equal(0L, await TempStore(db));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AnIntakeBatch_ClosesTheConnectionItOpened()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IntakeStore>();
+        var db = scope.ServiceProvider.GetRequiredService<AduanDbContext>();
+
+        await store.SubmitManyAsync([new IntakeItem(Input, Actor.Reporter, null), new IntakeItem(Input, Actor.Reporter, null)], CancellationToken.None);
+
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+    }
+
+    private static readonly NewComplaint Input = new(null, "Saluran air tersumbat di Jl. Cut Mutia sejak kemarin.", ComplaintKind.Complaint,
+        PrivacyMode.Anonymous, Channel.Web, null, ReporterContact.None, ComplaintLocation.None);
 
     [Theory]
     [InlineData(true)]

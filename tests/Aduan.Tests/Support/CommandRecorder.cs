@@ -8,9 +8,11 @@ public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, ob
 
 /// <summary>
 /// The SQL EF Core runs in one async flow (the app's background work runs its own), from an interceptor: register it with
-/// <c>TestServices = s => s.AddSingleton&lt;IInterceptor, CommandRecorder&gt;()</c>.
+/// <c>TestServices = s => s.AddSingleton&lt;IInterceptor, CommandRecorder&gt;()</c>. Transactions EF Core begins, commits
+/// or rolls back explicitly are recorded as <c>BEGIN</c>, <c>COMMIT</c> and <c>ROLLBACK</c> (no parameters; a transaction
+/// disposed without a commit rolls back unrecorded).
 /// </summary>
-public sealed class CommandRecorder : DbCommandInterceptor
+public sealed class CommandRecorder : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private static readonly AsyncLocal<List<RecordedCommand>?> Current = new();
 
@@ -28,16 +30,37 @@ public sealed class CommandRecorder : DbCommandInterceptor
         }
     }
 
-    private static void Record(DbCommand command)
+    private static void Record(DbCommand command) =>
+        Record(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList());
+
+    private static void Record(string text, IReadOnlyList<(string Name, object? Value)> parameters)
     {
         if (Current.Value is { } list)
         {
-            var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
             lock (list)
             {
-                list.Add(new RecordedCommand(command.CommandText, parameters));
+                list.Add(new RecordedCommand(text, parameters));
             }
         }
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+    {
+        Record("BEGIN", []);
+        return ValueTask.FromResult(result);
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Record("COMMIT", []);
+        return Task.CompletedTask;
+    }
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Record("ROLLBACK", []);
+        return Task.CompletedTask;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,

@@ -6,8 +6,8 @@ namespace Aduan.Data.Sqlite;
 /// <summary>
 /// Keeps SQLite's statement journals in memory for one write transaction of known, bounded statements (an intake batch),
 /// on the context's connection, held open for it: <c>PRAGMA temp_store=MEMORY</c> before the transaction begins (SQLite
-/// reads it then), <c>DEFAULT</c> again when disposed, so the pooled connection goes back as it came. Nothing on
-/// PostgreSQL.
+/// reads it then), <c>DEFAULT</c> again when disposed, so the pooled connection goes back as it came. Entered by
+/// <see cref="SqliteAduanDbContext"/> for a save of many new rows (<see cref="AduanDbContext.PreparedInsertTypes"/>).
 /// </summary>
 /// <remarks>
 /// Inside a transaction SQLite keeps a journal for each statement that might fail after changing pages (an INSERT whose
@@ -23,18 +23,13 @@ namespace Aduan.Data.Sqlite;
 /// </remarks>
 public sealed class StatementJournals : IAsyncDisposable
 {
-    private readonly DbContext? _db;
+    private readonly DbContext _db;
     private readonly ILogger _log;
 
-    private StatementJournals(DbContext? db, ILogger log) => (_db, _log) = (db, log);
+    private StatementJournals(DbContext db, ILogger log) => (_db, _log) = (db, log);
 
     public static async Task<StatementJournals> InMemoryAsync(DbContext db, ILogger log, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite())
-        {
-            return new StatementJournals(null, log);
-        }
-
         // SQLite reads the setting as a write transaction begins: one already begun would keep its journals in files.
         if (db.Database.CurrentTransaction is not null)
         {
@@ -59,11 +54,6 @@ public sealed class StatementJournals : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_db is null)
-        {
-            return;
-        }
-
         try
         {
             // Not cancellable: the connection must not go back to the pool keeping sorts in memory.
