@@ -8,7 +8,12 @@ namespace Aduan.Bench.Reporting;
 /// <summary>The same numbers twice: a table on the console and a JSON file under bench/results.</summary>
 public static class ResultReport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A query with no successful sample (all timed out) has NaN times: written as "NaN", not a crash after an hour's run.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static void Print(BenchResult r)
     {
