@@ -8,9 +8,8 @@ public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, ob
 
 /// <summary>
 /// The SQL EF Core runs in one async flow (the app's background work runs its own), from an interceptor: register it with
-/// <c>TestServices = s => s.AddSingleton&lt;IInterceptor, CommandRecorder&gt;()</c>. Transactions EF Core begins, commits
-/// or rolls back explicitly are recorded as <c>BEGIN</c>, <c>COMMIT</c> and <c>ROLLBACK</c> (no parameters; a transaction
-/// disposed without a commit rolls back unrecorded).
+/// <c>TestServices = s => s.AddSingleton&lt;IInterceptor, CommandRecorder&gt;()</c>. Transactions EF Core begins and commits
+/// are recorded as <c>BEGIN</c> and <c>COMMIT</c> (no parameters).
 /// </summary>
 public sealed class CommandRecorder : DbCommandInterceptor, IDbTransactionInterceptor
 {
@@ -54,12 +53,6 @@ public sealed class CommandRecorder : DbCommandInterceptor, IDbTransactionInterc
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Record("COMMIT", []);
-        return Task.CompletedTask;
-    }
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Record("ROLLBACK", []);
         return Task.CompletedTask;
     }
 
