@@ -57,9 +57,15 @@ public static class ScaleQueries
             await MeasureAsync(client, "register, status", "anyone", null, _ => "/laporan?status=FollowedUp", PageTargetMs, ct),
             await MeasureAsync(client, "register, a month", "anyone", null, _ => $"/laporan?from={Day(-30)}&to={Day(0)}", PageTargetMs, ct),
             await MeasureAsync(client, "register, search", "anyone", null, _ => "/laporan?q=jalan%20rusak", PageTargetMs, ct),
+
+            // The statistics keep an answer for minutes (Aduan:Statistics:CacheDuration): each request of a year asks for
+            // another year, a day earlier (the period report's years end 150 days before the page's), so that each is counted, as
+            // anyone may make them.
             await MeasureAsync(client, "statistics /statistik", "anyone", null, _ => "/statistik", StatisticsTargetMs, ct),
+            await MeasureAsync(client, "statistics /statistik, a year", "anyone", null,
+                i => $"/statistik?from={Day(-364 - i)}&to={Day(-i)}", StatisticsTargetMs, ct),
             await MeasureAsync(client, "period report, a year", "anyone", null,
-                _ => $"/api/v1/stats/period?from={Day(-364)}&to={Day(0)}", StatisticsTargetMs, ct),
+                i => $"/api/v1/stats/period?from={Day(-514 - i)}&to={Day(-150 - i)}", StatisticsTargetMs, ct),
 
             // The leadership dashboard's figures (issue 13): the city for a month, and one agency (DBMSDA) for a month.
             await MeasureAsync(client, "dashboard, city, month", "Manager", managerToken, _ => Dashboard(30), DashboardTargetMs, ct),

@@ -1,6 +1,7 @@
 using Aduan.Agencies;
 using Aduan.Complaints;
 using Aduan.Data;
+using Aduan.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Statistics;
@@ -18,35 +19,52 @@ public sealed record DeadlineShare(string Code, string Name, int Dispatched, int
 }
 
 /// <summary>
-/// Every number of the statistics page and the period report, aggregated in the database with
-/// GROUP BY over the indexed columns (SubmittedAt first), never by loading reports: the same
-/// queries answer for a thousand reports and for a million.
+/// Every number of the statistics page and the period report, summed from the <see cref="DailyCount"/>s kept with the
+/// reports (<see cref="DailyCounts.StatisticsFigures"/>: every report, imported ones too, by the day it came in), never
+/// by counting reports: a period is its whole months' rows and at most 62 days' rows, so a year costs the same at a
+/// thousand reports and at ten million. Only the deadlines falling today are counted live, up to the instant.
 /// </summary>
 public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencies, TimeProvider time, StatisticsCache cache)
 {
-    private IQueryable<Complaint> Received(Period p) =>
-        db.Complaints.AsNoTracking().Where(c => c.SubmittedAt >= p.Start && c.SubmittedAt < p.End);
+    private sealed record Sum(DailyFigure Figure, long AgencyId, int Value, int Count);
+
+    /// <summary>The figures' counts over the period, by figure, agency (0: none) and value.</summary>
+    private async Task<List<Sum>> SumsAsync(Period p, DailyFigure[] figures, CancellationToken ct)
+    {
+        var sums = new List<Sum>();
+        foreach (var (span, from, to) in SupervisionQueries.Buckets(p))
+        {
+            sums.AddRange(await db.DailyCounts.AsNoTracking()
+                .Where(c => c.Span == span && figures.Contains(c.Figure) && c.Day >= from && c.Day <= to)
+                .GroupBy(c => new { c.Figure, c.AgencyId, c.Value })
+                .Select(g => new Sum(g.Key.Figure, g.Key.AgencyId, g.Key.Value, g.Sum(c => c.Count))).ToListAsync(ct));
+        }
+
+        return sums.GroupBy(s => (s.Figure, s.AgencyId, s.Value)).Select(g => g.First() with { Count = g.Sum(s => s.Count) }).ToList();
+    }
 
     public Task<PeriodNumbers> PeriodAsync(Period p, CancellationToken ct) => cache.GetAsync("period", p, () => CountPeriodAsync(p, ct));
 
     private async Task<PeriodNumbers> CountPeriodAsync(Period p, CancellationToken ct)
     {
-        var received = Received(p);
-        var byAgency = await received.GroupBy(c => c.LeadAgencyId)
-            .Select(g => new { g.Key, Received = g.Count(), FollowedUp = g.Count(c => c.FollowedUpAt != null) }).ToListAsync(ct);
-        var byCategory = await received.GroupBy(c => c.CategoryId)
-            .Select(g => new { g.Key, Received = g.Count(), FollowedUp = g.Count(c => c.FollowedUpAt != null) }).ToListAsync(ct);
-        var byChannel = await received.GroupBy(c => c.Channel)
-            .Select(g => new { g.Key, Received = g.Count(), FollowedUp = g.Count(c => c.FollowedUpAt != null) }).ToListAsync(ct);
+        var sums = await SumsAsync(p, [DailyFigure.AllReceived, DailyFigure.AllFollowedUp, DailyFigure.AllViaChannel, DailyFigure.AllFollowedVia], ct);
         var names = await agencies.GetAsync(ct);
         var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.Code, c.Name }).ToDictionaryAsync(c => c.Id, ct);
+
+        // Received and followed up by a key: per agency (or category) from the category figures, per channel from the channel's.
+        List<(TKey Key, int Received, int FollowedUp)> By<TKey>(DailyFigure received, DailyFigure followedUp, Func<Sum, TKey> key) =>
+            sums.Where(s => s.Figure == received || s.Figure == followedUp).GroupBy(key)
+                .Select(g => (g.Key, g.Where(s => s.Figure == received).Sum(s => s.Count), g.Where(s => s.Figure == followedUp).Sum(s => s.Count)))
+                .Where(g => g.Item2 > 0).ToList();
+        var byAgency = By(DailyFigure.AllReceived, DailyFigure.AllFollowedUp, s => s.AgencyId);
+        var byCategory = By(DailyFigure.AllReceived, DailyFigure.AllFollowedUp, s => (long)s.Value);
+        var byChannel = By(DailyFigure.AllViaChannel, DailyFigure.AllFollowedVia, s => (Channel)s.Value);
         return new PeriodNumbers(p, byAgency.Sum(a => a.Received), byAgency.Sum(a => a.FollowedUp),
-            byAgency.Where(a => a.Key is null).Sum(a => a.Received),
-            Ranked(byAgency.Where(a => a.Key is { } id && names.ContainsKey(id))
-                .Select(a => new Count(names[a.Key!.Value].Code, names[a.Key.Value].Name, a.Received, a.FollowedUp))),
-            Ranked(byCategory.Select(c => c.Key is { } id && categories.TryGetValue(id, out var cat)
-                ? new Count(cat.Code, cat.Name, c.Received, c.FollowedUp)
-                : new Count("", "", c.Received, c.FollowedUp))),
+            byAgency.Where(a => a.Key == 0).Sum(a => a.Received),
+            Ranked(byAgency.Where(a => names.ContainsKey(a.Key))
+                .Select(a => new Count(names[a.Key].Code, names[a.Key].Name, a.Received, a.FollowedUp))),
+            Ranked(byCategory.GroupBy(c => categories.TryGetValue(c.Key, out var cat) ? (cat.Code, cat.Name) : ("", ""))
+                .Select(c => new Count(c.Key.Item1, c.Key.Item2, c.Sum(x => x.Received), c.Sum(x => x.FollowedUp)))),
             Ranked(byChannel.Select(c => new Count(c.Key.ToString(), c.Key.ToString(), c.Received, c.FollowedUp))));
     }
 
@@ -55,13 +73,11 @@ public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencie
         counts.OrderByDescending(c => c.FollowedUp).ThenByDescending(c => c.Received).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
 
     public Task<IReadOnlyDictionary<ComplaintStatus, int>> ByStatusAsync(Period p, CancellationToken ct) =>
-        cache.GetAsync("status", p, async () => (IReadOnlyDictionary<ComplaintStatus, int>)await Received(p)
-            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct));
+        cache.GetAsync("status", p, async () => (IReadOnlyDictionary<ComplaintStatus, int>)(await SumsAsync(p, [DailyFigure.AllInState], ct))
+            .GroupBy(s => (ComplaintStatus)s.Value).Select(g => (g.Key, Count: g.Sum(s => s.Count))).Where(g => g.Count > 0)
+            .ToDictionary(g => g.Key, g => g.Count));
 
-    /// <summary>
-    /// Reports received per day (a period up to 62 days) or per month: one indexed range count per
-    /// bucket, which both databases answer alike whatever their date functions.
-    /// </summary>
+    /// <summary>Reports received per day (a period up to 62 days) or per month, whole months from their month's counts.</summary>
     public Task<IReadOnlyList<(Period Bucket, int Received)>> TimelineAsync(Period p, CancellationToken ct) =>
         cache.GetAsync("timeline", p, () => CountTimelineAsync(p, ct));
 
@@ -75,19 +91,25 @@ public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencie
             day = last.AddDays(1);
         }
 
-        var result = new List<(Period, int)>();
-        foreach (var b in buckets)
+        // By day: the days' own counts. By month: a month wholly in the period has its month's count, the others their days'.
+        var reads = p.Days <= 62 ? [(CountSpan.Day, p.From, p.To)] : SupervisionQueries.Buckets(p).ToList();
+        var counts = new List<(DateOnly Day, int Count)>();
+        foreach (var (span, from, to) in reads)
         {
-            result.Add((b, await Received(b).CountAsync(ct)));
+            counts.AddRange((await db.DailyCounts.AsNoTracking()
+                    .Where(c => c.Span == span && c.Figure == DailyFigure.AllInState && c.Day >= from && c.Day <= to)
+                    .GroupBy(c => c.Day).Select(g => new { Day = g.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct))
+                .Select(d => (d.Day, d.Count)));
         }
 
-        return result;
+        return buckets.Select(b => (b, counts.Where(c => c.Day >= b.From && c.Day <= b.To).Sum(c => c.Count))).ToList();
     }
 
     /// <summary>
     /// Of the reports received in the period and dispatched to an agency with a resolution deadline:
     /// decided are those followed up (or resolved), or whose deadline has passed; on time are those
-    /// followed up (or resolved) at or before the deadline.
+    /// followed up (or resolved) at or before the deadline. The deadlines still pending are counted by their
+    /// day: the days before today's have passed; today's are counted live up to now (a day of deadlines, through their index).
     /// </summary>
     public Task<IReadOnlyList<DeadlineShare>> DeadlinesAsync(Period p, CancellationToken ct) =>
         cache.GetAsync("deadlines", p, () => CountDeadlinesAsync(p, ct));
@@ -95,18 +117,21 @@ public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencie
     private async Task<IReadOnlyList<DeadlineShare>> CountDeadlinesAsync(Period p, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var rows = await Received(p).Where(c => c.LeadAgencyId != null && c.ResolutionDueAt != null)
-            .GroupBy(c => c.LeadAgencyId)
-            .Select(g => new
-            {
-                g.Key,
-                Dispatched = g.Count(),
-                Decided = g.Count(c => c.FollowedUpAt != null || c.ResolvedAt != null || c.ResolutionDueAt < now),
-                OnTime = g.Count(c => (c.FollowedUpAt ?? c.ResolvedAt) <= c.ResolutionDueAt),
-            }).ToListAsync(ct);
+        var today = Period.WibDate(now);
+        var todayStart = new Period(today, today).Start;
+        var sums = await SumsAsync(p, [DailyFigure.AllWithDeadline, DailyFigure.AllDone, DailyFigure.AllDoneOnTime, DailyFigure.AllPendingDueOn], ct);
+        var passedToday = await db.Complaints.AsNoTracking()
+            .Where(c => c.ResolutionDueAt >= todayStart && c.ResolutionDueAt < now && c.LeadAgencyId != null
+                && c.FollowedUpAt == null && c.ResolvedAt == null && c.SubmittedAt >= p.Start && c.SubmittedAt < p.End)
+            .GroupBy(c => c.LeadAgencyId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var names = await agencies.GetAsync(ct);
-        return rows.Where(r => names.ContainsKey(r.Key!.Value))
-            .Select(r => new DeadlineShare(names[r.Key!.Value].Code, names[r.Key.Value].Name, r.Dispatched, r.Decided, r.OnTime))
+        int Of(IEnumerable<Sum> agency, DailyFigure figure) => agency.Where(s => s.Figure == figure).Sum(s => s.Count);
+        return sums.GroupBy(s => s.AgencyId).Where(a => names.ContainsKey(a.Key))
+            .Select(a => new DeadlineShare(names[a.Key].Code, names[a.Key].Name, Of(a, DailyFigure.AllWithDeadline),
+                Of(a, DailyFigure.AllDone) + a.Where(s => s.Figure == DailyFigure.AllPendingDueOn && s.Value < today.DayNumber).Sum(s => s.Count)
+                    + passedToday.GetValueOrDefault(a.Key),
+                Of(a, DailyFigure.AllDoneOnTime)))
+            .Where(d => d.Dispatched > 0)
             .OrderByDescending(r => r.Share ?? -1).ThenByDescending(r => r.Decided).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 }

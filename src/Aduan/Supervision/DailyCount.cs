@@ -56,6 +56,35 @@ public enum DailyFigure
 
     /// <summary>Reports flagged for the Ombudsman (ever), on <see cref="DailyCounts.Always"/>.</summary>
     Flagged,
+
+    // The public statistics (Statistics/StatisticsQueries.cs) count every report, imported ones too, by the day it came in:
+
+    /// <summary>Every report, by category (<see cref="DailyCount.Value"/>: the category's id, 0 for none).</summary>
+    AllReceived,
+
+    /// <summary>Of those, followed up, by category (<see cref="DailyCount.Value"/>: the category's id, 0 for none).</summary>
+    AllFollowedUp,
+
+    /// <summary>Every report, by channel (<see cref="DailyCount.Value"/>: the <see cref="Complaints.Channel"/>).</summary>
+    AllViaChannel,
+
+    /// <summary>Of those, followed up, by channel (<see cref="DailyCount.Value"/>: the <see cref="Complaints.Channel"/>).</summary>
+    AllFollowedVia,
+
+    /// <summary>Every report, by its state now (<see cref="DailyCount.Value"/>: the <see cref="Complaints.ComplaintStatus"/>).</summary>
+    AllInState,
+
+    /// <summary>Every report with an agency and a resolution deadline.</summary>
+    AllWithDeadline,
+
+    /// <summary>Of those, followed up or resolved.</summary>
+    AllDone,
+
+    /// <summary>Of those, followed up (or else resolved) at or before the deadline.</summary>
+    AllDoneOnTime,
+
+    /// <summary>Of those, neither followed up nor resolved, by the WIB day the deadline falls (<see cref="DailyCount.Value"/>: its <see cref="DateOnly.DayNumber"/>).</summary>
+    AllPendingDueOn,
 }
 
 /// <summary>A count's bucket: one WIB day, or one calendar month (<see cref="DailyCount.Day"/> is then its first day).</summary>

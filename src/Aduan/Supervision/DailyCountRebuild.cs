@@ -33,7 +33,8 @@ public sealed class DailyCountRebuild(AduanDbContext db, SingletonLock singleton
                 {
                     c.Id,
                     Facts = new DailyCounts.Facts(c.IsImported, c.SubmittedAt, c.LeadAgencyId, c.FollowedUpAt, c.ResolutionDueAt,
-                        c.ReopenCount, c.Rating, c.ResponseWorkingDays, c.FollowUpWorkingDays, c.Status, c.NextDueAt, c.Location.Kecamatan, c.OmbudsmanFlaggedAt),
+                        c.ReopenCount, c.Rating, c.ResponseWorkingDays, c.FollowUpWorkingDays, c.Status, c.NextDueAt, c.Location.Kecamatan, c.OmbudsmanFlaggedAt,
+                        c.CategoryId, c.Channel, c.ResolvedAt),
                 }).ToListAsync(ct);
             if (batch.Count == 0)
             {

@@ -23,7 +23,8 @@ public static class DailyCounts
     /// <summary>The columns of a report the counts are made of.</summary>
     public readonly record struct Facts(bool IsImported, DateTimeOffset SubmittedAt, long? LeadAgencyId, DateTimeOffset? FollowedUpAt,
         DateTimeOffset? ResolutionDueAt, int ReopenCount, int? Rating, int? ResponseWorkingDays, int? FollowUpWorkingDays,
-        ComplaintStatus Status, DateTimeOffset? NextDueAt, string? Kecamatan, DateTimeOffset? OmbudsmanFlaggedAt)
+        ComplaintStatus Status, DateTimeOffset? NextDueAt, string? Kecamatan, DateTimeOffset? OmbudsmanFlaggedAt,
+        long? CategoryId, Channel Channel, DateTimeOffset? ResolvedAt)
     {
         internal static Facts From(EntityEntry<Complaint> entry, bool original)
         {
@@ -36,7 +37,8 @@ public static class DailyCounts
                 v.GetValue<int?>(nameof(Complaint.Rating)), v.GetValue<int?>(nameof(Complaint.ResponseWorkingDays)),
                 v.GetValue<int?>(nameof(Complaint.FollowUpWorkingDays)), v.GetValue<ComplaintStatus>(nameof(Complaint.Status)),
                 v.GetValue<DateTimeOffset?>(nameof(Complaint.NextDueAt)), original ? kecamatan.OriginalValue : kecamatan.CurrentValue,
-                v.GetValue<DateTimeOffset?>(nameof(Complaint.OmbudsmanFlaggedAt)));
+                v.GetValue<DateTimeOffset?>(nameof(Complaint.OmbudsmanFlaggedAt)), v.GetValue<long?>(nameof(Complaint.CategoryId)),
+                v.GetValue<Channel>(nameof(Complaint.Channel)), v.GetValue<DateTimeOffset?>(nameof(Complaint.ResolvedAt)));
         }
     }
 
@@ -61,6 +63,11 @@ public static class DailyCounts
     public static IEnumerable<(DailyFigure Figure, DateOnly Day, int Value)> Items(Facts r)
     {
         var submitted = Period.WibDate(r.SubmittedAt);
+        foreach (var item in Everyones(r, submitted))
+        {
+            yield return item;
+        }
+
         var open = !ComplaintStateMachine.IsClosed(r.Status);
         if (r.IsImported)
         {
@@ -127,6 +134,46 @@ public static class DailyCounts
         if (r.ResponseWorkingDays is { } response)
         {
             yield return (DailyFigure.ResponseDays, submitted, response);
+        }
+    }
+
+    /// <summary>The figures of <see cref="Everyones"/>: the public statistics read them, the dashboard's sums leave them out.</summary>
+    public static readonly DailyFigure[] StatisticsFigures =
+    [
+        DailyFigure.AllReceived, DailyFigure.AllFollowedUp, DailyFigure.AllViaChannel, DailyFigure.AllFollowedVia, DailyFigure.AllInState,
+        DailyFigure.AllWithDeadline, DailyFigure.AllDone, DailyFigure.AllDoneOnTime, DailyFigure.AllPendingDueOn,
+    ];
+
+    /// <summary>The public statistics' figures, which every report counts towards (imported ones too), on the day it came in.</summary>
+    private static IEnumerable<(DailyFigure Figure, DateOnly Day, int Value)> Everyones(Facts r, DateOnly submitted)
+    {
+        var category = r.CategoryId is { } id ? checked((int)id) : 0;
+        yield return (DailyFigure.AllReceived, submitted, category);
+        yield return (DailyFigure.AllViaChannel, submitted, (int)r.Channel);
+        yield return (DailyFigure.AllInState, submitted, (int)r.Status);
+        if (r.FollowedUpAt is not null)
+        {
+            yield return (DailyFigure.AllFollowedUp, submitted, category);
+            yield return (DailyFigure.AllFollowedVia, submitted, (int)r.Channel);
+        }
+
+        if (r.LeadAgencyId is null || r.ResolutionDueAt is not { } due)
+        {
+            yield break;
+        }
+
+        yield return (DailyFigure.AllWithDeadline, submitted, 0);
+        if ((r.FollowedUpAt ?? r.ResolvedAt) is { } done)
+        {
+            yield return (DailyFigure.AllDone, submitted, 0);
+            if (done <= due)
+            {
+                yield return (DailyFigure.AllDoneOnTime, submitted, 0);
+            }
+        }
+        else
+        {
+            yield return (DailyFigure.AllPendingDueOn, submitted, Period.WibDate(due).DayNumber);
         }
     }
 

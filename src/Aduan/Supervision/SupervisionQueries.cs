@@ -241,7 +241,7 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
         foreach (var (span, from, to) in Buckets(p))
         {
             sums.AddRange(await Scoped(db.DailyCounts.AsNoTracking(), scope)
-                .Where(c => c.Span == span && c.Day >= from && c.Day <= to && !NowFigures.Contains(c.Figure))
+                .Where(c => c.Span == span && c.Day >= from && c.Day <= to && !NotSummed.Contains(c.Figure))
                 .GroupBy(c => new { c.AgencyId, c.Figure, c.Value })
                 .Select(g => new Sum(g.Key.AgencyId, g.Key.Figure, g.Key.Value, g.Sum(c => c.Count))).ToListAsync(ct));
         }
@@ -273,7 +273,9 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
     }
 
     /// <summary>The figures of the open reports now, not of a period.</summary>
-    private static readonly DailyFigure[] NowFigures = [.. OnAlways, DailyFigure.OpenSubmittedOn, DailyFigure.OpenDueOn];
+    /// <summary>Not summed over a period: the open reports now (read by <see cref="OpenNowAsync"/>) and the public statistics' own.</summary>
+    private static readonly DailyFigure[] NotSummed =
+        [.. OnAlways, DailyFigure.OpenSubmittedOn, DailyFigure.OpenDueOn, .. DailyCounts.StatisticsFigures];
 
     private static IQueryable<DailyCount> Scoped(IQueryable<DailyCount> q, SupervisionScope scope) =>
         scope.AgencyId is { } id ? q.Where(c => c.AgencyId == id) : q;

@@ -32,76 +32,13 @@ public sealed class DailyCountsTests(SupervisionHistory history) : IClassFixture
     [InlineData(7)]
     public async Task Counts_AfterARandomWalkThroughTheLifecycle_EqualTheCountsMadeAnew(int seed)
     {
-        // Signed in for a day at a time (the longest access token), while the clock runs by hours.
         using var app = AduanFactory.With(("Aduan:AccessTokenLifetime", "1.00:00:00"));
-        var signedIn = new Dictionary<string, (HttpClient Client, DateTimeOffset At)>();
-        var random = new Random(seed);
-        var citizen = app.CreateClient();
-        string[] agencies = ["DBMSDA", "DINKES", "DISDUKCAPIL"];
-        var reports = new List<SubmitComplaintResponse>();
-        var done = new Dictionary<string, int>();
-        for (var step = 0; step < 140; step++)
-        {
-            if (reports.Count < 15 && random.Next(3) == 0)
-            {
-                reports.Add(await citizen.SubmitAsync(TestApi.Report($"Laporan acak nomor {step}: saluran air di Jalan Kenari mampet lagi.")));
-                continue;
-            }
 
-            if (reports.Count == 0)
-            {
-                continue;
-            }
-
-            app.Time.Advance(TimeSpan.FromHours(random.Next(1, 20)));
-            var manager = await Staff(Roles.Manager, null);
-            var report = reports[random.Next(reports.Count)];
-            var view = (await manager.GetFromJsonAsync<StaffComplaintView>($"/api/v1/staff/complaints/{report.TrackingCode}", TestApi.Json))!;
-            var (status, lead) = (view.Status, view.Agency?.Code);
-            var (name, ok) = status switch
-            {
-                "Submitted" => random.Next(4) == 0
-                    ? ("archive", await Act(manager, new { action = "archive", reason = "Tidak dapat diverifikasi." }))
-                    : ("dispatch", await Act(manager, new { action = "dispatch", agency = agencies[random.Next(agencies.Length)] })),
-                "Dispatched" or "InProgress" => random.Next(5) switch
-                {
-                    0 when status == "Dispatched" => ("acknowledge", await Act(await Officer(lead), new { action = "acknowledge" })),
-                    1 => ("forward", await Act(await Officer(lead),
-                        new { action = "forward", agency = agencies.First(a => a != lead), reason = "Bukan kewenangan kami." })),
-                    _ => ("follow-up", await Act(await Officer(lead), new { action = "follow-up", text = "Sudah ditangani petugas.", final = true })),
-                },
-                "FollowedUp" => random.Next(4) switch
-                {
-                    0 => ("resolve", await Act(manager, new { action = "resolve" })),
-                    1 => ("reject-follow-up", await Act(manager, new { action = "reject-follow-up", reason = "Foto bukti belum ada." })),
-                    2 => ("rated", (await citizen.PostAsReporterAsync($"/api/v1/complaints/{report.TrackingCode}/feedback", report.ReporterKey,
-                        new { accepted = true, rating = random.Next(1, 6) })).IsSuccessStatusCode),
-                    _ => ("rejected", (await citizen.PostAsReporterAsync($"/api/v1/complaints/{report.TrackingCode}/feedback", report.ReporterKey,
-                        new { accepted = false, comment = "Masih mampet." })).IsSuccessStatusCode),
-                },
-                _ => ("reopen", await Act(manager, new { action = "reopen", reason = "Warga melapor masalah muncul lagi." })),
-            };
-            done[name] = done.GetValueOrDefault(name) + (ok ? 1 : 0);
-
-            async Task<bool> Act(HttpClient client, object body) => (await client.ActAsync(report.TrackingCode, body)).StatusCode == HttpStatusCode.OK;
-        }
+        var done = await LifecycleWalk.RunAsync(app, seed);
 
         // The walk went through the moves that change counts: else this test would prove little.
-        Assert.All(new[] { "dispatch", "follow-up", "forward", "reopen", "rated" }, a => Assert.True(done.GetValueOrDefault(a) > 0, $"no {a}: {string.Join(", ", done)}"));
+        Assert.All(new[] { "dispatch", "verify", "follow-up", "forward", "reopen", "rated" }, a => Assert.True(done.GetValueOrDefault(a) > 0, $"no {a}: {string.Join(", ", done)}"));
         AssertSame(await CountsAsync(app), await RecountAsync(app));
-
-        Task<HttpClient> Officer(string? agency) => Staff(Roles.AgencyOfficer, agency ?? "DBMSDA");
-
-        async Task<HttpClient> Staff(string role, string? agency)
-        {
-            var key = role + agency;
-            if (!signedIn.TryGetValue(key, out var s) || app.Time.GetUtcNow() - s.At > TimeSpan.FromHours(3))
-            {
-                signedIn[key] = s = (await app.StaffClientAsync(role, agency), app.Time.GetUtcNow());
-            }
-
-            return s.Client;
-        }
     }
 
     [Fact]

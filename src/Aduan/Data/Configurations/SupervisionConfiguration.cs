@@ -12,7 +12,8 @@ internal sealed class DailyCountConfiguration : IEntityTypeConfiguration<DailyCo
         b.HasKey(c => new { c.Span, c.Day, c.AgencyId, c.Figure, c.Value });
         b.HasIndex(c => new { c.AgencyId, c.Span, c.Day });
 
-        // The weekly trend reads four figures of 182 days, not every figure and histogram value of those days.
-        b.HasIndex(c => new { c.Span, c.Figure, c.Day, c.AgencyId, c.Count });
+        // The weekly trend reads four figures of 182 days, not every figure and histogram value of those days; the public
+        // statistics read a few figures of a period by agency and value (a category, a channel, a state).
+        b.HasIndex(c => new { c.Span, c.Figure, c.Day, c.AgencyId, c.Value, c.Count });
     }
 }

@@ -1265,7 +1265,7 @@ namespace Aduan.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Span", "Day");
 
-                    b.HasIndex("Span", "Figure", "Day", "AgencyId", "Count");
+                    b.HasIndex("Span", "Figure", "Day", "AgencyId", "Value", "Count");
 
                     b.ToTable("DailyCounts");
                 });

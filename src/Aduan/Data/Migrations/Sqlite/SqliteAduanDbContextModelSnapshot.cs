@@ -1211,7 +1211,7 @@ namespace Aduan.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Span", "Day");
 
-                    b.HasIndex("Span", "Figure", "Day", "AgencyId", "Count");
+                    b.HasIndex("Span", "Figure", "Day", "AgencyId", "Value", "Count");
 
                     b.ToTable("DailyCounts");
                 });
