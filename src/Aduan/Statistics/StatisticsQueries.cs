@@ -54,8 +54,9 @@ public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencie
         // Received and followed up by a key: per agency (or category) from the category figures, per channel from the channel's.
         List<(TKey Key, int Received, int FollowedUp)> By<TKey>(DailyFigure received, DailyFigure followedUp, Func<Sum, TKey> key) =>
             sums.Where(s => s.Figure == received || s.Figure == followedUp).GroupBy(key)
-                .Select(g => (g.Key, g.Where(s => s.Figure == received).Sum(s => s.Count), g.Where(s => s.Figure == followedUp).Sum(s => s.Count)))
-                .Where(g => g.Item2 > 0).ToList();
+                .Select(g => (Key: g.Key, Received: g.Where(s => s.Figure == received).Sum(s => s.Count),
+                    FollowedUp: g.Where(s => s.Figure == followedUp).Sum(s => s.Count)))
+                .Where(g => g.Received > 0).ToList();
         var byAgency = By(DailyFigure.AllReceived, DailyFigure.AllFollowedUp, s => s.AgencyId);
         var byCategory = By(DailyFigure.AllReceived, DailyFigure.AllFollowedUp, s => (long)s.Value);
         var byChannel = By(DailyFigure.AllViaChannel, DailyFigure.AllFollowedVia, s => (Channel)s.Value);
@@ -63,8 +64,9 @@ public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencie
             byAgency.Where(a => a.Key == 0).Sum(a => a.Received),
             Ranked(byAgency.Where(a => names.ContainsKey(a.Key))
                 .Select(a => new Count(names[a.Key].Code, names[a.Key].Name, a.Received, a.FollowedUp))),
-            Ranked(byCategory.GroupBy(c => categories.TryGetValue(c.Key, out var cat) ? (cat.Code, cat.Name) : ("", ""))
-                .Select(c => new Count(c.Key.Item1, c.Key.Item2, c.Sum(x => x.Received), c.Sum(x => x.FollowedUp)))),
+            Ranked(byCategory.Select(c => categories.TryGetValue(c.Key, out var cat)
+                ? new Count(cat.Code, cat.Name, c.Received, c.FollowedUp)
+                : new Count("", "", c.Received, c.FollowedUp))),
             Ranked(byChannel.Select(c => new Count(c.Key.ToString(), c.Key.ToString(), c.Received, c.FollowedUp))));
     }
 

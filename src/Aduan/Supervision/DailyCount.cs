@@ -109,7 +109,7 @@ public sealed class DailyCount
 
     public DailyFigure Figure { get; set; }
 
-    /// <summary>The working days or the rating for the histogram figures; 0 for the others.</summary>
+    /// <summary>What the figure counts by (see each <see cref="DailyFigure"/>): working days, a rating, a state, a kecamatan, a category, a channel, a day; 0 for the others.</summary>
     public int Value { get; set; }
 
     public int Count { get; set; }

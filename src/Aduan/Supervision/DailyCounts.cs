@@ -63,7 +63,7 @@ public static class DailyCounts
     public static IEnumerable<(DailyFigure Figure, DateOnly Day, int Value)> Items(Facts r)
     {
         var submitted = Period.WibDate(r.SubmittedAt);
-        foreach (var item in Everyones(r, submitted))
+        foreach (var item in StatisticsItems(r, submitted))
         {
             yield return item;
         }
@@ -137,7 +137,7 @@ public static class DailyCounts
         }
     }
 
-    /// <summary>The figures of <see cref="Everyones"/>: the public statistics read them, the dashboard's sums leave them out.</summary>
+    /// <summary>The figures of <see cref="StatisticsItems"/>: the public statistics read them, the dashboard's sums leave them out.</summary>
     public static readonly DailyFigure[] StatisticsFigures =
     [
         DailyFigure.AllReceived, DailyFigure.AllFollowedUp, DailyFigure.AllViaChannel, DailyFigure.AllFollowedVia, DailyFigure.AllInState,
@@ -145,7 +145,7 @@ public static class DailyCounts
     ];
 
     /// <summary>The public statistics' figures, which every report counts towards (imported ones too), on the day it came in.</summary>
-    private static IEnumerable<(DailyFigure Figure, DateOnly Day, int Value)> Everyones(Facts r, DateOnly submitted)
+    private static IEnumerable<(DailyFigure Figure, DateOnly Day, int Value)> StatisticsItems(Facts r, DateOnly submitted)
     {
         var category = r.CategoryId is { } id ? checked((int)id) : 0;
         yield return (DailyFigure.AllReceived, submitted, category);

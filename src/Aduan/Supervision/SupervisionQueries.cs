@@ -272,7 +272,6 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
         }
     }
 
-    /// <summary>The figures of the open reports now, not of a period.</summary>
     /// <summary>Not summed over a period: the open reports now (read by <see cref="OpenNowAsync"/>) and the public statistics' own.</summary>
     private static readonly DailyFigure[] NotSummed =
         [.. OnAlways, DailyFigure.OpenSubmittedOn, DailyFigure.OpenDueOn, .. DailyCounts.StatisticsFigures];
