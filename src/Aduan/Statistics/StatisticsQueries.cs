@@ -122,9 +122,11 @@ public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencie
         var today = Period.WibDate(now);
         var todayStart = new Period(today, today).Start;
         var sums = await SumsAsync(p, [DailyFigure.AllWithDeadline, DailyFigure.AllDone, DailyFigure.AllDoneOnTime, DailyFigure.AllPendingDueOn], ct);
+        // Not done, written as one condition: "FollowedUpAt IS NULL" would lead SQLite to the partial index of the reports
+        // awaiting a follow-up and through all of the period's (9 ms at a million reports) instead of today's deadlines (0.1 ms).
         var passedToday = await db.Complaints.AsNoTracking()
             .Where(c => c.ResolutionDueAt >= todayStart && c.ResolutionDueAt < now && c.LeadAgencyId != null
-                && c.FollowedUpAt == null && c.ResolvedAt == null && c.SubmittedAt >= p.Start && c.SubmittedAt < p.End)
+                && (c.FollowedUpAt ?? c.ResolvedAt) == null && c.SubmittedAt >= p.Start && c.SubmittedAt < p.End)
             .GroupBy(c => c.LeadAgencyId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var names = await agencies.GetAsync(ct);
         int Of(IEnumerable<Sum> agency, DailyFigure figure) => agency.Where(s => s.Figure == figure).Sum(s => s.Count);
