@@ -58,7 +58,7 @@ public sealed class AduanOptions
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 2;
 
-    /// <summary>How old the open-data files (CSV, JSON) may be before a request rebuilds them; zero rebuilds every time.</summary>
+    /// <summary>How old the open-data files (CSV, JSON) may be before a request starts rebuilding them (served the old one meanwhile); zero rebuilds on every request, which waits.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan OpenDataMaxAge { get; set; } = TimeSpan.FromMinutes(15);
 

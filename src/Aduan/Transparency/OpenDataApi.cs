@@ -162,16 +162,24 @@ public enum OpenDataFormat
 }
 
 /// <summary>
-/// The open-data files, one per format, in a directory of this instance's own. A request gets the
-/// current file when it is younger than <see cref="AduanOptions.OpenDataMaxAge"/>; otherwise one
-/// request builds the next (to a temporary file, then moved into place) while the others wait for it.
-/// A file being sent stays readable when the next replaces it (the old one is unlinked, not rewritten).
+/// The open-data files, one per format, in a directory of this instance's own. A request gets the current file
+/// when it is younger than <see cref="AduanOptions.OpenDataMaxAge"/>. An older one is still served at once while
+/// the next is built in the background (to a temporary file, then moved into place): at a million reports a build
+/// takes seconds, at ten million minutes, and nobody waits for it but the first request after start, which has no
+/// file to get. A maximum age of zero builds on every request, while it waits. One build at a time for the
+/// instance. A file being sent stays readable when the next replaces it (the old one is unlinked, not rewritten).
 /// </summary>
-public sealed class OpenDataSnapshots(IServiceScopeFactory scopes, IOptions<AduanOptions> options, TimeProvider time) : IDisposable
+public sealed class OpenDataSnapshots(IServiceScopeFactory scopes, IOptions<AduanOptions> options, TimeProvider time,
+    ILogger<OpenDataSnapshots> logger) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("aduan-opendata-").FullName;
     private readonly SemaphoreSlim _building = new(1);
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<OpenDataFormat, DateTimeOffset> _builtAt = [];
+    private readonly Dictionary<OpenDataFormat, Task> _rebuilding = [];
+
+    /// <summary>Held while a file is built; a test holds it to show that a stale file is served without waiting for one.</summary>
+    internal SemaphoreSlim BuildGate => _building;
 
     public async Task<FileInfo> GetAsync(OpenDataFormat format, string site, CancellationToken ct)
     {
@@ -181,9 +189,18 @@ public sealed class OpenDataSnapshots(IServiceScopeFactory scopes, IOptions<Adua
             OpenDataFormat.CsvIndonesian => "laporan.csv",
             _ => "complaints.json",
         });
-        if (Fresh(format) && File.Exists(path))
+        if (File.Exists(path))
         {
-            return new FileInfo(path);
+            if (Fresh(format))
+            {
+                return new FileInfo(path);
+            }
+
+            if (options.Value.OpenDataMaxAge > TimeSpan.Zero)
+            {
+                RebuildInBackground(format, path, site); // the old file is served meanwhile
+                return new FileInfo(path);
+            }
         }
 
         await _building.WaitAsync(ct);
@@ -191,23 +208,8 @@ public sealed class OpenDataSnapshots(IServiceScopeFactory scopes, IOptions<Adua
         {
             if (!Fresh(format) || !File.Exists(path))
             {
-                var started = time.GetUtcNow();
-                var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-                await using (var scope = scopes.CreateAsyncScope())
-                await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
-                {
-                    var register = scope.ServiceProvider.GetRequiredService<PublicRegister>();
-                    // Not the request's token: a client that leaves must not waste the build the others wait for.
-                    await (format == OpenDataFormat.Json
-                        ? OpenDataApi.WriteJsonAsync(file, register, site, CancellationToken.None)
-                        : OpenDataApi.WriteCsvAsync(file, register, site, CancellationToken.None, indonesian: format == OpenDataFormat.CsvIndonesian));
-                }
-
-                File.Move(temporary, path, overwrite: true);
-                lock (_builtAt)
-                {
-                    _builtAt[format] = started;
-                }
+                // Not the request's token: a client that leaves must not waste the build the others wait for.
+                await BuildAsync(format, path, site, _stopping.Token);
             }
 
             return new FileInfo(path);
@@ -215,6 +217,65 @@ public sealed class OpenDataSnapshots(IServiceScopeFactory scopes, IOptions<Adua
         finally
         {
             _building.Release();
+        }
+    }
+
+    /// <summary>Starts building the next file unless a build of it is under way; the old one is served meanwhile.</summary>
+    private void RebuildInBackground(OpenDataFormat format, string path, string site)
+    {
+        lock (_rebuilding)
+        {
+            if (!_rebuilding.TryGetValue(format, out var running) || running.IsCompleted)
+            {
+                _rebuilding[format] = Task.Run(async () =>
+                {
+                    await _building.WaitAsync(_stopping.Token);
+                    try
+                    {
+                        if (!Fresh(format))
+                        {
+                            await BuildAsync(format, path, site, _stopping.Token);
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The old file stays served; the next request after this one tries again.
+                        logger.LogError(e, "Building the {Format} open-data file failed", format);
+                    }
+                    finally
+                    {
+                        _building.Release();
+                    }
+                });
+            }
+        }
+    }
+
+    private async Task BuildAsync(OpenDataFormat format, string path, string site, CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                var register = scope.ServiceProvider.GetRequiredService<PublicRegister>();
+                await (format == OpenDataFormat.Json
+                    ? OpenDataApi.WriteJsonAsync(file, register, site, ct)
+                    : OpenDataApi.WriteCsvAsync(file, register, site, ct, indonesian: format == OpenDataFormat.CsvIndonesian));
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // gone already once moved; a failed build leaves no half file
+        }
+
+        lock (_builtAt)
+        {
+            _builtAt[format] = started;
         }
     }
 
@@ -228,7 +289,17 @@ public sealed class OpenDataSnapshots(IServiceScopeFactory scopes, IOptions<Adua
 
     public void Dispose()
     {
+        // A build in the background stops at its next batch; its directory goes once it has.
+        _stopping.Cancel();
+        Task[] running;
+        lock (_rebuilding)
+        {
+            running = [.. _rebuilding.Values];
+        }
+
+        Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromSeconds(10));
         _building.Dispose();
+        _stopping.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);
