@@ -88,11 +88,8 @@ public sealed class OpenDataTests : IAsyncLifetime
     public async Task OpenData_OlderThanTheMaxAge_ServedAtOnceWhileTheNextIsBuilt()
     {
         using var app = AduanFactory.With(("Aduan:OpenDataMaxAge", "01:00:00"));
-        var code = await new PublishedReports(app).CreateAsync("Lampu jalan mati di depan pasar Bekasi Timur.");
         using var http = app.CreateClient();
-        var first = await http.GetStringAsync("/api/v1/open-data/complaints.csv");
-        await app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == code)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PublicText, "Teks baru setelah unduhan pertama.")));
+        var first = await DownloadedThenChangedAsync(app, http);
 
         var cached = await http.GetStringAsync("/api/v1/open-data/complaints.csv");
         using var range = new HttpRequestMessage(HttpMethod.Get, "/api/v1/open-data/complaints.csv");
@@ -128,11 +125,8 @@ public sealed class OpenDataTests : IAsyncLifetime
     public async Task OpenData_ABuildFails_TheOldFileStaysServedAndTheNextTryComesAMinuteLater()
     {
         using var app = AduanFactory.With(("Aduan:OpenDataMaxAge", "01:00:00"));
-        var code = await new PublishedReports(app).CreateAsync("Lampu jalan mati di depan pasar Bekasi Timur.");
         using var http = app.CreateClient();
-        var first = await http.GetStringAsync("/api/v1/open-data/complaints.csv");
-        await app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == code)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PublicText, "Teks baru setelah unduhan pertama.")));
+        var first = await DownloadedThenChangedAsync(app, http);
 
         // The reports cannot be read while the next file is built in the background.
         var snapshots = app.Services.GetRequiredService<OpenDataSnapshots>();
@@ -154,6 +148,16 @@ public sealed class OpenDataTests : IAsyncLifetime
         Assert.Equal(first, stale);
         Assert.Equal(first, withinTheMinute);
         Assert.Contains("Teks baru setelah unduhan pertama.", rebuilt, StringComparison.Ordinal);
+    }
+
+    /// <summary>A published report's CSV as first downloaded; its text changed in the database since.</summary>
+    private static async Task<string> DownloadedThenChangedAsync(AduanFactory app, HttpClient http)
+    {
+        var code = await new PublishedReports(app).CreateAsync("Lampu jalan mati di depan pasar Bekasi Timur.");
+        var first = await http.GetStringAsync("/api/v1/open-data/complaints.csv");
+        await app.WithDbAsync(db => db.Complaints.Where(c => c.TrackingCode == code)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PublicText, "Teks baru setelah unduhan pertama.")));
+        return first;
     }
 
     [Fact]
