@@ -2,6 +2,7 @@ using Aduan.Agencies;
 using Aduan.Complaints;
 using Aduan.Data;
 using Aduan.Supervision;
+using Sum = Aduan.Supervision.SupervisionQueries.Sum;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aduan.Statistics;
@@ -26,22 +27,9 @@ public sealed record DeadlineShare(string Code, string Name, int Dispatched, int
 /// </summary>
 public sealed class StatisticsQueries(AduanDbContext db, AgencyDirectory agencies, TimeProvider time, StatisticsCache cache)
 {
-    private sealed record Sum(DailyFigure Figure, long AgencyId, int Value, int Count);
-
-    /// <summary>The figures' counts over the period, by figure, agency (0: none) and value.</summary>
-    private async Task<List<Sum>> SumsAsync(Period p, DailyFigure[] figures, CancellationToken ct)
-    {
-        var sums = new List<Sum>();
-        foreach (var (span, from, to) in SupervisionQueries.Buckets(p))
-        {
-            sums.AddRange(await db.DailyCounts.AsNoTracking()
-                .Where(c => c.Span == span && figures.Contains(c.Figure) && c.Day >= from && c.Day <= to)
-                .GroupBy(c => new { c.Figure, c.AgencyId, c.Value })
-                .Select(g => new Sum(g.Key.Figure, g.Key.AgencyId, g.Key.Value, g.Sum(c => c.Count))).ToListAsync(ct));
-        }
-
-        return sums.GroupBy(s => (s.Figure, s.AgencyId, s.Value)).Select(g => g.First() with { Count = g.Sum(s => s.Count) }).ToList();
-    }
+    /// <summary>The figures' counts over the period, by agency (0: none), figure and value.</summary>
+    private Task<IReadOnlyList<Sum>> SumsAsync(Period p, DailyFigure[] figures, CancellationToken ct) =>
+        SupervisionQueries.SumsAsync(db.DailyCounts.AsNoTracking().Where(c => figures.Contains(c.Figure)), p, ct);
 
     public Task<PeriodNumbers> PeriodAsync(Period p, CancellationToken ct) => cache.GetAsync("period", p, () => CountPeriodAsync(p, ct));
 

@@ -234,14 +234,20 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
         return result;
     }
 
-    /// <summary>One row per agency, figure and value: the counts summed over the period, whole months from the month rows.</summary>
-    private async Task<IReadOnlyList<Sum>> SumsAsync(SupervisionScope scope, Period p, CancellationToken ct)
+    private Task<IReadOnlyList<Sum>> SumsAsync(SupervisionScope scope, Period p, CancellationToken ct) =>
+        SumsAsync(Scoped(db.DailyCounts.AsNoTracking(), scope).Where(c => !NotSummed.Contains(c.Figure)), p, ct);
+
+    /// <summary>
+    /// One row per agency, figure and value: the <paramref name="counts"/> summed over the period, whole months from the
+    /// month rows (the dashboard's and the public statistics').
+    /// </summary>
+    internal static async Task<IReadOnlyList<Sum>> SumsAsync(IQueryable<DailyCount> counts, Period p, CancellationToken ct)
     {
         var sums = new List<Sum>();
         foreach (var (span, from, to) in Buckets(p))
         {
-            sums.AddRange(await Scoped(db.DailyCounts.AsNoTracking(), scope)
-                .Where(c => c.Span == span && c.Day >= from && c.Day <= to && !NotSummed.Contains(c.Figure))
+            sums.AddRange(await counts
+                .Where(c => c.Span == span && c.Day >= from && c.Day <= to)
                 .GroupBy(c => new { c.AgencyId, c.Figure, c.Value })
                 .Select(g => new Sum(g.Key.AgencyId, g.Key.Figure, g.Key.Value, g.Sum(c => c.Count))).ToListAsync(ct));
         }
@@ -279,7 +285,7 @@ public sealed class SupervisionQueries(AduanDbContext db, AgencyDirectory agenci
     private static IQueryable<DailyCount> Scoped(IQueryable<DailyCount> q, SupervisionScope scope) =>
         scope.AgencyId is { } id ? q.Where(c => c.AgencyId == id) : q;
 
-    private sealed record Sum(long AgencyId, DailyFigure Figure, int Value, int Count);
+    internal sealed record Sum(long AgencyId, DailyFigure Figure, int Value, int Count);
 
     /// <summary>The open reports by kecamatan, named from the city's list (a name not on it is counted as none).</summary>
     private async Task<IReadOnlyList<KecamatanCount>> KecamatanAsync(IReadOnlyDictionary<int, int> open, CancellationToken ct)
