@@ -10,7 +10,8 @@ namespace Aduan.Data;
 /// only <see cref="Complaint.PublicTitle"/> and <see cref="Complaint.PublicText"/>, the masked texts it
 /// may read, so that a search cannot tell which report holds a phone number, NIK or e-mail address the
 /// page shows masked. SQLite: FTS5 tables kept in step by triggers (ComplaintSearch, created by the
-/// Initial migration; ComplaintPublicSearch, by PublicSearch). PostgreSQL: generated tsvector columns
+/// Initial migration; ComplaintPublicSearch, by PublicSearch, holding only the published reports since
+/// PublicSearchOfPublished, so intake does not index a new report's masked texts). PostgreSQL: generated tsvector columns
 /// with GIN indexes. Every word of the query must match, as a prefix (the duplicate search's, whole). Only
 /// letters and digits of the query are used, and as a parameter, so search syntax and SQL metacharacters are just text.
 /// </summary>
