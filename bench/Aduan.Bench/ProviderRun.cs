@@ -38,6 +38,11 @@ public static class ProviderRun
             {
                 result.Intake = await IntakeBench.RunAsync(app, reference, ceiling, new SmsBacklog(connection), duration, ct);
                 Console.WriteLine($"    SMS the app delivered to the stand-in gateway so far: {gateway.Accepted:N0}");
+                if (database is SqliteBenchDatabase sqlite)
+                {
+                    // With the app idle (its SMS delivered), on a copy: what SQLite alone does with the same reports.
+                    result.IntakeFloor = await DatabaseFloor.MeasureAsync(sqlite.File, [IntakeBench.ClientCounts[^1], new Aduan.Complaints.IntakeOptions().MaxBatch], ct);
+                }
             }
 
             if (options.Lookup)

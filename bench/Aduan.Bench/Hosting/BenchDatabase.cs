@@ -56,7 +56,7 @@ public sealed class SqliteBenchDatabase : BenchDatabase
 
     public override string Provider => "sqlite";
 
-    private string File => Path.Combine(_dir, "aduan.db");
+    public string File => Path.Combine(_dir, "aduan.db");
 
     public override IReadOnlyDictionary<string, string> AppEnvironment =>
         With(("Aduan__DataDirectory", _dir), ("Database__Provider", "Sqlite"));

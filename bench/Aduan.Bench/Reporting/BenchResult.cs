@@ -29,6 +29,9 @@ public sealed class BenchResult
     public required DateTimeOffset StartedAt { get; init; }
     public required MachineInfo Machine { get; init; }
     public List<RatioRow>? Intake { get; set; }
+
+    /// <summary>SQLite alone storing the intake run's reports again (<see cref="Intake.DatabaseFloor"/>): the most one writer could do.</summary>
+    public List<Intake.FloorRow>? IntakeFloor { get; set; }
     public List<RatioRow>? Lookup { get; set; }
     public PipelineResult? Pipeline { get; set; }
 

@@ -20,6 +20,11 @@ public static class ResultReport
         Console.WriteLine();
         Console.WriteLine($"==== Results: {r.Provider} — {r.Machine.Cores} cores, {r.Machine.MemoryGiB} GiB, {r.Machine.Runtime}, commit {r.Machine.Commit ?? "?"}, load average at start {r.Machine.LoadAverage.ToString(CultureInfo.InvariantCulture)}");
         PrintRatios("intake (POST /api/v1/complaints)", "reports/s", r.Intake);
+        foreach (var floor in r.IntakeFloor ?? [])
+        {
+            Console.WriteLine(F($"  floor, SQLite alone (no HTTP, no app, one thread), {floor.PerTransaction} reports per transaction: {floor.PerSecond:N0} reports/s, {floor.CpuMsPerReport:F3} ms CPU per report"));
+        }
+
         PrintRatios("lookup (GET /api/v1/complaints/{code})", "reads/s", r.Lookup);
         PrintPipeline(r.Pipeline);
         if (r.HttpPeakMemoryBytes is { } http)
