@@ -9,8 +9,8 @@ public sealed record FloorRow(int PerTransaction, int Reports, double PerSecond,
 
 /// <summary>
 /// What SQLite alone can store, on this machine and this schema, of the reports the intake run took: the most any
-/// single writer could reach, with no HTTP, no JSON, no EF Core and no app. Each report's rows (the report, its rows in
-/// every table that points at a report, and outbox messages in the proportion intake queued them) are copies of the
+/// single writer could reach, with no HTTP, no JSON, no EF Core and no app. Each report's rows (the report, the rows
+/// intake wrote with it, and outbox messages in the proportion intake queued them) are copies of the
 /// run's own, with fresh unique values and times of now, written by one thread with one statement per table prepared
 /// once, in transactions committed as the app commits them (WAL, <c>synchronous=FULL</c>, statement journals in
 /// memory), into a copy of the run's database. The search triggers and every index work as they do for the app; the
@@ -18,7 +18,8 @@ public sealed record FloorRow(int PerTransaction, int Reports, double PerSecond,
 /// </summary>
 /// <remarks>
 /// A transaction holds as many reports as the largest intake run had clients: each client has one request in flight,
-/// so no batch of the app's is larger. The intake writer's maximum batch is measured beside it.
+/// so no batch of the app's is larger. The intake writer's default maximum batch is measured beside it. The CPU is the
+/// bench process's, with the app idle (the run's SMS delivered; a failed e-mail's retry may still fall in).
 /// </remarks>
 public static class DatabaseFloor
 {

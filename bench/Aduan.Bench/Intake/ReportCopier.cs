@@ -5,16 +5,22 @@ using Microsoft.Data.Sqlite;
 namespace Aduan.Bench.Intake;
 
 /// <summary>
-/// Writes copies of stored reports with their rows, as new reports: every unique text drawn afresh (tracking code,
-/// idempotency key, ...), every instant (an integer column named <c>…At</c>) moved to now as it was to the report's
-/// submission, the copies' rows pointing at the new report. Outbox messages are copied as queued (pending, no attempt),
-/// as many per report as the database holds per report. One INSERT per table, prepared once. A table's integer key
+/// Writes copies of stored reports with the rows intake wrote with them, as new reports: every unique text drawn afresh
+/// (tracking code, idempotency key, ...), every instant (an integer column named <c>…At</c>, and <c>DueOrder</c> unless it
+/// holds its "no deadline" value) moved to now as it was to the report's submission, the copies' rows pointing at the
+/// new report. The rows written with a report are those of a table that points at reports with an instant equal to its
+/// submission (intake stamps the report, its first event, clocks, photos and idempotency record with one instant; a
+/// later event, follower or escalation has its own). Outbox messages are copied as queued (pending, never tried), as
+/// many per report as intake queued with the same batches. One INSERT per table, prepared once. A table's integer key
 /// named <c>Id</c> is left to SQLite; any other unique text, a key too, is drawn afresh.
 /// </summary>
 internal sealed class ReportCopier
 {
     private const string Reports = "Complaints";
     private const string Outbox = "OutboxMessages";
+
+    /// <summary>How <c>DueOrder</c> stores "no deadline" (<see cref="DateTimeOffset.MaxValue"/>): not an instant to move.</summary>
+    private static readonly long NoDeadline = DateTimeOffset.MaxValue.UtcTicks;
 
     private sealed class Table(string name, string[] columns, HashSet<string> unique)
     {
@@ -57,9 +63,10 @@ internal sealed class ReportCopier
             throw new InvalidOperationException("The intake run left no submitted report to copy.");
         }
 
-        var idColumn = reports.Index("Id");
+        var (idColumn, submittedColumn) = (reports.Index("Id"), reports.Index("SubmittedAt"));
         var templates = reportRows.ToDictionary(r => (long)r[idColumn], r => new Template(r, []));
         var ids = string.Join(',', templates.Keys);
+        var instants = string.Join(',', reportRows.Select(r => (long)r[submittedColumn]).Distinct());
         foreach (var name in await ScalarsAsync(connection, """
             SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
             WHERE m.type = 'table' AND p.name = 'ComplaintId' ORDER BY m.name
@@ -67,16 +74,22 @@ internal sealed class ReportCopier
         {
             var table = await TableAsync(connection, name, ct);
             var complaintId = table.Index("ComplaintId");
+            var stamps = table.Columns.Select((c, i) => (c, i)).Where(c => IsInstant(c.c)).Select(c => c.i).ToArray();
             foreach (var row in await RowsAsync(connection, $"""SELECT * FROM "{name}" WHERE "ComplaintId" IN ({ids})""", ct))
             {
-                templates[(long)row[complaintId]].Rows.Add(new Row(table, row));
+                var template = templates[(long)row[complaintId]];
+                if (stamps.Any(i => row[i] is long at && at == (long)template.Report[submittedColumn]))
+                {
+                    template.Rows.Add(new Row(table, row));
+                }
             }
         }
 
         var outbox = await TableAsync(connection, Outbox, ct);
-        var messages = await RowsAsync(connection, $"""SELECT * FROM "{Outbox}" ORDER BY "Id" DESC LIMIT {count}""", ct);
-        var perReport = messages.Count == 0 ? 0 : Convert.ToDouble(await ScalarAsync(connection, $"""
-            SELECT CAST((SELECT COUNT(*) FROM "{Outbox}") AS REAL) / (SELECT COUNT(*) FROM "{Reports}")
+        // Queued in the same transactions as the templates: stamped with one of their instants.
+        var messages = await RowsAsync(connection, $"""SELECT * FROM "{Outbox}" WHERE "CreatedAt" IN ({instants})""", ct);
+        var perReport = messages.Count / Convert.ToDouble(await ScalarAsync(connection, $"""
+            SELECT COUNT(*) FROM "{Reports}" WHERE "SubmittedAt" IN ({instants})
             """, ct), CultureInfo.InvariantCulture);
         return new ReportCopier(connection, reports, messages.Count == 0 ? null : outbox, [.. templates.Values], messages, perReport);
     }
@@ -147,13 +160,15 @@ internal sealed class ReportCopier
             {
                 ("ComplaintId", _) when complaintId is { } id => id,
                 (_, string text) when table.IsUnique(i) => Fresh(text.Length),
-                (_, long instant) when column.EndsWith("At", StringComparison.Ordinal) => instant + shift,
+                (_, long instant) when IsInstant(column) && instant != NoDeadline => instant + shift,
                 var (_, value) => value,
             };
         }
 
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
+
+    private static bool IsInstant(string column) => column.EndsWith("At", StringComparison.Ordinal) || column == "DueOrder";
 
     private static SqliteCommand Prepare(SqliteConnection connection, Table table)
     {
@@ -178,7 +193,7 @@ internal sealed class ReportCopier
         var columns = await ScalarsAsync(connection, $"SELECT name FROM pragma_table_info('{name}') ORDER BY cid", ct);
         var unique = await ScalarsAsync(connection, $"""
             SELECT ii.name FROM pragma_index_list('{name}') il JOIN pragma_index_info(il.name) ii
-            WHERE il."unique" = 1
+            WHERE il."unique" = 1 AND ii.name IS NOT NULL
             """, ct);
         return new Table(name, [.. columns], [.. unique]);
     }
