@@ -86,6 +86,7 @@ internal sealed class ReportCopier
         }
 
         var outbox = await TableAsync(connection, Outbox, ct);
+
         // Queued in the same transactions as the templates: stamped with one of their instants.
         var messages = await RowsAsync(connection, $"""SELECT * FROM "{Outbox}" WHERE "CreatedAt" IN ({instants})""", ct);
         var perReport = messages.Count / Convert.ToDouble(await ScalarAsync(connection, $"""
