@@ -62,7 +62,7 @@ public static class DatabaseFloor
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            // (Its connections are not pooled: each file is closed here.)
             foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
             {
                 File.Delete(file);

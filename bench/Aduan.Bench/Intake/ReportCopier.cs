@@ -22,11 +22,30 @@ internal sealed class ReportCopier
     /// <summary>How <c>DueOrder</c> stores "no deadline" (<see cref="DateTimeOffset.MaxValue"/>): not an instant to move.</summary>
     private static readonly long NoDeadline = DateTimeOffset.MaxValue.UtcTicks;
 
+    /// <summary>What a copy does with a column's value, decided once per table, not per row.</summary>
+    private enum Kind
+    {
+        Key, // left to SQLite
+        Owner, // the new report's id
+        Unique, // a text drawn afresh
+        Instant, // moved to now
+        Copied,
+    }
+
     private sealed class Table(string name, string[] columns, HashSet<string> unique)
     {
         public string Name => name;
         public string[] Columns => columns;
-        public bool IsUnique(int column) => unique.Contains(columns[column]);
+
+        public Kind[] Kinds { get; } = [.. columns.Select(c => c switch
+        {
+            "Id" => Kind.Key,
+            "ComplaintId" => Kind.Owner,
+            _ when unique.Contains(c) => Kind.Unique,
+            _ when IsInstant(c) => Kind.Instant,
+            _ => Kind.Copied,
+        })];
+
         public int Index(string column) => Array.IndexOf(columns, column);
         public SqliteCommand? Insert { get; set; }
     }
@@ -37,16 +56,18 @@ internal sealed class ReportCopier
 
     private readonly SqliteConnection _connection;
     private readonly Table _reports;
+    private readonly int _submittedAt;
     private readonly Table? _outbox;
     private readonly List<Template> _templates;
-    private readonly List<object[]> _messages;
+    private readonly List<Message> _messages;
     private readonly double _messagesPerReport;
     private int _next;
     private double _owedMessages;
 
-    private ReportCopier(SqliteConnection connection, Table reports, Table? outbox, List<Template> templates, List<object[]> messages,
+    private ReportCopier(SqliteConnection connection, Table reports, Table? outbox, List<Template> templates, List<Message> messages,
         double messagesPerReport) =>
-        (_connection, _reports, _outbox, _templates, _messages, _messagesPerReport) = (connection, reports, outbox, templates, messages, messagesPerReport);
+        (_connection, _reports, _submittedAt, _outbox, _templates, _messages, _messagesPerReport) =
+            (connection, reports, reports.Index("SubmittedAt"), outbox, templates, messages, messagesPerReport);
 
     public int TemplateCount => _templates.Count;
 
@@ -92,7 +113,8 @@ internal sealed class ReportCopier
         var perReport = messages.Count / Convert.ToDouble(await ScalarAsync(connection, $"""
             SELECT COUNT(*) FROM "{Reports}" WHERE "SubmittedAt" IN ({instants})
             """, ct), CultureInfo.InvariantCulture);
-        return new ReportCopier(connection, reports, messages.Count == 0 ? null : outbox, [.. templates.Values], messages, perReport);
+        return new ReportCopier(connection, reports, messages.Count == 0 ? null : outbox, [.. templates.Values],
+            [.. messages.Select(m => Queued(outbox, m))], perReport);
     }
 
     /// <summary>Writes <paramref name="reports"/> new reports in transactions of <paramref name="perTransaction"/>.</summary>
@@ -114,7 +136,7 @@ internal sealed class ReportCopier
     {
         var template = _templates[_next++ % _templates.Count];
         var now = DateTimeOffset.UtcNow.UtcTicks;
-        var shift = now - (long)template.Report[_reports.Index("SubmittedAt")];
+        var shift = now - (long)template.Report[_submittedAt];
         var id = await InsertAsync(transaction, _reports, template.Report, shift, null, ct);
         foreach (var row in template.Rows)
         {
@@ -123,24 +145,26 @@ internal sealed class ReportCopier
 
         for (_owedMessages += _messagesPerReport; _owedMessages >= 1 && _outbox is not null; _owedMessages--)
         {
-            var message = Queued(_messages[Random.Shared.Next(_messages.Count)]);
-            await InsertAsync(transaction, _outbox, message, now - (long)message[_outbox.Index("CreatedAt")], null, ct);
+            var message = _messages[Random.Shared.Next(_messages.Count)];
+            await InsertAsync(transaction, _outbox, message.Values, now - message.CreatedAt, null, ct);
         }
     }
 
+    private sealed record Message(object[] Values, long CreatedAt);
+
     /// <summary>A message as intake queues it: pending, never tried.</summary>
-    private object[] Queued(object[] message)
+    private static Message Queued(Table outbox, object[] message)
     {
         var queued = (object[])message.Clone();
-        queued[_outbox!.Index("Status")] = "Pending";
-        queued[_outbox.Index("Attempts")] = 0L;
-        queued[_outbox.Index("NextAttemptAt")] = queued[_outbox.Index("CreatedAt")];
+        queued[outbox.Index("Status")] = "Pending";
+        queued[outbox.Index("Attempts")] = 0L;
+        queued[outbox.Index("NextAttemptAt")] = queued[outbox.Index("CreatedAt")];
         foreach (var column in new[] { "LockedUntil", "LockedBy", "LastError", "DeliveredAt" })
         {
-            queued[_outbox.Index(column)] = DBNull.Value;
+            queued[outbox.Index(column)] = DBNull.Value;
         }
 
-        return queued;
+        return new Message(queued, (long)queued[outbox.Index("CreatedAt")]);
     }
 
     private static async Task<long> InsertAsync(SqliteTransaction transaction, Table table, object[] values, long shift, long? complaintId,
@@ -149,19 +173,18 @@ internal sealed class ReportCopier
         var command = table.Insert ??= Prepare(transaction.Connection!, table);
         command.Transaction = transaction;
         var parameter = 0;
-        for (var i = 0; i < table.Columns.Length; i++)
+        for (var i = 0; i < table.Kinds.Length; i++)
         {
-            var column = table.Columns[i];
-            if (column == "Id")
+            if (table.Kinds[i] == Kind.Key)
             {
                 continue;
             }
 
-            command.Parameters[parameter++].Value = (column, values[i]) switch
+            command.Parameters[parameter++].Value = (table.Kinds[i], values[i]) switch
             {
-                ("ComplaintId", _) when complaintId is { } id => id,
-                (_, string text) when table.IsUnique(i) => Fresh(text.Length),
-                (_, long instant) when IsInstant(column) && instant != NoDeadline => instant + shift,
+                (Kind.Owner, _) when complaintId is { } id => id,
+                (Kind.Unique, string text) => Fresh(text.Length),
+                (Kind.Instant, long instant) when instant != NoDeadline => instant + shift,
                 var (_, value) => value,
             };
         }
