@@ -49,15 +49,7 @@ public sealed class PublicSearchIndexTests() : SqliteFileTests("public-search")
         }
 
         await using var connection = await OpenAsync();
-        var ids = new List<long>();
-        await using (var read = new SqliteCommand("""SELECT "Id" FROM "Complaints" ORDER BY "Id" """, connection))
-        await using (var reader = await read.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetInt64(0));
-            }
-        }
+        var ids = (await IdsAsync(connection, """SELECT "Id" FROM "Complaints" """)).Order().ToList();
 
         for (var step = 1; step <= 240; step++)
         {
@@ -156,7 +148,12 @@ public sealed class PublicSearchIndexTests() : SqliteFileTests("public-search")
     private async Task<HashSet<long>> IndexedAsync()
     {
         await using var connection = await OpenAsync();
-        await using var command = new SqliteCommand("SELECT id FROM ComplaintPublicSearch_docsize", connection);
+        return await IdsAsync(connection, "SELECT id FROM ComplaintPublicSearch_docsize");
+    }
+
+    private static async Task<HashSet<long>> IdsAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = new SqliteCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new HashSet<long>();
         while (await reader.ReadAsync())
@@ -197,14 +194,7 @@ public sealed class PublicSearchIndexTests() : SqliteFileTests("public-search")
             Assert.Equal(both.GetString(1), both.GetString(0));
         }
 
-        await using var published = new SqliteCommand($"""SELECT "Id" FROM "Complaints" WHERE {Publication.IndexFilter}""", connection);
-        await using var reader = await published.ExecuteReaderAsync();
-        var expected = new HashSet<long>();
-        while (await reader.ReadAsync())
-        {
-            expected.Add(reader.GetInt64(0));
-        }
-
+        var expected = await IdsAsync(connection, $"""SELECT "Id" FROM "Complaints" WHERE {Publication.IndexFilter}""");
         Assert.Equal(expected.Order(), (await IndexedAsync()).Order());
     }
 
